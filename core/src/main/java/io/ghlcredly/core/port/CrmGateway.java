@@ -1,0 +1,16 @@
+package io.ghlcredly.core.port;
+
+import io.ghlcredly.core.model.Contact;
+import io.ghlcredly.core.model.ContactId;
+import java.util.Optional;
+
+/** Reads contacts from the CRM (HighLevel). Implementations are thread-safe. */
+public interface CrmGateway {
+  /**
+   * Fetches the current state of a contact.
+   *
+   * @return empty when the CRM says the contact does not exist (deleted)
+   * @throws io.ghlcredly.core.error.ApiException when the CRM cannot answer
+   */
+  Optional<Contact> findContact(ContactId contactId);
+}

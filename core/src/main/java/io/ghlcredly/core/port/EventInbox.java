@@ -1,0 +1,34 @@
+package io.ghlcredly.core.port;
+
+import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.ReceivedEvent;
+import io.ghlcredly.core.model.SyncEvent;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Durable store of accepted events. An event is in the inbox before we answer its sender 2xx, and
+ * stays pending until the sync job has applied it. Implementations are thread-safe.
+ */
+public interface EventInbox {
+  /**
+   * Stores an event unless one with the same source and event id exists.
+   *
+   * @param payload the raw body as received, kept for replay and diagnosis
+   * @return true when stored, false when it was a duplicate
+   */
+  boolean append(String source, SyncEvent event, String payload, Instant receivedAt);
+
+  /** Pending events of one contact in arrival order. */
+  List<ReceivedEvent> listPending(ContactId contactId);
+
+  /** Marks events as applied (or given up on) so they are not processed again. */
+  void markProcessed(Collection<Long> sequences, String outcome, Instant processedAt);
+
+  /** Contacts with a pending event received before the given instant: the sweeper's work list. */
+  List<ContactId> listContactsWithPendingBefore(Instant receivedBefore, int limit);
+
+  /** How many events were ever accepted; for summaries and metrics. */
+  long countAccepted();
+}

@@ -1,0 +1,35 @@
+package io.ghlcredly.core.port;
+
+import io.ghlcredly.core.model.BadgeTemplateId;
+import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.Issuance;
+import io.ghlcredly.core.model.RuleId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One row per (contact, badge template), enforced by a unique key: the guard that no badge is ever
+ * issued twice, across retries, duplicate events and restarts. Thread-safe.
+ */
+public interface IssuanceLedger {
+  /**
+   * Claims the pair for issuing. Returns the existing row when the pair was claimed before (its
+   * state tells whether the badge is issued or the earlier attempt's outcome is unknown), or the
+   * new PENDING row.
+   */
+  Claim claim(ContactId contactId, BadgeTemplateId templateId, RuleId ruleId, Instant now);
+
+  void markIssued(ContactId contactId, BadgeTemplateId templateId, String badgeId, Instant now);
+
+  void markFailed(ContactId contactId, BadgeTemplateId templateId, Instant now);
+
+  Optional<Issuance> find(ContactId contactId, BadgeTemplateId templateId);
+
+  List<Issuance> listByContact(ContactId contactId);
+
+  long countIssued();
+
+  /** The result of a claim. */
+  record Claim(Issuance issuance, boolean newlyClaimed) {}
+}

@@ -1,0 +1,13 @@
+package io.ghlcredly.core.port;
+
+import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.ContactSnapshot;
+import java.util.Optional;
+
+/** What was last applied per contact. Thread-safe. */
+public interface SyncStateStore {
+  Optional<ContactSnapshot> find(ContactId contactId);
+
+  /** Inserts or replaces the snapshot of the contact. */
+  void save(ContactSnapshot snapshot);
+}
