@@ -1,0 +1,57 @@
+package io.ghlcredly.testkit.server;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A request as the emulator received it.
+ *
+ * @param pathParams values of the route's {@code {name}} segments
+ * @param headers lower-cased names, first value of each
+ */
+public record EmulatorRequest(
+    String method,
+    String path,
+    String rawQuery,
+    Map<String, String> headers,
+    Map<String, String> pathParams,
+    String body) {
+  public EmulatorRequest {
+    headers = Map.copyOf(headers);
+    pathParams = Map.copyOf(pathParams);
+  }
+
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+  }
+
+  public String pathParam(String name) {
+    String value = pathParams.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("no path parameter " + name);
+    }
+    return value;
+  }
+
+  /** Decoded query parameters; a repeated name keeps its first value. */
+  public Map<String, String> query() {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (rawQuery.isEmpty()) {
+      return params;
+    }
+    for (String pair : List.of(rawQuery.split("&"))) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      params.putIfAbsent(
+          URLDecoder.decode(name, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return params;
+  }
+}

@@ -1,0 +1,214 @@
+package io.ghlcredly.testkit.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real HTTP server on loopback for an emulated API. Routes are {@code METHOD /path/{param}}
+ * patterns; every request is logged; injected {@link Fault}s apply before the routes. Handlers run
+ * on virtual threads, so emulator state must be thread-safe. Unknown routes answer 404.
+ */
+public final class EmulatorServer implements AutoCloseable {
+  private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z]+)}");
+
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final List<Route> routes = new CopyOnWriteArrayList<>();
+  private final List<Fault> faults = new ArrayList<>();
+  private final List<EmulatorRequest> requests = new CopyOnWriteArrayList<>();
+  private final String basePath;
+
+  /**
+   * @param basePath prefix of every route, such as {@code /v1}, or empty
+   */
+  public EmulatorServer(int port, String basePath) {
+    this.basePath = basePath;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot bind emulator port " + port, e);
+    }
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+  }
+
+  public EmulatorServer start() {
+    server.start();
+    return this;
+  }
+
+  /** Base URL including the base path, without a trailing slash. */
+  public URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + basePath);
+  }
+
+  /** Registers a handler for {@code method} and a path pattern relative to the base path. */
+  public void route(
+      String method, String pathPattern, Function<EmulatorRequest, EmulatorResponse> handler) {
+    List<String> names = new ArrayList<>();
+    Matcher matcher = PARAM.matcher(pathPattern);
+    StringBuilder regex = new StringBuilder();
+    int last = 0;
+    while (matcher.find()) {
+      regex.append(Pattern.quote(pathPattern.substring(last, matcher.start())));
+      regex.append("([^/]+)");
+      names.add(matcher.group(1));
+      last = matcher.end();
+    }
+    regex.append(Pattern.quote(pathPattern.substring(last)));
+    routes.add(new Route(method, Pattern.compile(regex.toString()), names, handler));
+  }
+
+  /** Injects a fault for the next matching requests. */
+  public void inject(Fault fault) {
+    synchronized (faults) {
+      faults.add(fault);
+    }
+  }
+
+  public void clearFaults() {
+    synchronized (faults) {
+      faults.clear();
+    }
+  }
+
+  /** Every request received so far, in arrival order. */
+  public List<EmulatorRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String fullPath = exchange.getRequestURI().getRawPath();
+      String path =
+          fullPath.startsWith(basePath) ? fullPath.substring(basePath.length()) : fullPath;
+      String method = exchange.getRequestMethod();
+      String body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      Map<String, String> headers = new HashMap<>();
+      exchange
+          .getRequestHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!values.isEmpty()) {
+                  headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
+                }
+              });
+      String query = exchange.getRequestURI().getRawQuery();
+      EmulatorResponse response = dispatch(method, path, query == null ? "" : query, headers, body);
+      send(exchange, response);
+    }
+  }
+
+  private EmulatorResponse dispatch(
+      String method, String path, String query, Map<String, String> headers, String body) {
+    Fault fault = takeFault(method, path);
+    for (Route route : routes) {
+      if (!route.method().equalsIgnoreCase(method)) {
+        continue;
+      }
+      Matcher matcher = route.pattern().matcher(path);
+      if (!matcher.matches()) {
+        continue;
+      }
+      Map<String, String> params = new HashMap<>();
+      for (int i = 0; i < route.names().size(); i++) {
+        params.put(route.names().get(i), matcher.group(i + 1));
+      }
+      EmulatorRequest request = new EmulatorRequest(method, path, query, headers, params, body);
+      requests.add(request);
+      if (fault != null) {
+        pause(fault);
+        if (fault.response().isPresent()) {
+          return fault.response().get();
+        }
+      }
+      return route.handler().apply(request);
+    }
+    requests.add(new EmulatorRequest(method, path, query, headers, Map.of(), body));
+    return EmulatorResponse.json(404, "{\"message\":\"Cannot " + method + " " + path + "\"}");
+  }
+
+  private @Nullable Fault takeFault(String method, String path) {
+    synchronized (faults) {
+      Iterator<Fault> iterator = faults.iterator();
+      while (iterator.hasNext()) {
+        Fault fault = iterator.next();
+        if (fault.matches(method, path)) {
+          iterator.remove();
+          if (fault.times() > 1) {
+            faults.add(
+                0,
+                new Fault(
+                    fault.method(),
+                    fault.pathPrefix(),
+                    fault.times() - 1,
+                    fault.delay(),
+                    fault.response()));
+          }
+          return fault;
+        }
+      }
+      return null;
+    }
+  }
+
+  private static void pause(Fault fault) {
+    if (fault.delay().isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(fault.delay());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void send(HttpExchange exchange, EmulatorResponse response) throws IOException {
+    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > 0) {
+      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    }
+    response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private record Route(
+      String method,
+      Pattern pattern,
+      List<String> names,
+      Function<EmulatorRequest, EmulatorResponse> handler) {}
+}
