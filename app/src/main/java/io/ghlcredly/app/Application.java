@@ -1,0 +1,202 @@
+package io.ghlcredly.app;
+
+import io.ghlcredly.app.config.AppConfig;
+import io.ghlcredly.app.config.GhlConfig;
+import io.ghlcredly.app.config.WebhookConfig;
+import io.ghlcredly.app.web.GhlWebhookRoute;
+import io.ghlcredly.app.web.HealthRoute;
+import io.ghlcredly.app.web.Route;
+import io.ghlcredly.app.web.WebServer;
+import io.ghlcredly.core.error.ConfigException;
+import io.ghlcredly.core.job.RetryClassifier;
+import io.ghlcredly.core.mapping.RuleSet;
+import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.core.sync.BadgeIssuer;
+import io.ghlcredly.core.sync.ContactSyncHandler;
+import io.ghlcredly.core.sync.EventIntake;
+import io.ghlcredly.core.sync.PendingEventSweeper;
+import io.ghlcredly.core.sync.SyncCounters;
+import io.ghlcredly.core.sync.SyncPorts;
+import io.ghlcredly.credly.CredlyBadgeGateway;
+import io.ghlcredly.credly.CredlyClient;
+import io.ghlcredly.credly.CredlySettings;
+import io.ghlcredly.ghl.GhlClient;
+import io.ghlcredly.ghl.GhlCrmGateway;
+import io.ghlcredly.ghl.GhlSettings;
+import io.ghlcredly.ghl.webhook.GhlWebhookKeys;
+import io.ghlcredly.ghl.webhook.GhlWebhookParser;
+import io.ghlcredly.ghl.webhook.GhlWebhookVerifier;
+import io.ghlcredly.storage.Database;
+import io.ghlcredly.storage.DatabaseSettings;
+import io.ghlcredly.storage.DbSchedulerJobQueue;
+import io.ghlcredly.storage.JdbcDeadLetterStore;
+import io.ghlcredly.storage.JdbcEventInbox;
+import io.ghlcredly.storage.JdbcIssuanceLedger;
+import io.ghlcredly.storage.JdbcSecretStore;
+import io.ghlcredly.storage.JdbcSyncStateStore;
+import io.ghlcredly.storage.JobQueueSettings;
+import io.ghlcredly.storage.SecretCipher;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service, wired by hand: storage, connectors, engine, job workers and the HTTP
+ * server. {@link #start} brings everything up in dependency order; {@link #close} stops intake
+ * first, then the workers (letting running jobs finish), then storage.
+ */
+public final class Application implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Application.class);
+  private static final Duration SWEEP_GRACE = Duration.ofSeconds(30);
+
+  private final Database database;
+  private final DbSchedulerJobQueue jobs;
+  private final WebServer web;
+  private final SyncCounters counters;
+  private final Stores stores;
+
+  private Application(
+      Database database, DbSchedulerJobQueue jobs, WebServer web, SyncCounters counters, Stores stores) {
+    this.database = database;
+    this.jobs = jobs;
+    this.web = web;
+    this.counters = counters;
+    this.stores = stores;
+  }
+
+  /** Starts the service with the given configuration and job settings. */
+  public static Application start(AppConfig config, JobQueueSettings jobSettings, InstantSource clock) {
+    Database database = Database.open(databaseSettings(config));
+    try {
+      return wire(config, database, jobSettings, clock);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  private static Application wire(
+      AppConfig config, Database database, JobQueueSettings jobSettings, InstantSource clock) {
+    SecretCipher cipher = SecretCipher.load(config.secrets().keyFile(), config.secrets().keyFromEnv());
+    Stores stores =
+        new Stores(
+            new JdbcEventInbox(database),
+            new JdbcSyncStateStore(database),
+            new JdbcIssuanceLedger(database),
+            new JdbcDeadLetterStore(database),
+            new JdbcSecretStore(database, cipher));
+    Secret ghlToken = ghlToken(config.ghl());
+    stores.secrets().put("ghl.access-token", ghlToken);
+    stores.secrets().put("credly.token", config.credly().token());
+
+    GhlCrmGateway crm =
+        new GhlCrmGateway(
+            GhlClient.create(
+                new GhlSettings(
+                    config.ghl().baseUrl(), config.ghl().apiVersion(), ghlToken, Duration.ofSeconds(15))));
+    CredlyBadgeGateway badges =
+        new CredlyBadgeGateway(
+            CredlyClient.create(
+                new CredlySettings(
+                    config.credly().resolvedBaseUrl(),
+                    config.credly().organizationId(),
+                    config.credly().token(),
+                    config.credly().timeout())));
+
+    SyncCounters counters = new SyncCounters();
+    RetryClassifier classifier =
+        new RetryClassifier(config.jobs().retryPolicy(), RandomGenerator.getDefault());
+    DbSchedulerJobQueue jobs = DbSchedulerJobQueue.create(database, jobSettings, clock);
+    RuleSet rules = config.rules();
+    ContactSyncHandler handler =
+        new ContactSyncHandler(
+            new SyncPorts(stores.inbox(), crm, stores.state(), stores.ledger(), stores.deadLetters()),
+            new BadgeIssuer(stores.ledger(), badges, counters, clock),
+            () -> rules,
+            classifier,
+            counters,
+            clock);
+    EventIntake intake = new EventIntake(stores.inbox(), jobs, counters, clock);
+    PendingEventSweeper sweeper = new PendingEventSweeper(stores.inbox(), jobs, clock, SWEEP_GRACE);
+    jobs.start(handler, classifier, sweeper::sweep);
+
+    WebhookConfig hooks = config.ghl().webhooks();
+    GhlWebhookVerifier verifier =
+        new GhlWebhookVerifier(
+            webhookKeys(hooks),
+            hooks.acceptLegacyRsa(),
+            hooks.maxAge(),
+            config.server().maxWebhookBytes(),
+            clock);
+    Map<String, Route> routes =
+        Map.of(
+            "POST /webhooks/ghl", new GhlWebhookRoute(verifier, new GhlWebhookParser(), intake),
+            "GET /health", new HealthRoute(counters));
+    WebServer web;
+    try {
+      web = WebServer.start("0.0.0.0", config.server().port(), routes, config.server().maxWebhookBytes());
+    } catch (RuntimeException e) {
+      jobs.close();
+      throw e;
+    }
+    log.atInfo()
+        .addKeyValue("port", web.port())
+        .addKeyValue("storage", database.dialect())
+        .addKeyValue("rules", rules.rules().size())
+        .log("ghl-credly-sync started");
+    return new Application(database, jobs, web, counters, stores);
+  }
+
+  private static DatabaseSettings databaseSettings(AppConfig config) {
+    return new DatabaseSettings(
+        config.storage().url(),
+        config.storage().username(),
+        config.storage().password(),
+        config.storage().maxPoolSize());
+  }
+
+  private static Secret ghlToken(GhlConfig ghl) {
+    Secret token = ghl.privateToken();
+    if (token == null) {
+      // OAuth installs arrive with the GHL connector issue; until then a token is required.
+      throw new ConfigException(
+          "ghl.auth.private-token", "required: OAuth install flow is not available yet");
+    }
+    return token;
+  }
+
+  private static GhlWebhookKeys webhookKeys(WebhookConfig hooks) {
+    if (hooks.ed25519PublicKeys().isEmpty() && hooks.rsaPublicKeys().isEmpty()) {
+      return GhlWebhookKeys.published();
+    }
+    return GhlWebhookKeys.fromPem(hooks.ed25519PublicKeys(), hooks.rsaPublicKeys());
+  }
+
+  /** The port the HTTP server listens on. */
+  public int port() {
+    return web.port();
+  }
+
+  public SyncCounters.Snapshot counters() {
+    return counters.snapshot();
+  }
+
+  public Stores stores() {
+    return stores;
+  }
+
+  public long queuedJobs() {
+    return jobs.countQueued();
+  }
+
+  @Override
+  public void close() {
+    web.close();
+    jobs.close();
+    database.close();
+    log.info("ghl-credly-sync stopped");
+  }
+}

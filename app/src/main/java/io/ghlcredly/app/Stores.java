@@ -1,0 +1,15 @@
+package io.ghlcredly.app;
+
+import io.ghlcredly.core.port.DeadLetterStore;
+import io.ghlcredly.core.port.EventInbox;
+import io.ghlcredly.core.port.IssuanceLedger;
+import io.ghlcredly.core.port.SecretStore;
+import io.ghlcredly.core.port.SyncStateStore;
+
+/** The stores of a running application, for wiring and for operator commands. */
+public record Stores(
+    EventInbox inbox,
+    SyncStateStore state,
+    IssuanceLedger ledger,
+    DeadLetterStore deadLetters,
+    SecretStore secrets) {}

@@ -1,0 +1,46 @@
+package io.ghlcredly.app.cli;
+
+import io.ghlcredly.app.Application;
+import io.ghlcredly.app.config.AppConfig;
+import io.ghlcredly.app.config.ConfigLoader;
+import io.ghlcredly.storage.JobQueueSettings;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ghl-credly serve}: runs the service until it is stopped (Ctrl-C or SIGTERM). */
+@Command(
+    name = "serve",
+    description = "Run the sync service: webhook endpoint, job workers, health.",
+    mixinStandardHelpOptions = true)
+final class ServeCommand implements Callable<Integer> {
+  @CommandLine.Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description = "Configuration file (default: $GCS_CONFIG or ./ghl-credly.yaml).")
+  Path config;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Path file = config != null ? config : Path.of(System.getenv().getOrDefault("GCS_CONFIG", "ghl-credly.yaml"));
+    AppConfig loaded = ConfigLoader.load(file, System.getenv());
+    Application application =
+        Application.start(
+            loaded,
+            JobQueueSettings.defaults().withThreads(loaded.jobs().workers()),
+            InstantSource.system());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  application.close();
+                  stopped.countDown();
+                }));
+    stopped.await();
+    return 0;
+  }
+}

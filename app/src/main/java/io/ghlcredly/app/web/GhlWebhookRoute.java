@@ -1,0 +1,74 @@
+package io.ghlcredly.app.web;
+
+import io.ghlcredly.core.error.StorageException;
+import io.ghlcredly.core.model.SyncEvent;
+import io.ghlcredly.core.sync.EventIntake;
+import io.ghlcredly.ghl.webhook.GhlWebhookParser;
+import io.ghlcredly.ghl.webhook.GhlWebhookVerifier;
+import io.ghlcredly.ghl.webhook.WebhookVerdict;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks/ghl}: verifies the signature over the raw body, checks freshness, makes the
+ * event durable, then answers. GHL retries only on 429, so when the event cannot be stored we answer
+ * 429: any other failure status would lose the event for good.
+ */
+public final class GhlWebhookRoute implements Route {
+  private static final Logger log = LoggerFactory.getLogger(GhlWebhookRoute.class);
+  static final String SOURCE = "ghl";
+
+  private final GhlWebhookVerifier verifier;
+  private final GhlWebhookParser parser;
+  private final EventIntake intake;
+
+  public GhlWebhookRoute(GhlWebhookVerifier verifier, GhlWebhookParser parser, EventIntake intake) {
+    this.verifier = verifier;
+    this.parser = parser;
+    this.intake = intake;
+  }
+
+  @Override
+  public WebhookResponse handle(WebhookRequest request) {
+    return switch (request.body()) {
+      case WebhookRequest.Body.TooLarge tooLarge ->
+          reject(413, "body larger than the webhook limit of " + tooLarge.limit() + " bytes");
+      case WebhookRequest.Body.Complete complete ->
+          verifyAndStore(complete.bytes().toArray(), request.headers());
+    };
+  }
+
+  private WebhookResponse verifyAndStore(byte[] body, Map<String, String> headers) {
+    return switch (verifier.verify(body, headers)) {
+      case WebhookVerdict.Rejected rejected -> reject(rejected.status(), rejected.reason());
+      case WebhookVerdict.Accepted accepted -> {
+        Optional<SyncEvent> event = parser.parse(accepted.payload(), accepted.webhookId());
+        if (event.isEmpty()) {
+          yield WebhookResponse.ok("ignored: event type not synced");
+        }
+        yield store(event.get(), new String(body, StandardCharsets.UTF_8));
+      }
+    };
+  }
+
+  private WebhookResponse store(SyncEvent event, String payload) {
+    try {
+      return switch (intake.accept(SOURCE, event, payload)) {
+        case ACCEPTED -> WebhookResponse.ok("accepted");
+        case DUPLICATE -> reject(409, "duplicate webhookId " + event.eventId());
+      };
+    } catch (StorageException e) {
+      log.atError().addKeyValue("eventId", event.eventId()).setCause(e).log("cannot store webhook");
+      return new WebhookResponse(
+          429, "{\"error\":\"storage unavailable, retry later\"}", Map.of("Retry-After", "60"));
+    }
+  }
+
+  private static WebhookResponse reject(int status, String reason) {
+    log.atWarn().addKeyValue("status", status).addKeyValue("reason", reason).log("webhook rejected");
+    return WebhookResponse.error(status, reason);
+  }
+}

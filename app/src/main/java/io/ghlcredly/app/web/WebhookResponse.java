@@ -1,0 +1,38 @@
+package io.ghlcredly.app.web;
+
+import java.util.Map;
+
+/** What a route answers: status, a small JSON body and extra headers. */
+public record WebhookResponse(int status, String jsonBody, Map<String, String> headers) {
+  public WebhookResponse {
+    headers = Map.copyOf(headers);
+  }
+
+  public static WebhookResponse ok(String status) {
+    return new WebhookResponse(200, "{\"status\":\"" + status + "\"}", Map.of());
+  }
+
+  /** A 4xx or 5xx with a reason the sender (and an operator reading its logs) can act on. */
+  public static WebhookResponse error(int status, String reason) {
+    return new WebhookResponse(status, "{\"error\":" + quote(reason) + "}", Map.of());
+  }
+
+  private static String quote(String text) {
+    StringBuilder quoted = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> quoted.append("\\\"");
+        case '\\' -> quoted.append("\\\\");
+        case '\n' -> quoted.append("\\n");
+        default -> {
+          if (c < 0x20) {
+            quoted.append(String.format("\\u%04x", (int) c));
+          } else {
+            quoted.append(c);
+          }
+        }
+      }
+    }
+    return quoted.append('"').toString();
+  }
+}
