@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** Runs the demo: sets up the environment, plays the scenario, then exits or keeps serving. */
@@ -16,25 +17,32 @@ public final class Demo {
   public static int run(PrintWriter out, boolean exitAfterScenario)
       throws IOException, InterruptedException {
     Path folder = Files.createTempDirectory("ghl-credly-demo-");
-    try (DemoEnvironment env = DemoEnvironment.start(folder)) {
+    DemoEnvironment env = DemoEnvironment.start(folder, Duration.ofSeconds(5));
+    boolean keepServing = false;
+    try {
       out.printf("ghl-credly demo (data and config in %s)%n", folder);
-      out.printf("  GHL emulator     %s%n", env.ghl.baseUrl());
-      out.printf("  Credly emulator  %s%n", env.credly.baseUrl());
+      out.printf("  GHL emulator     %s%n", env.ghl().baseUrl());
+      out.printf("  Credly emulator  %s%n", env.credly().baseUrl());
       out.printf(
           "  sync engine      http://127.0.0.1:%d (webhooks at /webhooks/ghl, health at /health)%n",
-          env.application.port());
+          env.engine().port());
       out.flush();
       DemoScenario.Result result = new DemoScenario(env, out).run();
       out.println(result.summary());
       out.flush();
       if (!exitAfterScenario) {
+        keepServing = true;
         out.println("the engine keeps running against the emulators; press Ctrl-C to stop");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-        stopped.await();
+        // The hook closes everything; the JVM waits for hooks, so the close completes.
+        Runtime.getRuntime().addShutdownHook(new Thread(env::close));
+        new CountDownLatch(1).await();
       }
       return result.ok() ? 0 : 1;
+    } finally {
+      if (!keepServing) {
+        env.close();
+      }
     }
   }
 }

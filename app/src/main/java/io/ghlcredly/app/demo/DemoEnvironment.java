@@ -17,58 +17,113 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Everything the demo runs on: a GHL emulator, a Credly emulator with one badge template, and the
- * engine on embedded H2 in a fresh folder, configured by a real YAML file written there.
+ * Everything the demo runs on, and what end-to-end tests run on: a GHL emulator, a Credly emulator
+ * with one badge template, and the engine on embedded H2 in a given folder, configured by a real
+ * YAML file written there. The engine can be stopped and started again on the same data, as after
+ * a crash or a deploy. Not thread-safe: one driver at a time.
  */
-final class DemoEnvironment implements AutoCloseable {
-  static final String TAG = "course-101-complete";
+public final class DemoEnvironment implements AutoCloseable {
+  /** The tag whose rule issues the demo badge. */
+  public static final String TAG = "course-101-complete";
 
-  final Path folder;
-  final Path configFile;
-  final GhlEmulator ghl;
-  final CredlyEmulator credly;
-  final BadgeTemplate template;
-  final Application application;
+  private final Path folder;
+  private final GhlEmulator ghl;
+  private final CredlyEmulator credly;
+  private final BadgeTemplate template;
+  private final AppConfig config;
+  private final JobQueueSettings jobSettings;
+  private @Nullable Application application;
 
   private DemoEnvironment(
       Path folder,
-      Path configFile,
       GhlEmulator ghl,
       CredlyEmulator credly,
       BadgeTemplate template,
-      Application application) {
+      AppConfig config,
+      JobQueueSettings jobSettings) {
     this.folder = folder;
-    this.configFile = configFile;
     this.ghl = ghl;
     this.credly = credly;
     this.template = template;
-    this.application = application;
+    this.config = config;
+    this.jobSettings = jobSettings;
   }
 
-  static DemoEnvironment start(Path folder) {
+  /** Job settings that make the demo brisk: fast polling, quick dead-execution detection. */
+  public static JobQueueSettings briskJobs(int workers, Duration shutdownWait) {
+    return new JobQueueSettings(
+        workers, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), shutdownWait);
+  }
+
+  /** Starts the emulators and the engine, with data and configuration in {@code folder}. */
+  public static DemoEnvironment start(Path folder, Duration shutdownWait) {
     GhlEmulator ghl = GhlEmulator.start();
     CredlyEmulator credly = CredlyEmulator.start();
-    BadgeTemplate template = credly.seedTemplate("Course 101 Complete");
-    int port = freePort();
-    Path configFile = folder.resolve("ghl-credly.yaml");
-    write(configFile, yaml(folder, port, ghl, credly, template));
-    Map<String, String> env =
-        Map.of(
-            "DEMO_GHL_TOKEN", ghl.accessToken().reveal(),
-            "DEMO_CREDLY_TOKEN", credly.authToken().reveal());
-    AppConfig config = ConfigLoader.load(configFile, env);
-    JobQueueSettings jobs =
-        new JobQueueSettings(
-            config.jobs().workers(),
-            Duration.ofMillis(100),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(10),
-            Duration.ofSeconds(5));
-    Application application = Application.start(config, jobs, InstantSource.system());
-    ghl.sendWebhooksTo(URI.create("http://127.0.0.1:" + application.port() + "/webhooks/ghl"));
-    return new DemoEnvironment(folder, configFile, ghl, credly, template, application);
+    try {
+      BadgeTemplate template = credly.seedTemplate("Course 101 Complete");
+      Path configFile = folder.resolve("ghl-credly.yaml");
+      write(configFile, yaml(folder, freePort(), ghl, credly, template));
+      Map<String, String> env =
+          Map.of(
+              "DEMO_GHL_TOKEN", ghl.accessToken().reveal(),
+              "DEMO_CREDLY_TOKEN", credly.authToken().reveal());
+      AppConfig config = ConfigLoader.load(configFile, env);
+      DemoEnvironment environment =
+          new DemoEnvironment(
+              folder, ghl, credly, template, config, briskJobs(config.jobs().workers(), shutdownWait));
+      environment.startEngine();
+      return environment;
+    } catch (RuntimeException e) {
+      ghl.close();
+      credly.close();
+      throw e;
+    }
+  }
+
+  /** Starts the engine (again) on the same data and points GHL's webhooks at it. */
+  public void startEngine() {
+    if (application != null) {
+      throw new IllegalStateException("the engine is already running");
+    }
+    Application started = Application.start(config, jobSettings, InstantSource.system());
+    application = started;
+    ghl.sendWebhooksTo(URI.create("http://127.0.0.1:" + started.port() + "/webhooks/ghl"));
+  }
+
+  /** Stops the engine as a deploy or crash would, leaving queued work in the database. */
+  public void stopEngine() {
+    Application running = application;
+    application = null;
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  public Application engine() {
+    Application running = application;
+    if (running == null) {
+      throw new IllegalStateException("the engine is stopped");
+    }
+    return running;
+  }
+
+  public GhlEmulator ghl() {
+    return ghl;
+  }
+
+  public CredlyEmulator credly() {
+    return credly;
+  }
+
+  public BadgeTemplate template() {
+    return template;
+  }
+
+  public Path folder() {
+    return folder;
   }
 
   private static String yaml(
@@ -146,7 +201,7 @@ final class DemoEnvironment implements AutoCloseable {
 
   @Override
   public void close() {
-    application.close();
+    stopEngine();
     ghl.close();
     credly.close();
   }
