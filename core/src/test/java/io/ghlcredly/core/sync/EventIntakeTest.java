@@ -1,0 +1,57 @@
+package io.ghlcredly.core.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ghlcredly.core.error.StorageException;
+import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.EventId;
+import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.core.model.SyncEvent;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import org.junit.jupiter.api.Test;
+
+class EventIntakeTest {
+  private final InstantSource clock = InstantSource.fixed(Instant.parse("2026-03-01T10:00:00Z"));
+  private final InMemoryPorts.Inbox inbox = new InMemoryPorts.Inbox();
+  private final InMemoryPorts.Queue queue = new InMemoryPorts.Queue();
+  private final SyncCounters counters = new SyncCounters();
+  private final EventIntake intake = new EventIntake(inbox, queue, counters, clock);
+
+  @Test
+  void storesAndQueuesANewEvent() {
+    assertThat(intake.accept("ghl", event("w1"), "{}")).isEqualTo(EventIntake.Result.ACCEPTED);
+
+    assertThat(inbox.listPending(new ContactId("ada"))).hasSize(1);
+    assertThat(queue.queued).containsExactly(new ContactId("ada"));
+  }
+
+  @Test
+  void refusesTheSameEventIdTwice() {
+    intake.accept("ghl", event("w1"), "{}");
+
+    assertThat(intake.accept("ghl", event("w1"), "{}")).isEqualTo(EventIntake.Result.DUPLICATE);
+    assertThat(inbox.countAccepted()).isEqualTo(1);
+    assertThat(counters.snapshot().eventsDuplicate()).isEqualTo(1);
+  }
+
+  @Test
+  void keepsTheEventWhenQueueingFailsAndTheSweeperQueuesItLater() {
+    queue.failure = new StorageException("queue down", new SQLException("down"));
+    assertThat(intake.accept("ghl", event("w1"), "{}")).isEqualTo(EventIntake.Result.ACCEPTED);
+    queue.failure = null;
+
+    InstantSource later = InstantSource.fixed(clock.instant().plusSeconds(60));
+    int queued = new PendingEventSweeper(inbox, queue, later, Duration.ofSeconds(30)).sweep();
+
+    assertThat(queued).isEqualTo(1);
+    assertThat(queue.queued).containsExactly(new ContactId("ada"));
+  }
+
+  private SyncEvent event(String id) {
+    return new SyncEvent.ContactTagsUpdated(
+        new EventId(id), new ContactId("ada"), new LocationId("loc"), clock.instant());
+  }
+}

@@ -1,0 +1,269 @@
+package io.ghlcredly.core.sync;
+
+import io.ghlcredly.core.error.ApiException;
+import io.ghlcredly.core.model.BadgeTemplateId;
+import io.ghlcredly.core.model.Contact;
+import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.ContactSnapshot;
+import io.ghlcredly.core.model.DeadLetter;
+import io.ghlcredly.core.model.Issuance;
+import io.ghlcredly.core.model.IssueBadgeCommand;
+import io.ghlcredly.core.model.IssuedBadge;
+import io.ghlcredly.core.model.ReceivedEvent;
+import io.ghlcredly.core.model.RuleId;
+import io.ghlcredly.core.model.SyncEvent;
+import io.ghlcredly.core.port.BadgeGateway;
+import io.ghlcredly.core.port.CrmGateway;
+import io.ghlcredly.core.port.DeadLetterStore;
+import io.ghlcredly.core.port.EventInbox;
+import io.ghlcredly.core.port.IssuanceLedger;
+import io.ghlcredly.core.port.JobQueue;
+import io.ghlcredly.core.port.SyncStateStore;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Plain in-memory implementations of the ports, for unit tests of the use cases. */
+final class InMemoryPorts {
+  private InMemoryPorts() {}
+
+  static final class Inbox implements EventInbox {
+    private final List<ReceivedEvent> events = new ArrayList<>();
+    private final Set<Long> processed = new LinkedHashSet<>();
+    private final Set<String> keys = new LinkedHashSet<>();
+
+    @Override
+    public synchronized boolean append(String source, SyncEvent event, String payload, Instant at) {
+      if (!keys.add(source + "/" + event.eventId())) {
+        return false;
+      }
+      events.add(new ReceivedEvent(events.size() + 1L, source, event, at));
+      return true;
+    }
+
+    @Override
+    public synchronized List<ReceivedEvent> listPending(ContactId contactId) {
+      return events.stream()
+          .filter(e -> e.event().contactId().equals(contactId) && !processed.contains(e.sequence()))
+          .toList();
+    }
+
+    @Override
+    public synchronized void markProcessed(Collection<Long> sequences, String outcome, Instant at) {
+      processed.addAll(sequences);
+    }
+
+    @Override
+    public synchronized List<ContactId> listContactsWithPendingBefore(Instant before, int limit) {
+      return events.stream()
+          .filter(e -> !processed.contains(e.sequence()) && e.receivedAt().isBefore(before))
+          .map(e -> e.event().contactId())
+          .distinct()
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public synchronized long countAccepted() {
+      return events.size();
+    }
+  }
+
+  static final class Crm implements CrmGateway {
+    final Map<ContactId, Contact> contacts = new HashMap<>();
+    final Deque<RuntimeException> failures = new ArrayDeque<>();
+    int reads;
+
+    @Override
+    public Optional<Contact> findContact(ContactId contactId) {
+      reads++;
+      if (!failures.isEmpty()) {
+        throw failures.pop();
+      }
+      return Optional.ofNullable(contacts.get(contactId));
+    }
+  }
+
+  static final class Badges implements BadgeGateway {
+    final List<IssuedBadge> issued = new ArrayList<>();
+    final Deque<RuntimeException> failures = new ArrayDeque<>();
+    int issueCalls;
+
+    @Override
+    public IssueResult issue(IssueBadgeCommand command) {
+      issueCalls++;
+      if (!failures.isEmpty()) {
+        throw failures.pop();
+      }
+      Optional<IssuedBadge> held = findIssued(command.contactId(), command.templateId());
+      if (held.isPresent()) {
+        return new IssueResult.AlreadyIssued(held.get());
+      }
+      IssuedBadge badge =
+          new IssuedBadge(
+              "badge-" + (issued.size() + 1), command.templateId(), command.contactId(), "pending");
+      issued.add(badge);
+      return new IssueResult.Issued(badge);
+    }
+
+    @Override
+    public Optional<IssuedBadge> findIssued(ContactId contactId, BadgeTemplateId templateId) {
+      return issued.stream()
+          .filter(b -> b.contactId().equals(contactId) && b.templateId().equals(templateId))
+          .findFirst();
+    }
+  }
+
+  static final class State implements SyncStateStore {
+    final Map<ContactId, ContactSnapshot> snapshots = new HashMap<>();
+
+    @Override
+    public Optional<ContactSnapshot> find(ContactId contactId) {
+      return Optional.ofNullable(snapshots.get(contactId));
+    }
+
+    @Override
+    public void save(ContactSnapshot snapshot) {
+      snapshots.put(snapshot.contactId(), snapshot);
+    }
+  }
+
+  static final class Ledger implements IssuanceLedger {
+    final Map<String, Issuance> rows = new HashMap<>();
+
+    @Override
+    public synchronized Claim claim(
+        ContactId contactId, BadgeTemplateId templateId, RuleId ruleId, Instant now) {
+      Issuance existing = rows.get(key(contactId, templateId));
+      if (existing != null) {
+        return new Claim(existing, false);
+      }
+      Issuance created =
+          new Issuance(contactId, templateId, ruleId, Issuance.State.PENDING, null, now, now);
+      rows.put(key(contactId, templateId), created);
+      return new Claim(created, true);
+    }
+
+    @Override
+    public synchronized void markIssued(
+        ContactId contactId, BadgeTemplateId templateId, String badgeId, Instant now) {
+      update(contactId, templateId, Issuance.State.ISSUED, badgeId, now);
+    }
+
+    @Override
+    public synchronized void markFailed(
+        ContactId contactId, BadgeTemplateId templateId, Instant now) {
+      update(contactId, templateId, Issuance.State.FAILED, null, now);
+    }
+
+    private void update(
+        ContactId contactId,
+        BadgeTemplateId templateId,
+        Issuance.State state,
+        @Nullable String badgeId,
+        Instant now) {
+      Issuance old = java.util.Objects.requireNonNull(rows.get(key(contactId, templateId)));
+      rows.put(
+          key(contactId, templateId),
+          new Issuance(contactId, templateId, old.ruleId(), state, badgeId, old.createdAt(), now));
+    }
+
+    @Override
+    public synchronized Optional<Issuance> find(ContactId contactId, BadgeTemplateId templateId) {
+      return Optional.ofNullable(rows.get(key(contactId, templateId)));
+    }
+
+    @Override
+    public synchronized List<Issuance> listByContact(ContactId contactId) {
+      return rows.values().stream().filter(i -> i.contactId().equals(contactId)).toList();
+    }
+
+    @Override
+    public synchronized long countIssued() {
+      return rows.values().stream().filter(i -> i.state() == Issuance.State.ISSUED).count();
+    }
+
+    private static String key(ContactId contactId, BadgeTemplateId templateId) {
+      return contactId + "/" + templateId;
+    }
+  }
+
+  static final class DeadLetters implements DeadLetterStore {
+    final List<DeadLetter> letters = new ArrayList<>();
+
+    @Override
+    public synchronized DeadLetter add(DeadLetter letter) {
+      DeadLetter stored =
+          new DeadLetter(
+              letters.size() + 1L,
+              letter.kind(),
+              letter.contactId(),
+              letter.eventIds(),
+              letter.detail(),
+              letter.cause(),
+              letter.attempts(),
+              letter.createdAt(),
+              null);
+      letters.add(stored);
+      return stored;
+    }
+
+    @Override
+    public synchronized Optional<DeadLetter> find(long id) {
+      return letters.stream().filter(l -> l.id() == id).findFirst();
+    }
+
+    @Override
+    public synchronized List<DeadLetter> listRecent(int limit) {
+      return letters.reversed().stream().limit(limit).toList();
+    }
+
+    @Override
+    public void markReplayed(long id, Instant replayedAt) {}
+
+    @Override
+    public synchronized long count() {
+      return letters.size();
+    }
+  }
+
+  static final class Queue implements JobQueue {
+    final Set<ContactId> queued = new LinkedHashSet<>();
+    @Nullable RuntimeException failure;
+
+    @Override
+    public synchronized boolean enqueueContactSync(ContactId contactId) {
+      RuntimeException planned = failure;
+      if (planned != null) {
+        throw planned;
+      }
+      return queued.add(contactId);
+    }
+  }
+
+  static ApiException transientFailure() {
+    return new ApiException(
+        "credly", "POST", "/badges", 503, ApiException.Kind.TRANSIENT, "down", null, null);
+  }
+
+  static ApiException permanentFailure() {
+    return new ApiException(
+        "credly",
+        "POST",
+        "/badges",
+        422,
+        ApiException.Kind.PERMANENT,
+        "Invalid or missing Badge Template ID",
+        null,
+        null);
+  }
+}
