@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The emulator's HTTP routes: authentication, organization check, request parsing and status codes.
  * Errors use Credly's body {@code {"data":{"message":...},"metadata":null}}. Thread-safe.
  */
 final class CredlyRoutes {
+  private static final Logger log = LoggerFactory.getLogger(CredlyRoutes.class);
   static final int DEFAULT_PER = 50;
   private static final int MAX_PER = 100;
 
@@ -183,6 +186,11 @@ final class CredlyRoutes {
       } catch (IllegalArgumentException e) {
         return error(400, String.valueOf(e.getMessage()));
       } catch (RuntimeException e) {
+        log.atWarn()
+            .addKeyValue("method", request.method())
+            .addKeyValue("path", request.path())
+            .setCause(e)
+            .log("Credly emulator failed to handle a request");
         return error(500, "Emulator error: " + e);
       }
     };

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CredlyEmulatorTest {
+class CredlyEmulatorIT {
   private CredlyEmulator emulator;
   private RawCredlyClient http;
   private BadgeTemplate template;
