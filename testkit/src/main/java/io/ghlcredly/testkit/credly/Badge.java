@@ -1,0 +1,61 @@
+package io.ghlcredly.testkit.credly;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A snapshot of an issued badge held by the emulator.
+ *
+ * @param state {@code pending}, {@code accepted}, {@code rejected} or {@code revoked}
+ * @param evidenceJson the evidence array as received (JSON text, {@code []} when none)
+ */
+public record Badge(
+    String id,
+    String templateId,
+    String recipientEmail,
+    String issuedToFirstName,
+    String issuedToLastName,
+    @Nullable String issuerEarnerId,
+    Instant issuedAt,
+    @Nullable Instant expiresAt,
+    String state,
+    @Nullable String revocationReason,
+    String locale,
+    boolean suppressBadgeNotificationEmail,
+    String evidenceJson,
+    Instant createdAt,
+    Instant updatedAt,
+    @Nullable Instant stateUpdatedAt) {
+  public static final String PENDING = "pending";
+  public static final String ACCEPTED = "accepted";
+  public static final String REVOKED = "revoked";
+
+  public boolean revoked() {
+    return REVOKED.equals(state);
+  }
+
+  /** First and last name, as Credly's {@code issued_to}. */
+  public String issuedTo() {
+    return issuedToFirstName + " " + issuedToLastName;
+  }
+
+  Badge withState(String newState, @Nullable String reason, Instant at) {
+    return new Badge(
+        id,
+        templateId,
+        recipientEmail,
+        issuedToFirstName,
+        issuedToLastName,
+        issuerEarnerId,
+        issuedAt,
+        expiresAt,
+        newState,
+        reason,
+        locale,
+        suppressBadgeNotificationEmail,
+        evidenceJson,
+        createdAt,
+        at,
+        at);
+  }
+}
