@@ -47,8 +47,11 @@ final class ConfigBinder {
   private static @Nullable ServerConfig server(Section section, @Nullable AuthMode mode) {
     int before = section.context().problemCount();
     int port = section.integer("port", ServerConfig.DEFAULT_PORT, 1, 65_535);
+    int beforeUrl = section.context().problemCount();
     URI publicUrl = section.url("public-url");
-    if (publicUrl == null && mode == AuthMode.OAUTH && section.context().problemCount() == before) {
+    if (publicUrl == null
+        && mode == AuthMode.OAUTH
+        && section.context().problemCount() == beforeUrl) {
       section.problem(
           "public-url",
           "is required when ghl.auth.mode is oauth (GHL sends installs and webhooks there)");

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ghlcredly.core.error.ConfigException;
 import io.ghlcredly.core.error.ConfigException.ConfigProblem;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +106,8 @@ public final class ConfigLoader {
 
   /** The first YAML document; null after reporting why the file cannot be read. */
   private static @Nullable JsonNode parse(Path file, LoadContext context) {
-    try (MappingIterator<JsonNode> documents =
-        YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+    try (InputStream input = Files.newInputStream(file);
+        MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(input)) {
       if (!documents.hasNextValue()) {
         return YAML.missingNode();
       }

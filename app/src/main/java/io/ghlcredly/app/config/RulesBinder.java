@@ -38,6 +38,7 @@ final class RulesBinder {
     Map<String, String> idPaths = new HashMap<>();
     for (Section section : root.sections("rules")) {
       int before = section.context().problemCount();
+      refuseAliases(section);
       String id = id(section, idPaths);
       Condition condition = condition(section);
       List<Action> actions = actions(section);
@@ -46,6 +47,19 @@ final class RulesBinder {
       }
     }
     return new RuleSet(rules);
+  }
+
+  /** Words other rule languages use; edit distance alone would suggest the wrong key. */
+  private static void refuseAliases(Section rule) {
+    Map<String, String> aliases =
+        Map.of("then", "do", "actions", "do", "if", "when", "on", "when", "name", "id");
+    for (String key : rule.keys()) {
+      String meant = aliases.get(key);
+      if (meant != null) {
+        rule.markKnown(key);
+        rule.problem(key, "unknown key (did you mean '" + meant + "'?)");
+      }
+    }
   }
 
   private static String id(Section rule, Map<String, String> idPaths) {

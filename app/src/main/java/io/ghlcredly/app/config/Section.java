@@ -113,6 +113,7 @@ final class Section {
 
   /** The key's value when it is a scalar; null when absent, blank or invalid (problem added). */
   @Nullable Scalar scalar(String key) {
+    known.add(key);
     String override = overrideValue(key);
     if (override != null) {
       return new Scalar(override.strip(), " (from " + overrideVariable(key) + ")");
