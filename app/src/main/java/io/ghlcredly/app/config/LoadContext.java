@@ -30,12 +30,13 @@ final class LoadContext {
   }
 
   /**
-   * The override variable's value, or null when it is unset or empty: an empty value counts as no
+   * The override variable's value, or null when it is unset or blank: a blank value counts as no
    * value, as with {@code ${NAME:-default}}.
    */
   @Nullable String override(String variable, String path) {
     overrides.put(variable, path);
-    return interpolator.variable(variable);
+    String value = interpolator.variable(variable);
+    return value == null || value.isBlank() ? null : value;
   }
 
   void problem(String path, String reason) {

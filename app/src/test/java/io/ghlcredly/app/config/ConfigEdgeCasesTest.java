@@ -69,6 +69,13 @@ class ConfigEdgeCasesTest {
   }
 
   @Test
+  void blankOverrideCountsAsUnset() {
+    Map<String, String> env = with(minimalEnv(), "GCS_SERVER_PORT", "  ");
+
+    assertThat(ConfigLoader.load(resource("minimal.yaml"), env).server().port()).isEqualTo(8080);
+  }
+
+  @Test
   void keyFromEnvCanBeTurnedOff() throws IOException {
     Path file = minimalPlus(directory, "secrets:\n  key-from-env:\n");
 
