@@ -1,0 +1,143 @@
+package io.ghlcredly.app.config;
+
+import io.ghlcredly.app.config.GhlConfig.AuthMode;
+import io.ghlcredly.core.mapping.RuleSet;
+import io.ghlcredly.core.model.Secret;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Binds the YAML tree to the records: the top level, {@code server}, {@code storage}, {@code
+ * secrets} and {@code jobs}. The connectors are in {@link ConnectorBinder}, rules in {@link
+ * RulesBinder}. Each section is read in full even after a problem, so one run reports them all.
+ */
+final class ConfigBinder {
+  private static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
+  private ConfigBinder() {}
+
+  /** The configuration, or null when problems were reported. */
+  static @Nullable AppConfig bind(Section root) {
+    Section ghlSection = root.child("ghl");
+    Section auth = ghlSection.child("auth");
+    AuthMode mode = auth.choice("mode", AuthMode.class, null);
+    ServerConfig server = server(root.child("server"), mode);
+    StorageConfig storage = storage(root.child("storage"));
+    SecretsConfig secrets = secrets(root.child("secrets"));
+    GhlConfig ghl = ConnectorBinder.ghl(ghlSection, auth, mode);
+    CredlyConfig credly = ConnectorBinder.credly(root.child("credly"));
+    JobsConfig jobs = jobs(root.child("jobs"));
+    root.notSupported("mapping", "mapping (contacts map to Credly recipients by built-in rules)");
+    RuleSet rules = RulesBinder.bind(root);
+    if (root.context().hasProblems()
+        || server == null
+        || storage == null
+        || secrets == null
+        || ghl == null
+        || credly == null
+        || jobs == null) {
+      return null;
+    }
+    return new AppConfig(server, storage, secrets, ghl, credly, jobs, rules);
+  }
+
+  private static @Nullable ServerConfig server(Section section, @Nullable AuthMode mode) {
+    int before = section.context().problemCount();
+    int port = section.integer("port", ServerConfig.DEFAULT_PORT, 1, 65_535);
+    int beforeUrl = section.context().problemCount();
+    URI publicUrl = section.url("public-url");
+    if (publicUrl == null
+        && mode == AuthMode.OAUTH
+        && section.context().problemCount() == beforeUrl) {
+      section.problem(
+          "public-url",
+          "is required when ghl.auth.mode is oauth (GHL sends installs and webhooks there)");
+    }
+    Secret adminToken = section.secret("admin-token");
+    if (adminToken != null && adminToken.reveal().length() < MIN_ADMIN_TOKEN_LENGTH) {
+      section.problem(
+          "admin-token", "must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters long");
+    }
+    long maxWebhookBytes =
+        section.bytes(
+            "max-webhook-bytes", ServerConfig.DEFAULT_MAX_WEBHOOK_BYTES, 1024, 64L * 1024 * 1024);
+    return build(
+        section, before, () -> new ServerConfig(port, publicUrl, adminToken, maxWebhookBytes));
+  }
+
+  private static @Nullable StorageConfig storage(Section section) {
+    int before = section.context().problemCount();
+    String url = section.text("url", StorageConfig.DEFAULT_URL);
+    if (!url.startsWith("jdbc:")) {
+      // The value is not echoed: a JDBC URL may carry a password.
+      section.problem("url", "must be a JDBC URL such as jdbc:h2:file:... or jdbc:postgresql:...");
+    }
+    String username = section.text("username");
+    Secret password = section.secret("password");
+    int maxPoolSize = section.integer("max-pool-size", StorageConfig.DEFAULT_MAX_POOL_SIZE, 1, 200);
+    return build(section, before, () -> new StorageConfig(url, username, password, maxPoolSize));
+  }
+
+  private static @Nullable SecretsConfig secrets(Section section) {
+    int before = section.context().problemCount();
+    Path keyFile = section.path("key-file", SecretsConfig.DEFAULT_KEY_FILE);
+    // "key-from-env:" with no value turns the variable off; leaving the key out keeps the default.
+    String keyFromEnv =
+        section.cleared("key-from-env")
+            ? null
+            : section.text("key-from-env", SecretsConfig.DEFAULT_KEY_FROM_ENV);
+    if (keyFromEnv != null && !SecretsConfig.VARIABLE_NAME.matcher(keyFromEnv).matches()) {
+      section.problem(
+          "key-from-env", "must be an environment variable name, got '" + keyFromEnv + "'");
+    }
+    return build(section, before, () -> new SecretsConfig(keyFile, keyFromEnv));
+  }
+
+  private static @Nullable JobsConfig jobs(Section section) {
+    int before = section.context().problemCount();
+    int workers = section.integer("workers", JobsConfig.DEFAULT_WORKERS, 1, 64);
+    int maxAttempts = section.integer("max-attempts", JobsConfig.DEFAULT_MAX_ATTEMPTS, 1, 100);
+    Duration initialBackoff =
+        section.duration(
+            "initial-backoff",
+            JobsConfig.DEFAULT_INITIAL_BACKOFF,
+            Duration.ofMillis(100),
+            Duration.ofDays(1));
+    Duration maxBackoff =
+        section.duration(
+            "max-backoff",
+            JobsConfig.DEFAULT_MAX_BACKOFF,
+            Duration.ofMillis(100),
+            Duration.ofDays(7));
+    if (section.context().problemCount() == before && maxBackoff.compareTo(initialBackoff) < 0) {
+      section.problem(
+          "max-backoff",
+          "must not be shorter than initial-backoff ("
+              + DurationText.format(initialBackoff)
+              + "), got '"
+              + DurationText.format(maxBackoff)
+              + "'");
+    }
+    return build(
+        section, before, () -> new JobsConfig(workers, maxAttempts, initialBackoff, maxBackoff));
+  }
+
+  /**
+   * The record when the section had no problem since {@code before}. The records check their
+   * invariants again; a violation the readers missed is still reported, at the section's path.
+   */
+  static <T> @Nullable T build(Section section, int before, Supplier<T> factory) {
+    if (section.context().problemCount() > before) {
+      return null;
+    }
+    try {
+      return factory.get();
+    } catch (IllegalArgumentException e) {
+      section.context().problem(section.path(), String.valueOf(e.getMessage()));
+      return null;
+    }
+  }
+}

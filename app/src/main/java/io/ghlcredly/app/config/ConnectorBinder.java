@@ -1,0 +1,152 @@
+package io.ghlcredly.app.config;
+
+import io.ghlcredly.app.config.CredlyConfig.Environment;
+import io.ghlcredly.app.config.GhlConfig.AuthMode;
+import io.ghlcredly.core.model.Secret;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** Binds {@code ghl} (with {@code ghl.webhooks}) and {@code credly}. */
+final class ConnectorBinder {
+  private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern LOCATION_ID = Pattern.compile("[A-Za-z0-9_-]+");
+  private static final List<String> OAUTH_KEYS = List.of("client-id", "client-secret");
+  private static final List<String> TOKEN_KEYS = List.of("private-token");
+
+  private ConnectorBinder() {}
+
+  static @Nullable GhlConfig ghl(Section ghl, Section auth, @Nullable AuthMode mode) {
+    int before = ghl.context().problemCount();
+    Secret privateToken = null;
+    String clientId = null;
+    Secret clientSecret = null;
+    if (mode == AuthMode.PRIVATE_TOKEN) {
+      privateToken = auth.requiredSecret("private-token");
+      refuseUnused(auth, OAUTH_KEYS, "oauth");
+    } else if (mode == AuthMode.OAUTH) {
+      clientId = auth.requiredText("client-id", " (from the GHL marketplace app)");
+      clientSecret = auth.requiredSecret("client-secret");
+      refuseUnused(auth, TOKEN_KEYS, "private-token");
+    } else {
+      // The mode is missing or invalid (already reported): still read the keys, so they count
+      // as known and their overrides are consulted.
+      OAUTH_KEYS.forEach(key -> auth.present(key));
+      TOKEN_KEYS.forEach(key -> auth.present(key));
+      List.of("client-secret-file", "private-token-file").forEach(key -> auth.present(key));
+    }
+    String apiVersion = ghl.text("api-version", GhlConfig.DEFAULT_API_VERSION);
+    if (!API_VERSION.matcher(apiVersion).matches()) {
+      ghl.problem("api-version", "must be a date such as 2021-07-28, got '" + apiVersion + "'");
+    }
+    URI baseUrl = Objects.requireNonNullElse(ghl.url("base-url"), GhlConfig.DEFAULT_BASE_URL);
+    List<String> locations = locations(ghl);
+    WebhookConfig webhooks = webhooks(ghl.child("webhooks"));
+    ghl.notSupported("reconcile", "ghl.reconcile (the reconciliation pass has fixed settings)");
+    if (mode == null || webhooks == null) {
+      return null;
+    }
+    Secret token = privateToken;
+    String id = clientId;
+    Secret secret = clientSecret;
+    return ConfigBinder.build(
+        ghl,
+        before,
+        () -> new GhlConfig(mode, token, id, secret, apiVersion, baseUrl, locations, webhooks));
+  }
+
+  /** Keys of the other mode are refused: a value that silently does nothing misleads. */
+  private static void refuseUnused(Section auth, List<String> keys, String mode) {
+    for (String key : keys) {
+      for (String written : List.of(key, key + "-file")) {
+        if (auth.present(written)) {
+          auth.problem(written, "is only used when mode is " + mode);
+        }
+      }
+    }
+  }
+
+  private static List<String> locations(Section ghl) {
+    List<String> locations = ghl.texts("locations");
+    Set<String> seen = new HashSet<>();
+    for (int index = 0; index < locations.size(); index++) {
+      String location = locations.get(index);
+      String path = "locations[" + index + "]";
+      if (!LOCATION_ID.matcher(location).matches()) {
+        ghl.problem(path, "must be a GHL location id, got '" + location + "'");
+      } else if (!seen.add(location)) {
+        ghl.problem(path, "duplicate location id '" + location + "'");
+      }
+    }
+    return locations;
+  }
+
+  private static @Nullable WebhookConfig webhooks(Section section) {
+    int before = section.context().problemCount();
+    Duration maxAge =
+        section.duration(
+            "max-age", WebhookConfig.DEFAULT_MAX_AGE, Duration.ofSeconds(1), Duration.ofDays(1));
+    List<String> ed25519 = publicKeys(section, "ed25519-public-keys", "Ed25519");
+    List<String> rsa = publicKeys(section, "rsa-public-keys", "RSA");
+    boolean acceptLegacyRsa = section.bool("accept-legacy-rsa", true);
+    if (!acceptLegacyRsa && !rsa.isEmpty()) {
+      section.problem("rsa-public-keys", "are not used when accept-legacy-rsa is false");
+    }
+    if (section.raw("public-keys") != null) {
+      section.problem(
+          "public-keys",
+          "unknown key: use ed25519-public-keys (x-ghl-signature)"
+              + " or rsa-public-keys (legacy x-wh-signature)");
+    }
+    return ConfigBinder.build(
+        section, before, () -> new WebhookConfig(maxAge, ed25519, rsa, acceptLegacyRsa));
+  }
+
+  private static List<String> publicKeys(Section section, String key, String algorithm) {
+    List<String> keys = new ArrayList<>();
+    List<String> texts = section.texts(key);
+    for (int index = 0; index < texts.size(); index++) {
+      String problem = PublicKeys.problem(texts.get(index), algorithm);
+      if (problem != null) {
+        section.problem(key + "[" + index + "]", problem);
+      }
+      keys.add(texts.get(index).strip() + "\n");
+    }
+    return keys;
+  }
+
+  static @Nullable CredlyConfig credly(Section section) {
+    int before = section.context().problemCount();
+    Environment environment = section.choice("environment", Environment.class, null);
+    URI baseUrl = section.url("base-url");
+    String organizationId =
+        section.requiredText("organization-id", " (the issuing organization's UUID)");
+    if (!organizationId.isEmpty() && !CredlyConfig.UUID.matcher(organizationId).matches()) {
+      section.problem("organization-id", "must be a UUID, got '" + organizationId + "'");
+    }
+    Section auth = section.child("auth");
+    Secret token = auth.requiredSecret("token");
+    for (String key : List.of("client-id", "client-secret", "client-secret-file")) {
+      auth.notSupported(key, "OAuth client credentials (use token or token-file)");
+    }
+    Duration timeout =
+        section.duration(
+            "timeout", CredlyConfig.DEFAULT_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(5));
+    section.notSupported("records", "credly.records (Workforce employee records)");
+    if (environment == null || token == null) {
+      return null;
+    }
+    String organization = organizationId.toLowerCase(Locale.ROOT);
+    return ConfigBinder.build(
+        section,
+        before,
+        () -> new CredlyConfig(environment, baseUrl, organization, token, timeout));
+  }
+}

@@ -1,0 +1,74 @@
+package io.ghlcredly.app.config;
+
+import io.ghlcredly.core.model.Secret;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The HighLevel connection (YAML {@code ghl:}).
+ *
+ * @param mode how we authenticate: a marketplace app (OAuth) or a private integration token
+ * @param privateToken set exactly when {@code mode} is {@link AuthMode#PRIVATE_TOKEN}
+ * @param clientId set exactly when {@code mode} is {@link AuthMode#OAUTH}
+ * @param clientSecret set exactly when {@code mode} is {@link AuthMode#OAUTH}
+ * @param apiVersion the {@code Version} header GHL requires
+ * @param baseUrl API base URL; configurable so tests can point at an emulator
+ * @param locations allow-list of location ids; empty means every location that installed the app
+ * @param webhooks webhook verification settings
+ */
+public record GhlConfig(
+    AuthMode mode,
+    @Nullable Secret privateToken,
+    @Nullable String clientId,
+    @Nullable Secret clientSecret,
+    String apiVersion,
+    URI baseUrl,
+    List<String> locations,
+    WebhookConfig webhooks) {
+  public static final String DEFAULT_API_VERSION = "2021-07-28";
+  public static final URI DEFAULT_BASE_URL = URI.create("https://services.leadconnectorhq.com");
+
+  /** How the service authenticates to GHL. YAML: {@code oauth} or {@code private-token}. */
+  public enum AuthMode {
+    OAUTH,
+    PRIVATE_TOKEN
+  }
+
+  public GhlConfig {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(webhooks, "webhooks");
+    locations = List.copyOf(locations);
+    switch (mode) {
+      case OAUTH -> {
+        if (clientId == null || clientId.isBlank() || clientSecret == null) {
+          throw new IllegalArgumentException("mode oauth needs client-id and client-secret");
+        }
+        if (privateToken != null) {
+          throw new IllegalArgumentException("private-token is only used with mode private-token");
+        }
+      }
+      case PRIVATE_TOKEN -> {
+        if (privateToken == null) {
+          throw new IllegalArgumentException("mode private-token needs private-token");
+        }
+        if (clientId != null || clientSecret != null) {
+          throw new IllegalArgumentException(
+              "client-id and client-secret are only used with mode oauth");
+        }
+      }
+    }
+    if (apiVersion.isBlank()) {
+      throw new IllegalArgumentException("api-version must not be blank");
+    }
+    if (!Uris.isAbsoluteHttp(baseUrl)) {
+      throw new IllegalArgumentException("base-url must be an absolute http(s) URL");
+    }
+    for (String location : locations) {
+      if (location.isBlank()) {
+        throw new IllegalArgumentException("locations must not contain blank ids");
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.ghlcredly.app.config;
+
+import io.ghlcredly.core.job.RetryPolicy;
+import java.time.Duration;
+
+/**
+ * Background jobs (YAML {@code jobs:}).
+ *
+ * @param workers jobs run in parallel by this instance
+ * @param maxAttempts attempts in all, the first included, before a job is dead-lettered
+ * @param initialBackoff wait after the first failure; doubles with each further failure
+ * @param maxBackoff the longest wait between attempts
+ */
+public record JobsConfig(
+    int workers, int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+  public static final int DEFAULT_WORKERS = 4;
+  public static final int DEFAULT_MAX_ATTEMPTS = 8;
+  public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(15);
+
+  public JobsConfig {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1");
+    }
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("max-attempts must be at least 1");
+    }
+    if (initialBackoff.isNegative() || initialBackoff.isZero()) {
+      throw new IllegalArgumentException("initial-backoff must be positive");
+    }
+    if (maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new IllegalArgumentException("max-backoff must not be shorter than initial-backoff");
+    }
+  }
+
+  /** 4 workers, 8 attempts, backoff from 5 seconds up to 15 minutes. */
+  public static JobsConfig defaults() {
+    return new JobsConfig(
+        DEFAULT_WORKERS, DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF);
+  }
+
+  /** The retry policy these settings describe. */
+  public RetryPolicy retryPolicy() {
+    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
+  }
+}

@@ -1,0 +1,38 @@
+package io.ghlcredly.app.config;
+
+import io.ghlcredly.core.model.Secret;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The embedded HTTP server (YAML {@code server:}).
+ *
+ * @param port listening port; 0 picks a free port (tests), the YAML file requires 1 to 65535
+ * @param publicUrl where GHL and Credly reach this service: webhook and OAuth redirect base; null
+ *     when not set (then OAuth installs cannot work, so the loader requires it for {@code
+ *     ghl.auth.mode: oauth})
+ * @param adminToken bearer token for the admin API and dashboard; null disables them
+ * @param maxWebhookBytes larger webhook bodies are refused before they are read
+ */
+public record ServerConfig(
+    int port, @Nullable URI publicUrl, @Nullable Secret adminToken, long maxWebhookBytes) {
+  public static final int DEFAULT_PORT = 8080;
+  public static final long DEFAULT_MAX_WEBHOOK_BYTES = 1024L * 1024L;
+
+  public ServerConfig {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535");
+    }
+    if (publicUrl != null && !Uris.isAbsoluteHttp(publicUrl)) {
+      throw new IllegalArgumentException("public-url must be an absolute http(s) URL");
+    }
+    if (maxWebhookBytes < 1) {
+      throw new IllegalArgumentException("max-webhook-bytes must be positive");
+    }
+  }
+
+  /** Port 8080, no public URL, no admin token, 1 MiB webhook bodies. */
+  public static ServerConfig defaults() {
+    return new ServerConfig(DEFAULT_PORT, null, null, DEFAULT_MAX_WEBHOOK_BYTES);
+  }
+}

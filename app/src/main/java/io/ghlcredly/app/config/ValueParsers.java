@@ -1,0 +1,94 @@
+package io.ghlcredly.app.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** Text to typed values; each returns null when the text is not a valid value. */
+final class ValueParsers {
+  private static final Pattern INTEGER = Pattern.compile("-?\\d{1,12}");
+  private static final Pattern BYTES = Pattern.compile("(?i)(\\d{1,12})\\s*(b|kib|mib)?");
+
+  private ValueParsers() {}
+
+  static @Nullable Integer integer(String text, int min, int max) {
+    if (!INTEGER.matcher(text).matches()) {
+      return null;
+    }
+    long value = Long.parseLong(text);
+    return value >= min && value <= max ? (int) value : null;
+  }
+
+  /** A size in bytes: a plain number, or with a unit: {@code 512KiB}, {@code 1MiB}. */
+  static @Nullable Long bytes(String text, long min, long max) {
+    Matcher matcher = BYTES.matcher(text);
+    if (!matcher.matches()) {
+      return null;
+    }
+    String unit = matcher.group(2) == null ? "b" : matcher.group(2).toLowerCase(Locale.ROOT);
+    long factor =
+        switch (unit) {
+          case "mib" -> 1024L * 1024L;
+          case "kib" -> 1024L;
+          default -> 1L;
+        };
+    long value = Long.parseLong(matcher.group(1)) * factor;
+    return value >= min && value <= max ? value : null;
+  }
+
+  static @Nullable Boolean bool(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> null;
+    };
+  }
+
+  static @Nullable Duration duration(String text, Duration min, Duration max) {
+    Duration value;
+    try {
+      value = DurationText.parse(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    return value.compareTo(min) >= 0 && value.compareTo(max) <= 0 ? value : null;
+  }
+
+  static @Nullable URI url(String text) {
+    try {
+      URI uri = new URI(text);
+      return Uris.isAbsoluteHttp(uri) ? uri : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  static @Nullable Path path(String text) {
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /** The constant whose kebab-case name ({@code PRIVATE_TOKEN} is private-token) is the text. */
+  static <E extends Enum<E>> @Nullable E choice(String text, Class<E> type) {
+    String wanted = text.toLowerCase(Locale.ROOT).replace('_', '-');
+    for (E constant : type.getEnumConstants()) {
+      if (yamlName(constant).equals(wanted)) {
+        return constant;
+      }
+    }
+    return null;
+  }
+
+  static String yamlName(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}
