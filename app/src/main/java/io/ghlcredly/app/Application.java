@@ -101,7 +101,7 @@ public final class Application implements AutoCloseable {
         new CredlyBadgeGateway(
             CredlyClient.create(
                 new CredlySettings(
-                    config.credly().resolvedBaseUrl(),
+                    config.credly().apiBaseUrl(),
                     config.credly().organizationId(),
                     config.credly().token(),
                     config.credly().timeout())));
