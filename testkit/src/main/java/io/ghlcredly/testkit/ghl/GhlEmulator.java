@@ -1,0 +1,191 @@
+package io.ghlcredly.testkit.ghl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.testkit.server.EmulatorRequest;
+import io.ghlcredly.testkit.server.EmulatorServer;
+import io.ghlcredly.testkit.server.Fault;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A HighLevel (GHL) emulator on loopback: the contacts API of apps/contacts.json ({@code GET, PUT,
+ * DELETE /contacts/{id}}, {@code POST /contacts/}, {@code POST/DELETE /contacts/{id}/tags}) for one
+ * location and one token, with HighLevel's header checks, error bodies and rate limits, and signed
+ * contact webhooks to a receiver set by {@link #sendWebhooksTo(URI)}.
+ *
+ * <p>Webhooks: every change through the API or through {@link #createContact}, {@link #addTags},
+ * {@link #removeTags} and {@link #deleteContact} posts an event ({@code ContactCreate}, {@code
+ * ContactUpdate}, {@code ContactTagUpdate} when the tags actually change, {@code ContactDelete}).
+ * The first attempt is synchronous: when the method (or API call) returns, {@link #deliveries()}
+ * already holds the receiver's answer. Only 429 answers are retried, in the background. {@link
+ * #seedContact} sends nothing (setting the scene).
+ *
+ * <p>Thread-safe. Close it to stop the server and the retry thread.
+ */
+public final class GhlEmulator implements AutoCloseable {
+  private final EmulatorServer server;
+  private final GhlContactStore store;
+  private final GhlWebhookSigner signer;
+  private final GhlWebhookSender webhooks;
+  private final Secret accessToken;
+  private final String locationId;
+
+  private GhlEmulator(GhlEmulatorSettings settings) {
+    this.locationId = GhlContactStore.newId();
+    this.accessToken = Secret.of("pit-" + UUID.randomUUID());
+    this.store = new GhlContactStore(locationId, settings.clock());
+    this.signer = new GhlWebhookSigner();
+    this.webhooks =
+        new GhlWebhookSender(
+            signer,
+            settings.clock(),
+            settings.webhookRetryDelay(),
+            settings.webhookMaxRetries(),
+            settings.webhookTimeout());
+    GhlRateLimiter limiter =
+        new GhlRateLimiter(
+            settings.clock(), settings.burstLimit(), settings.burstWindow(), settings.dailyLimit());
+    this.server = new EmulatorServer(settings.port(), "");
+    new GhlRoutes(store, limiter, webhooks, accessToken, locationId).register(server);
+    server.start();
+  }
+
+  /** Starts on a free port with {@link GhlEmulatorSettings#defaults()}. */
+  public static GhlEmulator start() {
+    return start(GhlEmulatorSettings.defaults());
+  }
+
+  public static GhlEmulator start(GhlEmulatorSettings settings) {
+    return new GhlEmulator(settings);
+  }
+
+  /** The API base URL (stands in for {@code https://services.leadconnectorhq.com}). */
+  public URI baseUrl() {
+    return server.baseUrl();
+  }
+
+  /** The one bearer token the API accepts (a Private Integration Token lookalike). */
+  public Secret accessToken() {
+    return accessToken;
+  }
+
+  /** The emulated location (sub-account) id; every contact belongs to it. */
+  public String locationId() {
+    return locationId;
+  }
+
+  /** SPKI PEM of the key behind {@code x-ghl-signature}. */
+  public String ed25519PublicKeyPem() {
+    return signer.ed25519PublicKeyPem();
+  }
+
+  /** SPKI PEM of the key behind the legacy {@code x-wh-signature}. */
+  public String rsaPublicKeyPem() {
+    return signer.rsaPublicKeyPem();
+  }
+
+  /** Where to POST webhooks from now on. Until called, no webhooks are sent. */
+  public void sendWebhooksTo(URI url) {
+    webhooks.target(url);
+  }
+
+  /** Every webhook POST so far (retries and redeliveries included), in order. */
+  public List<WebhookDelivery> deliveries() {
+    return webhooks.deliveries();
+  }
+
+  /** Sends a past delivery again with identical bytes and headers, as a duplicate would arrive. */
+  public WebhookDelivery redeliver(WebhookDelivery delivery) {
+    return webhooks.redeliver(delivery);
+  }
+
+  /** Adds a contact without sending a webhook; returns its id. */
+  public String seedContact(String firstName, String lastName, String email, String... tags) {
+    return store.create(fields(firstName, lastName, email, tags)).get("id").asText();
+  }
+
+  /** Adds a contact as {@code POST /contacts/} would, sending {@code ContactCreate}. */
+  public String createContact(String firstName, String lastName, String email, String... tags) {
+    ObjectNode contact = store.create(fields(firstName, lastName, email, tags));
+    webhooks.publish("ContactCreate", contact);
+    return contact.get("id").asText();
+  }
+
+  /** Adds tags as {@code POST /contacts/{id}/tags} would ({@code ContactTagUpdate} if changed). */
+  public void addTags(String contactId, String... tags) {
+    GhlContactStore.Change change =
+        store.addTags(contactId, List.of(tags)).orElseThrow(() -> unknown(contactId));
+    if (change.changed()) {
+      webhooks.publish("ContactTagUpdate", change.contact());
+    }
+  }
+
+  /** Removes tags as {@code DELETE /contacts/{id}/tags} would. */
+  public void removeTags(String contactId, String... tags) {
+    GhlContactStore.Change change =
+        store.removeTags(contactId, List.of(tags)).orElseThrow(() -> unknown(contactId));
+    if (change.changed()) {
+      webhooks.publish("ContactTagUpdate", change.contact());
+    }
+  }
+
+  /** Deletes a contact as {@code DELETE /contacts/{id}} would, sending {@code ContactDelete}. */
+  public void deleteContact(String contactId) {
+    ObjectNode deleted = store.delete(contactId).orElseThrow(() -> unknown(contactId));
+    webhooks.publish("ContactDelete", deleted);
+  }
+
+  /** A copy of the contact as {@code GET /contacts/{id}} returns it under {@code contact}. */
+  public Optional<JsonNode> contact(String contactId) {
+    return store.find(contactId).map(JsonNode.class::cast);
+  }
+
+  /** The contact's current tags, in the order they were added. */
+  public List<String> tags(String contactId) {
+    return GhlContactStore.tags(store.find(contactId).orElseThrow(() -> unknown(contactId)));
+  }
+
+  /** Injects a fault into the API (answers before HighLevel's checks and counters). */
+  public void inject(Fault fault) {
+    server.inject(fault);
+  }
+
+  public void clearFaults() {
+    server.clearFaults();
+  }
+
+  /** Every API request received so far, rejected ones included, in arrival order. */
+  public List<EmulatorRequest> requests() {
+    return server.requests();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    webhooks.close();
+  }
+
+  private static ObjectNode fields(
+      String firstName, String lastName, String email, String... tags) {
+    ObjectNode fields =
+        GhlResponses.object()
+            .put("firstName", firstName)
+            .put("lastName", lastName)
+            .put("email", email)
+            .put("source", "ghl-emulator");
+    ArrayNode array = fields.putArray("tags");
+    for (String tag : tags) {
+      array.add(tag);
+    }
+    return fields;
+  }
+
+  private static IllegalArgumentException unknown(String contactId) {
+    return new IllegalArgumentException("no contact " + contactId + " in the GHL emulator");
+  }
+}

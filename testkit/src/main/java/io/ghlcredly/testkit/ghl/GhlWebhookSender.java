@@ -1,0 +1,203 @@
+package io.ghlcredly.testkit.ghl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts contact events to the receiver like HighLevel: a flat payload (the contact's fields plus
+ * {@code type}, {@code timestamp} and a unique {@code webhookId}), signed with both schemes. The
+ * first attempt runs synchronously on the caller's thread, so when an emulator call returns, its
+ * webhook has been answered. Like HighLevel, only a 429 answer is retried (up to {@code maxRetries}
+ * times, {@code retryDelay} apart, on a background virtual thread); any other status or no answer
+ * is final. Thread-safe.
+ */
+final class GhlWebhookSender implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GhlWebhookSender.class);
+
+  /** Contact fields HighLevel puts into contact events (docs/webhook-events/Contact*.md). */
+  private static final List<String> PAYLOAD_FIELDS =
+      List.of(
+          "locationId",
+          "id",
+          "address1",
+          "city",
+          "state",
+          "companyName",
+          "country",
+          "source",
+          "dateAdded",
+          "dateOfBirth",
+          "dnd",
+          "email",
+          "name",
+          "firstName",
+          "lastName",
+          "phone",
+          "postalCode",
+          "tags",
+          "website",
+          "attachments",
+          "assignedTo",
+          "customFields");
+
+  private final GhlWebhookSigner signer;
+  private final InstantSource clock;
+  private final Duration retryDelay;
+  private final int maxRetries;
+  private final Duration timeout;
+  private final HttpClient client;
+  private final ScheduledExecutorService retries =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofVirtual().name("ghl-emulator-webhook-retry").factory());
+  private final List<WebhookDelivery> deliveries = new CopyOnWriteArrayList<>();
+  private volatile @Nullable URI target;
+
+  GhlWebhookSender(
+      GhlWebhookSigner signer,
+      InstantSource clock,
+      Duration retryDelay,
+      int maxRetries,
+      Duration timeout) {
+    this.signer = signer;
+    this.clock = clock;
+    this.retryDelay = retryDelay;
+    this.maxRetries = maxRetries;
+    this.timeout = timeout;
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  void target(@Nullable URI url) {
+    this.target = url;
+  }
+
+  List<WebhookDelivery> deliveries() {
+    return List.copyOf(deliveries);
+  }
+
+  /** Sends the event when a receiver is set; returns the first attempt. */
+  Optional<WebhookDelivery> publish(String type, ObjectNode contact) {
+    URI url = target;
+    if (url == null) {
+      return Optional.empty();
+    }
+    ObjectNode payload = GhlResponses.object().put("type", type);
+    for (String field : PAYLOAD_FIELDS) {
+      JsonNode value = contact.get(field);
+      if (value != null && !value.isNull()) {
+        payload.set(field, value);
+      }
+    }
+    if (!payload.has("attachments")) {
+      payload.putArray("attachments");
+    }
+    String webhookId = UUID.randomUUID().toString();
+    payload.put("timestamp", GhlContactStore.DATE_FORMAT.format(clock.instant()));
+    payload.put("webhookId", webhookId);
+    String body = GhlResponses.write(payload);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.putAll(signer.signatureHeaders(body.getBytes(StandardCharsets.UTF_8)));
+    String contactId = contact.path("id").asText();
+    return Optional.of(send(webhookId, type, contactId, url, body, headers, 1));
+  }
+
+  /** Sends a past delivery again, byte for byte (same body, headers and webhookId). */
+  WebhookDelivery redeliver(WebhookDelivery previous) {
+    int attempt =
+        deliveries.stream()
+                .filter(delivery -> delivery.webhookId().equals(previous.webhookId()))
+                .mapToInt(WebhookDelivery::attempt)
+                .max()
+                .orElse(previous.attempt())
+            + 1;
+    return send(
+        previous.webhookId(),
+        previous.type(),
+        previous.contactId(),
+        previous.url(),
+        previous.body(),
+        previous.headers(),
+        attempt);
+  }
+
+  private WebhookDelivery send(
+      String webhookId,
+      String type,
+      String contactId,
+      URI url,
+      String body,
+      Map<String, String> headers,
+      int attempt) {
+    int status = post(url, body, headers);
+    WebhookDelivery delivery =
+        new WebhookDelivery(webhookId, type, contactId, url, body, headers, attempt, status);
+    deliveries.add(delivery);
+    log.atDebug()
+        .addKeyValue("webhookId", webhookId)
+        .addKeyValue("type", type)
+        .addKeyValue("attempt", attempt)
+        .addKeyValue("status", status)
+        .log("emulated GHL webhook delivered");
+    if (status == 429 && attempt <= maxRetries) {
+      try {
+        ScheduledFuture<?> unused =
+            retries.schedule(
+                () -> send(webhookId, type, contactId, url, body, headers, attempt + 1),
+                retryDelay.toNanos(),
+                TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException closed) {
+        log.atDebug().addKeyValue("webhookId", webhookId).log("emulator closed; retry dropped");
+      }
+    }
+    return delivery;
+  }
+
+  private int post(URI url, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    headers.forEach(request::header);
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  @Override
+  public void close() {
+    retries.shutdownNow();
+    client.shutdownNow();
+  }
+}
