@@ -44,9 +44,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running service, wired by hand: storage, connectors, engine, job workers and the HTTP
- * server. {@link #start} brings everything up in dependency order; {@link #close} stops intake
- * first, then the workers (letting running jobs finish), then storage.
+ * The running service, wired by hand: storage, connectors, engine, job workers and the HTTP server.
+ * {@link #start} brings everything up in dependency order; {@link #close} stops intake first, then
+ * the workers (letting running jobs finish), then storage.
  */
 public final class Application implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Application.class);
@@ -59,7 +59,11 @@ public final class Application implements AutoCloseable {
   private final Stores stores;
 
   private Application(
-      Database database, DbSchedulerJobQueue jobs, WebServer web, SyncCounters counters, Stores stores) {
+      Database database,
+      DbSchedulerJobQueue jobs,
+      WebServer web,
+      SyncCounters counters,
+      Stores stores) {
     this.database = database;
     this.jobs = jobs;
     this.web = web;
@@ -68,7 +72,8 @@ public final class Application implements AutoCloseable {
   }
 
   /** Starts the service with the given configuration and job settings. */
-  public static Application start(AppConfig config, JobQueueSettings jobSettings, InstantSource clock) {
+  public static Application start(
+      AppConfig config, JobQueueSettings jobSettings, InstantSource clock) {
     Database database = Database.open(databaseSettings(config));
     try {
       return wire(config, database, jobSettings, clock);
@@ -80,7 +85,8 @@ public final class Application implements AutoCloseable {
 
   private static Application wire(
       AppConfig config, Database database, JobQueueSettings jobSettings, InstantSource clock) {
-    SecretCipher cipher = SecretCipher.load(config.secrets().keyFile(), config.secrets().keyFromEnv());
+    SecretCipher cipher =
+        SecretCipher.load(config.secrets().keyFile(), config.secrets().keyFromEnv());
     Stores stores =
         new Stores(
             new JdbcEventInbox(database),
@@ -96,7 +102,10 @@ public final class Application implements AutoCloseable {
         new GhlCrmGateway(
             GhlClient.create(
                 new GhlSettings(
-                    config.ghl().baseUrl(), config.ghl().apiVersion(), ghlToken, Duration.ofSeconds(15))));
+                    config.ghl().baseUrl(),
+                    config.ghl().apiVersion(),
+                    ghlToken,
+                    Duration.ofSeconds(15))));
     CredlyBadgeGateway badges =
         new CredlyBadgeGateway(
             CredlyClient.create(
@@ -113,7 +122,8 @@ public final class Application implements AutoCloseable {
     RuleSet rules = config.rules();
     ContactSyncHandler handler =
         new ContactSyncHandler(
-            new SyncPorts(stores.inbox(), crm, stores.state(), stores.ledger(), stores.deadLetters()),
+            new SyncPorts(
+                stores.inbox(), crm, stores.state(), stores.ledger(), stores.deadLetters()),
             new BadgeIssuer(stores.ledger(), badges, counters, clock),
             () -> rules,
             classifier,
@@ -137,7 +147,9 @@ public final class Application implements AutoCloseable {
             "GET /health", new HealthRoute(counters));
     WebServer web;
     try {
-      web = WebServer.start("0.0.0.0", config.server().port(), routes, config.server().maxWebhookBytes());
+      web =
+          WebServer.start(
+              "0.0.0.0", config.server().port(), routes, config.server().maxWebhookBytes());
     } catch (RuntimeException e) {
       jobs.close();
       throw e;

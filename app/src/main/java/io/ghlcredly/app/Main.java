@@ -1,7 +1,6 @@
 package io.ghlcredly.app;
 
 import io.ghlcredly.app.cli.RootCommand;
-import picocli.CommandLine;
 
 /** Entry point of the {@code ghl-credly} launcher. */
 public final class Main {

@@ -48,8 +48,13 @@ class EndToEndIT {
     await().atMost(WAIT).until(() -> env.credly().countBadges(templateId, ada) == 1);
     awaitIdle();
     assertThat(env.credly().badges()).hasSize(1);
-    assertThat(env.engine().stores().ledger().find(new ContactId(ada), new BadgeTemplateId(templateId)))
-        .hasValueSatisfying(issuance -> assertThat(issuance.state()).isEqualTo(Issuance.State.ISSUED));
+    assertThat(
+            env.engine()
+                .stores()
+                .ledger()
+                .find(new ContactId(ada), new BadgeTemplateId(templateId)))
+        .hasValueSatisfying(
+            issuance -> assertThat(issuance.state()).isEqualTo(Issuance.State.ISSUED));
     assertThat(env.engine().counters().badgesIssued()).isEqualTo(1);
   }
 
@@ -81,7 +86,8 @@ class EndToEndIT {
     awaitIdle();
     long issueCalls =
         env.credly().requests().stream()
-            .filter(request -> request.method().equals("POST") && request.path().endsWith("/badges"))
+            .filter(
+                request -> request.method().equals("POST") && request.path().endsWith("/badges"))
             .count();
     assertThat(issueCalls).isEqualTo(3);
     assertThat(env.credly().badges()).hasSize(1);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 final class DemoCommand implements Callable<Integer> {
   @CommandLine.Option(
       names = "--exit-after-scenario",
-      description = "Print a one-line summary and exit: 0 only if every expected badge was issued exactly once.")
+      description =
+          "Print a one-line summary and exit: 0 only if every expected badge was issued exactly once.")
   boolean exitAfterScenario;
 
   @CommandLine.Option(names = "--verbose", description = "Show the engine's own log lines.")

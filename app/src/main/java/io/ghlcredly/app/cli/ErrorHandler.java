@@ -13,7 +13,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + failure.getMessage()));
+    commandLine
+        .getErr()
+        .println(commandLine.getColorScheme().errorText("error: " + failure.getMessage()));
     return failure instanceof ConfigException ? CONFIG_ERROR : 1;
   }
 }

@@ -25,7 +25,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Path file = config != null ? config : Path.of(System.getenv().getOrDefault("GCS_CONFIG", "ghl-credly.yaml"));
+    Path file =
+        config != null
+            ? config
+            : Path.of(System.getenv().getOrDefault("GCS_CONFIG", "ghl-credly.yaml"));
     AppConfig loaded = ConfigLoader.load(file, System.getenv());
     Application application =
         Application.start(

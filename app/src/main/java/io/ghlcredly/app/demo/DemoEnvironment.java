@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything the demo runs on, and what end-to-end tests run on: a GHL emulator, a Credly emulator
  * with one badge template, and the engine on embedded H2 in a given folder, configured by a real
- * YAML file written there. The engine can be stopped and started again on the same data, as after
- * a crash or a deploy. Not thread-safe: one driver at a time.
+ * YAML file written there. The engine can be stopped and started again on the same data, as after a
+ * crash or a deploy. Not thread-safe: one driver at a time.
  */
 public final class DemoEnvironment implements AutoCloseable {
   /** The tag whose rule issues the demo badge. */
@@ -55,7 +55,11 @@ public final class DemoEnvironment implements AutoCloseable {
   /** Job settings that make the demo brisk: fast polling, quick dead-execution detection. */
   public static JobQueueSettings briskJobs(int workers, Duration shutdownWait) {
     return new JobQueueSettings(
-        workers, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), shutdownWait);
+        workers,
+        Duration.ofMillis(100),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5),
+        shutdownWait);
   }
 
   /** Starts the emulators and the engine, with data and configuration in {@code folder}. */
@@ -73,7 +77,12 @@ public final class DemoEnvironment implements AutoCloseable {
       AppConfig config = ConfigLoader.load(configFile, env);
       DemoEnvironment environment =
           new DemoEnvironment(
-              folder, ghl, credly, template, config, briskJobs(config.jobs().workers(), shutdownWait));
+              folder,
+              ghl,
+              credly,
+              template,
+              config,
+              briskJobs(config.jobs().workers(), shutdownWait));
       environment.startEngine();
       return environment;
     } catch (RuntimeException e) {
@@ -180,7 +189,11 @@ public final class DemoEnvironment implements AutoCloseable {
   }
 
   private static String indent(String pem) {
-    return pem.strip().lines().map(line -> "            " + line).reduce((a, b) -> a + "\n" + b).orElse("");
+    return pem.strip()
+        .lines()
+        .map(line -> "            " + line)
+        .reduce((a, b) -> a + "\n" + b)
+        .orElse("");
   }
 
   private static int freePort() {

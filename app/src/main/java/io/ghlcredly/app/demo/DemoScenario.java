@@ -48,25 +48,29 @@ final class DemoScenario {
     out.printf("    <- engine answered %d: %s%n", repeat.status(), repeat.responseBody());
 
     out.println("[4] Credly will answer 500 twice; GHL: tag added to Grace Hopper");
-    env.credly().inject(
-        Fault.status(
-            "POST",
-            "/organizations/",
-            2,
-            EmulatorResponse.json(500, "{\"data\":{\"message\":\"Internal Server Error\"}}")));
+    env.credly()
+        .inject(
+            Fault.status(
+                "POST",
+                "/organizations/",
+                2,
+                EmulatorResponse.json(500, "{\"data\":{\"message\":\"Internal Server Error\"}}")));
     tagAndShowWebhook(grace, DemoEnvironment.TAG);
     awaitBadges(templateId, grace, 1);
     long attempts =
         env.credly().requests().stream()
             .filter(request -> request.method().equals("POST") && request.body().contains(grace))
             .count();
-    out.printf("    -> Credly answered 500 twice; the job retried with backoff (%d attempts)%n", attempts);
+    out.printf(
+        "    -> Credly answered 500 twice; the job retried with backoff (%d attempts)%n", attempts);
     showBadges(grace, "Grace Hopper");
 
     out.println("[5] GHL: tag \"newsletter\" added to Alan Turing (no rule for it)");
     tagAndShowWebhook(alan, "newsletter");
     awaitIdle();
-    out.printf("    -> no badge for Alan Turing (%d in Credly)%n", env.credly().countBadges(templateId, alan));
+    out.printf(
+        "    -> no badge for Alan Turing (%d in Credly)%n",
+        env.credly().countBadges(templateId, alan));
 
     awaitIdle();
     SyncCounters.Snapshot counts = env.engine().counters();
@@ -101,7 +105,9 @@ final class DemoScenario {
 
   private void showBadges(String contactId, String name) {
     List<io.ghlcredly.testkit.credly.Badge> held =
-        env.credly().badges().stream().filter(badge -> contactId.equals(badge.issuerEarnerId())).toList();
+        env.credly().badges().stream()
+            .filter(badge -> contactId.equals(badge.issuerEarnerId()))
+            .toList();
     for (io.ghlcredly.testkit.credly.Badge badge : held) {
       out.printf(
           "    -> Credly: badge \"%s\" issued to %s (badge %s, state %s)%n",

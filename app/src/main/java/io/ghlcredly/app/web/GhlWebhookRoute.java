@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /webhooks/ghl}: verifies the signature over the raw body, checks freshness, makes the
- * event durable, then answers. GHL retries only on 429, so when the event cannot be stored we answer
- * 429: any other failure status would lose the event for good.
+ * event durable, then answers. GHL retries only on 429, so when the event cannot be stored we
+ * answer 429: any other failure status would lose the event for good.
  */
 public final class GhlWebhookRoute implements Route {
   private static final Logger log = LoggerFactory.getLogger(GhlWebhookRoute.class);
@@ -68,7 +68,10 @@ public final class GhlWebhookRoute implements Route {
   }
 
   private static WebhookResponse reject(int status, String reason) {
-    log.atWarn().addKeyValue("status", status).addKeyValue("reason", reason).log("webhook rejected");
+    log.atWarn()
+        .addKeyValue("status", status)
+        .addKeyValue("reason", reason)
+        .log("webhook rejected");
     return WebhookResponse.error(status, reason);
   }
 }

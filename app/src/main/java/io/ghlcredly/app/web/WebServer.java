@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's HTTP server (JDK built-in, one virtual thread per request). Maps exact
- * {@code METHOD path} pairs to {@link Route}s, reads bodies up to a limit so an oversized request
- * cannot exhaust memory, and turns a route's crash into a 500 without details. Thread-safe.
+ * The service's HTTP server (JDK built-in, one virtual thread per request). Maps exact {@code
+ * METHOD path} pairs to {@link Route}s, reads bodies up to a limit so an oversized request cannot
+ * exhaust memory, and turns a route's crash into a 500 without details. Thread-safe.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
@@ -69,7 +69,8 @@ public final class WebServer implements AutoCloseable {
       if (route == null) {
         response = WebhookResponse.error(404, "no route for " + method + " " + path);
       } else {
-        response = dispatch(route, new WebhookRequest(method, path, headers(exchange), body(exchange)));
+        response =
+            dispatch(route, new WebhookRequest(method, path, headers(exchange), body(exchange)));
       }
       send(exchange, response);
     }
@@ -79,10 +80,7 @@ public final class WebServer implements AutoCloseable {
     try {
       return route.handle(request);
     } catch (RuntimeException e) {
-      log.atError()
-          .addKeyValue("path", request.path())
-          .setCause(e)
-          .log("request failed");
+      log.atError().addKeyValue("path", request.path()).setCause(e).log("request failed");
       return WebhookResponse.error(500, "internal error");
     }
   }
