@@ -3,9 +3,9 @@ package io.ghlcredly.storage;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -16,6 +16,7 @@ import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.port.JobQueue;
 import io.ghlcredly.storage.internal.ClassifyingFailureHandler;
+import io.ghlcredly.storage.internal.H2JdbcCustomization;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -109,6 +110,8 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
             .shutdownMaxWait(settings.shutdownWait())
             .jdbcCustomization(jdbcCustomization(database.dialect()))
             .clock(clock::instant)
+            // ClassifyingFailureHandler logs each failure with what happens next.
+            .failureLogging(LogLevel.DEBUG, true)
             .enableImmediateExecution();
     if (database.dialect() == Dialect.POSTGRESQL) {
       // SELECT ... FOR UPDATE SKIP LOCKED: instances sharing the database do not race for rows.
@@ -154,10 +157,10 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
     return current;
   }
 
-  // Chosen here rather than detected: db-scheduler does not know H2 and warns about it.
+  // Chosen here rather than detected: db-scheduler does not know H2.
   private static JdbcCustomization jdbcCustomization(Dialect dialect) {
     return switch (dialect) {
-      case H2 -> new DefaultJdbcCustomization(true);
+      case H2 -> new H2JdbcCustomization();
       case POSTGRESQL -> new PostgreSqlJdbcCustomization(false, true);
     };
   }

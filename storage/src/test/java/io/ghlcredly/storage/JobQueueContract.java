@@ -9,6 +9,7 @@ import io.ghlcredly.core.job.RetryPolicy;
 import io.ghlcredly.core.model.ContactId;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,11 @@ public abstract class JobQueueContract extends StoreFixture {
   }
 
   private DbSchedulerJobQueue newQueue() {
-    DbSchedulerJobQueue queue = DbSchedulerJobQueue.create(database, FAST, InstantSource.system());
+    return newQueue(InstantSource.system());
+  }
+
+  private DbSchedulerJobQueue newQueue(InstantSource clock) {
+    DbSchedulerJobQueue queue = DbSchedulerJobQueue.create(database, FAST, clock);
     queues.add(queue);
     return queue;
   }
@@ -80,6 +85,22 @@ public abstract class JobQueueContract extends StoreFixture {
     assertThat(queue.enqueueContactSync(BEN)).isTrue();
 
     assertThat(queue.countQueued()).isEqualTo(2);
+  }
+
+  @Test
+  void storesTheTimeAJobIsDueAsTheTrueInstant() {
+    Instant now = Instant.parse("2026-11-01T05:30:00.250Z"); // New York's fall-back hour
+    DbSchedulerJobQueue queue = newQueue(InstantSource.fixed(now));
+
+    queue.enqueueContactSync(ANNA);
+
+    assertThat(
+            new Jdbc(database)
+                .queryOne(
+                    "SELECT execution_time FROM scheduled_tasks WHERE task_instance = ?",
+                    row -> Jdbc.instant(row, "execution_time"),
+                    ANNA.value()))
+        .contains(now);
   }
 
   @Test

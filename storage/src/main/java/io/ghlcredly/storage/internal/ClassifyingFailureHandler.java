@@ -3,6 +3,7 @@ package io.ghlcredly.storage.internal;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import io.ghlcredly.core.error.SyncException;
 import io.ghlcredly.core.job.ContactJobHandler;
 import io.ghlcredly.core.job.JobOutcome;
 import io.ghlcredly.core.job.RetryClassifier;
@@ -13,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * A db-scheduler failure handler that leaves the decision to our {@link RetryClassifier}: retry at
@@ -53,7 +55,8 @@ public final class ClassifyingFailureHandler implements FailureHandler<Void> {
             .log("contact sync failed; will retry");
         operations.reschedule(complete, retry.at());
       }
-      case JobOutcome.Failed failed -> giveUp(complete, operations, contactId, failed, attempts);
+      case JobOutcome.Failed failed ->
+          giveUp(complete, operations, contactId, cause, failed, attempts);
       case JobOutcome.Done done -> operations.remove();
     }
   }
@@ -62,6 +65,7 @@ public final class ClassifyingFailureHandler implements FailureHandler<Void> {
       ExecutionComplete complete,
       ExecutionOperations<Void> operations,
       ContactId contactId,
+      Throwable cause,
       JobOutcome.Failed failed,
       int attempts) {
     try {
@@ -80,11 +84,16 @@ public final class ClassifyingFailureHandler implements FailureHandler<Void> {
       operations.reschedule(complete, retryAt);
       return;
     }
-    log.atWarn()
-        .addKeyValue("contactId", contactId)
-        .addKeyValue("attempts", attempts)
-        .addKeyValue("cause", failed.cause())
-        .log("contact sync failed for good");
+    LoggingEventBuilder event =
+        log.atWarn()
+            .addKeyValue("contactId", contactId)
+            .addKeyValue("attempts", attempts)
+            .addKeyValue("cause", failed.cause());
+    if (!(cause instanceof SyncException)) {
+      // Not one of ours: likely a bug, so keep the stack trace.
+      event = event.setCause(cause);
+    }
+    event.log("contact sync failed for good");
     operations.remove();
   }
 }
