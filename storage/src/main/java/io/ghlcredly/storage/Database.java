@@ -70,7 +70,10 @@ public final class Database implements AutoCloseable {
 
   private static HikariConfig poolConfig(DatabaseSettings settings) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(settings.jdbcUrl());
+    config.setJdbcUrl(
+        Dialect.fromJdbcUrl(settings.jdbcUrl()) == Dialect.H2
+            ? H2Files.withServiceDefaults(settings.jdbcUrl())
+            : settings.jdbcUrl());
     if (settings.username() != null) {
       config.setUsername(settings.username());
     }

@@ -63,7 +63,9 @@ public final class Jdbc {
         });
   }
 
-  /** Runs one statement for each parameter row, as a JDBC batch, in one transaction. */
+  /**
+   * Runs one statement per parameter row as a JDBC batch in one transaction; returns rows changed.
+   */
   public int batch(String sql, List<@Nullable Object[]> rows) {
     if (rows.isEmpty()) {
       return 0;

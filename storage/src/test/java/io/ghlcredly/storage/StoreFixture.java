@@ -16,7 +16,10 @@ public abstract class StoreFixture {
   }
 
   @AfterEach
+  @SuppressWarnings("NullAway") // null when openDatabase skipped the test
   void closeFixtureDatabase() {
-    database.close();
+    if (database != null) {
+      database.close();
+    }
   }
 }

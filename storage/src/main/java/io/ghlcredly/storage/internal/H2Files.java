@@ -42,6 +42,17 @@ public final class H2Files {
     return Optional.of(Path.of(rest));
   }
 
+  /**
+   * The URL with {@code DB_CLOSE_ON_EXIT=FALSE} unless it says otherwise: H2's own shutdown hook
+   * would close the database under the service's orderly shutdown (running jobs finishing).
+   */
+  public static String withServiceDefaults(String jdbcUrl) {
+    if (jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+      return jdbcUrl;
+    }
+    return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
   /** Creates the folder that will hold the database file of an embedded H2 URL. */
   public static void ensureParentFolder(String jdbcUrl) {
     Optional<Path> path = databasePath(jdbcUrl);

@@ -17,4 +17,12 @@ class H2FilesTest {
     assertThat(H2Files.databasePath("jdbc:h2:tcp://host/db")).isEmpty();
     assertThat(H2Files.databasePath("jdbc:postgresql://host/db")).isEmpty();
   }
+
+  @Test
+  void keepsH2FromClosingTheDatabaseOnItsOwnAtExitUnlessTold() {
+    assertThat(H2Files.withServiceDefaults("jdbc:h2:file:/data/sync"))
+        .isEqualTo("jdbc:h2:file:/data/sync;DB_CLOSE_ON_EXIT=FALSE");
+    assertThat(H2Files.withServiceDefaults("jdbc:h2:file:/data/sync;db_close_on_exit=true"))
+        .isEqualTo("jdbc:h2:file:/data/sync;db_close_on_exit=true");
+  }
 }
