@@ -1,0 +1,167 @@
+package io.ghlcredly.storage;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.ghlcredly.core.error.StorageException;
+import io.ghlcredly.core.job.ContactJobHandler;
+import io.ghlcredly.core.job.RetryClassifier;
+import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.port.JobQueue;
+import io.ghlcredly.storage.internal.ClassifyingFailureHandler;
+import io.ghlcredly.storage.internal.H2JdbcCustomization;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-contact job queue on db-scheduler, in table {@code scheduled_tasks}. A job is a one-time
+ * execution of task {@value #CONTACT_SYNC} whose instance id is the contact id, so at most one job
+ * per contact is queued or running, across every instance sharing the database. Failures go to the
+ * {@link RetryClassifier}; jobs of a crashed instance are run again once their heartbeats stop.
+ *
+ * <p>Jobs can be queued before {@link #start}; they run once it is called. Thread-safe.
+ */
+public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
+  /** The task name of per-contact sync jobs. */
+  public static final String CONTACT_SYNC = "contact-sync";
+
+  /** The task name of the recurring pending-event sweep. */
+  public static final String PENDING_SWEEP = "pending-sweep";
+
+  private static final Logger log = LoggerFactory.getLogger(DbSchedulerJobQueue.class);
+
+  private final Database database;
+  private final JobQueueSettings settings;
+  private final InstantSource clock;
+  private final OneTimeTask<Void> contactSync;
+  private final SchedulerClient client;
+  private final AtomicReference<@Nullable ContactJobHandler> handler = new AtomicReference<>();
+  private final AtomicReference<@Nullable RetryClassifier> classifier = new AtomicReference<>();
+  private final AtomicReference<@Nullable Scheduler> scheduler = new AtomicReference<>();
+
+  private DbSchedulerJobQueue(Database database, JobQueueSettings settings, InstantSource clock) {
+    this.database = database;
+    this.settings = settings;
+    this.clock = clock;
+    this.contactSync =
+        Tasks.oneTime(CONTACT_SYNC)
+            .onFailure(
+                new ClassifyingFailureHandler(this::requireHandler, this::requireClassifier, clock))
+            .execute((instance, context) -> requireHandler().run(new ContactId(instance.getId())));
+    this.client =
+        SchedulerClient.Builder.create(database.dataSource(), contactSync)
+            .jdbcCustomization(jdbcCustomization(database.dialect()))
+            .build();
+  }
+
+  public static DbSchedulerJobQueue create(
+      Database database, JobQueueSettings settings, InstantSource clock) {
+    return new DbSchedulerJobQueue(database, settings, clock);
+  }
+
+  /**
+   * Queues a sync of the contact unless one is queued or running.
+   *
+   * @throws StorageException when the database cannot be reached
+   */
+  @Override
+  public boolean enqueueContactSync(ContactId contactId) {
+    Scheduler running = scheduler.get();
+    SchedulerClient active = running != null ? running : client;
+    try {
+      return active.scheduleIfNotExists(contactSync.instance(contactId.value()), clock.instant());
+    } catch (RuntimeException e) {
+      throw new StorageException("cannot queue the sync of contact " + contactId, e);
+    }
+  }
+
+  /**
+   * Starts running jobs with the handler, and the sweep every {@code settings.sweepEvery()}.
+   *
+   * @throws IllegalStateException when called twice
+   */
+  public void start(
+      ContactJobHandler jobHandler, RetryClassifier retryClassifier, Runnable periodicSweep) {
+    if (!handler.compareAndSet(null, jobHandler)) {
+      throw new IllegalStateException("the job queue was started already");
+    }
+    classifier.set(retryClassifier);
+    RecurringTask<Void> sweep =
+        Tasks.recurring(PENDING_SWEEP, Schedules.fixedDelay(settings.sweepEvery()))
+            .execute((instance, context) -> periodicSweep.run());
+    SchedulerBuilder builder =
+        Scheduler.create(database.dataSource(), List.of(contactSync))
+            .startTasks(sweep)
+            .threads(settings.threads())
+            .pollingInterval(settings.pollingInterval())
+            .heartbeatInterval(settings.heartbeatInterval())
+            .missedHeartbeatsLimit(settings.missedHeartbeatsLimit())
+            .shutdownMaxWait(settings.shutdownWait())
+            .jdbcCustomization(jdbcCustomization(database.dialect()))
+            .clock(clock::instant)
+            // ClassifyingFailureHandler logs each failure with what happens next.
+            .failureLogging(LogLevel.DEBUG, true)
+            .enableImmediateExecution();
+    if (database.dialect() == Dialect.POSTGRESQL) {
+      // SELECT ... FOR UPDATE SKIP LOCKED: instances sharing the database do not race for rows.
+      builder.pollUsingLockAndFetch(0.5, 1.0);
+    }
+    Scheduler started = builder.build();
+    started.start();
+    scheduler.set(started);
+    log.atInfo()
+        .addKeyValue("threads", settings.threads())
+        .addKeyValue("dialect", database.dialect())
+        .log("job queue started");
+  }
+
+  /** Contact-sync jobs queued or running (a finished job's row is deleted). */
+  public long countQueued() {
+    return new Jdbc(database)
+        .queryLong("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?", CONTACT_SYNC);
+  }
+
+  /** Stops taking jobs and waits up to {@code settings.shutdownWait()} for running ones. */
+  @Override
+  public void close() {
+    Scheduler running = scheduler.getAndSet(null);
+    if (running != null) {
+      running.stop();
+    }
+  }
+
+  private ContactJobHandler requireHandler() {
+    ContactJobHandler current = handler.get();
+    if (current == null) {
+      throw new IllegalStateException("the job queue is not started");
+    }
+    return current;
+  }
+
+  private RetryClassifier requireClassifier() {
+    RetryClassifier current = classifier.get();
+    if (current == null) {
+      throw new IllegalStateException("the job queue is not started");
+    }
+    return current;
+  }
+
+  // Chosen here rather than detected: db-scheduler does not know H2.
+  private static JdbcCustomization jdbcCustomization(Dialect dialect) {
+    return switch (dialect) {
+      case H2 -> new H2JdbcCustomization();
+      case POSTGRESQL -> new PostgreSqlJdbcCustomization(false, true);
+    };
+  }
+}

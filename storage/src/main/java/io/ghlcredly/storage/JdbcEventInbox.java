@@ -1,0 +1,147 @@
+package io.ghlcredly.storage;
+
+import io.ghlcredly.core.error.StorageException;
+import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.EventId;
+import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.core.model.ReceivedEvent;
+import io.ghlcredly.core.model.SyncEvent;
+import io.ghlcredly.core.port.EventInbox;
+import io.ghlcredly.storage.internal.SqlStates;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The event inbox in table {@code event_inbox}. A duplicate (same source and event id) is refused
+ * without an error that would abort a surrounding PostgreSQL transaction. Thread-safe.
+ */
+public final class JdbcEventInbox implements EventInbox {
+  private static final String COLUMNS =
+      "source, event_id, event_type, contact_id, location_id, occurred_at, received_at, payload";
+  private static final String INSERT =
+      "INSERT INTO event_inbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private final Database database;
+  private final Jdbc jdbc;
+
+  public JdbcEventInbox(Database database) {
+    this.database = database;
+    this.jdbc = new Jdbc(database);
+  }
+
+  @Override
+  public boolean append(String source, SyncEvent event, String payload, Instant receivedAt) {
+    Object[] params = {
+      source,
+      event.eventId().value(),
+      event.type(),
+      event.contactId().value(),
+      event.locationId().value(),
+      event.occurredAt(),
+      receivedAt,
+      payload
+    };
+    return switch (database.dialect()) {
+      // Waits for a concurrent insert of the same key, then does nothing: no error, no abort.
+      case POSTGRESQL ->
+          jdbc.update(INSERT + " ON CONFLICT (source, event_id) DO NOTHING", params) == 1;
+      // H2 rolls back only the failed statement, so a caught duplicate leaves the transaction fine.
+      case H2 -> insertCatchingDuplicate(params);
+    };
+  }
+
+  private boolean insertCatchingDuplicate(Object[] params) {
+    try {
+      return jdbc.update(INSERT, params) == 1;
+    } catch (StorageException e) {
+      if (SqlStates.isUniqueViolation(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public List<ReceivedEvent> listPending(ContactId contactId) {
+    return jdbc.query(
+        "SELECT sequence, "
+            + COLUMNS
+            + " FROM event_inbox WHERE contact_id = ? AND processed_at IS NULL ORDER BY sequence",
+        JdbcEventInbox::received,
+        contactId.value());
+  }
+
+  @Override
+  public void markProcessed(Collection<Long> sequences, String outcome, Instant processedAt) {
+    List<@Nullable Object[]> rows = new ArrayList<>();
+    for (Long sequence : sequences) {
+      rows.add(new Object[] {processedAt, outcome, sequence});
+    }
+    jdbc.batch(
+        "UPDATE event_inbox SET processed_at = ?, outcome = ? WHERE sequence = ?"
+            + " AND processed_at IS NULL",
+        rows);
+  }
+
+  @Override
+  public List<ContactId> listContactsWithPendingBefore(Instant receivedBefore, int limit) {
+    return jdbc.query(
+        "SELECT contact_id, MIN(sequence) AS first_sequence FROM event_inbox"
+            + " WHERE processed_at IS NULL AND received_at < ?"
+            + " GROUP BY contact_id ORDER BY first_sequence LIMIT ?",
+        row -> new ContactId(row.getString("contact_id")),
+        receivedBefore,
+        limit);
+  }
+
+  @Override
+  public long countAccepted() {
+    return jdbc.queryLong("SELECT COUNT(*) FROM event_inbox");
+  }
+
+  /** The raw body of an event as it was received, for replay and diagnosis. */
+  public Optional<String> findPayload(long sequence) {
+    return jdbc.queryOne(
+        "SELECT payload FROM event_inbox WHERE sequence = ?",
+        row -> row.getString("payload"),
+        sequence);
+  }
+
+  /** Events not yet processed, of all contacts; for status pages and metrics. */
+  public long countPending() {
+    return jdbc.queryLong("SELECT COUNT(*) FROM event_inbox WHERE processed_at IS NULL");
+  }
+
+  private static ReceivedEvent received(ResultSet row) throws SQLException {
+    SyncEvent event =
+        event(
+            row.getString("event_type"),
+            new EventId(row.getString("event_id")),
+            new ContactId(row.getString("contact_id")),
+            new LocationId(row.getString("location_id")),
+            Jdbc.instant(row, "occurred_at"));
+    return new ReceivedEvent(
+        row.getLong("sequence"), row.getString("source"), event, Jdbc.instant(row, "received_at"));
+  }
+
+  /** Rebuilds the event from the name that {@link SyncEvent#type()} gave it. */
+  static SyncEvent event(
+      String type, EventId eventId, ContactId contactId, LocationId locationId, Instant at) {
+    return switch (type) {
+      case "contact.created" -> new SyncEvent.ContactCreated(eventId, contactId, locationId, at);
+      case "contact.updated" -> new SyncEvent.ContactUpdated(eventId, contactId, locationId, at);
+      case "contact.tags-updated" ->
+          new SyncEvent.ContactTagsUpdated(eventId, contactId, locationId, at);
+      case "contact.deleted" -> new SyncEvent.ContactDeleted(eventId, contactId, locationId, at);
+      default ->
+          throw new IllegalStateException(
+              "event " + eventId + " in the inbox has an unknown type: " + type);
+    };
+  }
+}

@@ -1,0 +1,145 @@
+package io.ghlcredly.storage;
+
+import io.ghlcredly.core.error.NotFoundException;
+import io.ghlcredly.core.error.StorageException;
+import io.ghlcredly.core.model.BadgeTemplateId;
+import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.Issuance;
+import io.ghlcredly.core.model.RuleId;
+import io.ghlcredly.core.port.IssuanceLedger;
+import io.ghlcredly.storage.internal.SqlStates;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The issuance ledger in table {@code issuance}, keyed by (contact_id, badge_template_id). A claim
+ * inserts the row if absent and then reads it, so of any number of concurrent claims of one pair,
+ * in one process or several, exactly one is newly claimed. Thread-safe.
+ */
+public final class JdbcIssuanceLedger implements IssuanceLedger {
+  private static final String INSERT =
+      "INSERT INTO issuance (contact_id, badge_template_id, rule_id, state, badge_id,"
+          + " created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?)";
+  private static final String SELECT =
+      "SELECT contact_id, badge_template_id, rule_id, state, badge_id, created_at, updated_at"
+          + " FROM issuance";
+
+  private final Database database;
+  private final Jdbc jdbc;
+
+  public JdbcIssuanceLedger(Database database) {
+    this.database = database;
+    this.jdbc = new Jdbc(database);
+  }
+
+  @Override
+  public Claim claim(ContactId contactId, BadgeTemplateId templateId, RuleId ruleId, Instant now) {
+    boolean inserted =
+        insertIfAbsent(
+            contactId.value(),
+            templateId.value(),
+            ruleId.value(),
+            Issuance.State.PENDING.name(),
+            now,
+            now);
+    Issuance issuance =
+        find(contactId, templateId)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "issuance of " + templateId + " to " + contactId + " vanished"));
+    return new Claim(issuance, inserted);
+  }
+
+  private boolean insertIfAbsent(Object... params) {
+    return switch (database.dialect()) {
+      case POSTGRESQL ->
+          jdbc.update(INSERT + " ON CONFLICT (contact_id, badge_template_id) DO NOTHING", params)
+              == 1;
+      case H2 -> {
+        try {
+          yield jdbc.update(INSERT, params) == 1;
+        } catch (StorageException e) {
+          if (SqlStates.isUniqueViolation(e)) {
+            yield false;
+          }
+          throw e;
+        }
+      }
+    };
+  }
+
+  @Override
+  public void markIssued(
+      ContactId contactId, BadgeTemplateId templateId, String badgeId, Instant now) {
+    requireUpdated(
+        jdbc.update(
+            "UPDATE issuance SET state = ?, badge_id = ?, updated_at = ?"
+                + " WHERE contact_id = ? AND badge_template_id = ?",
+            Issuance.State.ISSUED.name(),
+            badgeId,
+            now,
+            contactId.value(),
+            templateId.value()),
+        contactId,
+        templateId);
+  }
+
+  @Override
+  public void markFailed(ContactId contactId, BadgeTemplateId templateId, Instant now) {
+    requireUpdated(
+        jdbc.update(
+            "UPDATE issuance SET state = ?, updated_at = ?"
+                + " WHERE contact_id = ? AND badge_template_id = ?",
+            Issuance.State.FAILED.name(),
+            now,
+            contactId.value(),
+            templateId.value()),
+        contactId,
+        templateId);
+  }
+
+  private static void requireUpdated(int rows, ContactId contactId, BadgeTemplateId templateId) {
+    if (rows == 0) {
+      throw new NotFoundException(
+          "no issuance of badge template " + templateId + " to contact " + contactId);
+    }
+  }
+
+  @Override
+  public Optional<Issuance> find(ContactId contactId, BadgeTemplateId templateId) {
+    return jdbc.queryOne(
+        SELECT + " WHERE contact_id = ? AND badge_template_id = ?",
+        JdbcIssuanceLedger::issuance,
+        contactId.value(),
+        templateId.value());
+  }
+
+  @Override
+  public List<Issuance> listByContact(ContactId contactId) {
+    return jdbc.query(
+        SELECT + " WHERE contact_id = ? ORDER BY created_at, badge_template_id",
+        JdbcIssuanceLedger::issuance,
+        contactId.value());
+  }
+
+  @Override
+  public long countIssued() {
+    return jdbc.queryLong(
+        "SELECT COUNT(*) FROM issuance WHERE state = ?", Issuance.State.ISSUED.name());
+  }
+
+  private static Issuance issuance(ResultSet row) throws SQLException {
+    return new Issuance(
+        new ContactId(row.getString("contact_id")),
+        new BadgeTemplateId(row.getString("badge_template_id")),
+        new RuleId(row.getString("rule_id")),
+        Issuance.State.valueOf(row.getString("state")),
+        row.getString("badge_id"),
+        Jdbc.instant(row, "created_at"),
+        Jdbc.instant(row, "updated_at"));
+  }
+}

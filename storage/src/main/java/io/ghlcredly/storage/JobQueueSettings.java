@@ -1,0 +1,71 @@
+package io.ghlcredly.storage;
+
+import java.time.Duration;
+
+/**
+ * How the job queue runs.
+ *
+ * @param threads jobs run at once (per instance)
+ * @param pollingInterval how often the queue looks for due jobs; a new job on this instance starts
+ *     at once, one queued by another instance within this interval
+ * @param heartbeatInterval how often a running job's row is touched
+ * @param missedHeartbeatsLimit heartbeats missed before a job counts as dead (its instance crashed)
+ *     and is run again elsewhere
+ * @param sweepEvery the fixed delay between runs of the pending-event sweep
+ * @param shutdownWait how long {@code close()} waits for running jobs
+ */
+public record JobQueueSettings(
+    int threads,
+    Duration pollingInterval,
+    Duration heartbeatInterval,
+    int missedHeartbeatsLimit,
+    Duration sweepEvery,
+    Duration shutdownWait) {
+  public JobQueueSettings {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+    if (missedHeartbeatsLimit < 4) {
+      // db-scheduler's own minimum: fewer would declare slow-but-alive jobs dead.
+      throw new IllegalArgumentException("missedHeartbeatsLimit must be at least 4");
+    }
+    requirePositive("pollingInterval", pollingInterval);
+    requirePositive("heartbeatInterval", heartbeatInterval);
+    requirePositive("sweepEvery", sweepEvery);
+    if (shutdownWait.isNegative()) {
+      throw new IllegalArgumentException("shutdownWait must not be negative");
+    }
+  }
+
+  /** Settings with db-scheduler's default of six missed heartbeats. */
+  public JobQueueSettings(
+      int threads,
+      Duration pollingInterval,
+      Duration heartbeatInterval,
+      Duration sweepEvery,
+      Duration shutdownWait) {
+    this(threads, pollingInterval, heartbeatInterval, 6, sweepEvery, shutdownWait);
+  }
+
+  /** Four threads, 1 s polling, 5 s heartbeats (dead after 30 s), a sweep a minute, 10 s drain. */
+  public static JobQueueSettings defaults() {
+    return new JobQueueSettings(
+        4,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5),
+        6,
+        Duration.ofMinutes(1),
+        Duration.ofSeconds(10));
+  }
+
+  /** How long a job's heartbeat may be silent before it counts as dead. */
+  public Duration deadAfter() {
+    return heartbeatInterval.multipliedBy(missedHeartbeatsLimit);
+  }
+
+  private static void requirePositive(String name, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package io.ghlcredly.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.EventId;
+import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.core.model.ReceivedEvent;
+import io.ghlcredly.core.model.SyncEvent;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link JdbcEventInbox} must do, on each database. */
+public abstract class EventInboxContract extends StoreFixture {
+  static final ContactId ANNA = new ContactId("contact-anna");
+  static final ContactId BEN = new ContactId("contact-ben");
+  static final LocationId LOCATION = new LocationId("location-1");
+  // Millisecond instants with a non-zero sub-second part, to catch truncation and zone shifts.
+  static final Instant T0 = Instant.parse("2026-03-08T06:59:58.123Z");
+
+  private JdbcEventInbox inbox;
+
+  @BeforeEach
+  void createInbox() {
+    inbox = new JdbcEventInbox(database);
+  }
+
+  static SyncEvent tagsUpdated(String eventId, ContactId contactId, Instant at) {
+    return new SyncEvent.ContactTagsUpdated(new EventId(eventId), contactId, LOCATION, at);
+  }
+
+  @Test
+  void listsPendingEventsOfOneContactInArrivalOrder() {
+    inbox.append("ghl", tagsUpdated("e1", ANNA, T0), "{\"n\":1}", T0.plusMillis(1));
+    inbox.append("ghl", tagsUpdated("e2", BEN, T0), "{\"n\":2}", T0.plusMillis(2));
+    inbox.append("ghl", tagsUpdated("e3", ANNA, T0.minusSeconds(60)), "{}", T0.plusMillis(3));
+
+    List<ReceivedEvent> pending = inbox.listPending(ANNA);
+
+    assertThat(pending)
+        .extracting(received -> received.event().eventId().value())
+        .containsExactly("e1", "e3");
+    assertThat(pending.get(0).sequence()).isLessThan(pending.get(1).sequence());
+    ReceivedEvent first = pending.get(0);
+    assertThat(first.source()).isEqualTo("ghl");
+    assertThat(first.event()).isEqualTo(tagsUpdated("e1", ANNA, T0));
+    assertThat(first.receivedAt()).isEqualTo(T0.plusMillis(1));
+  }
+
+  @Test
+  void duplicateAppendReturnsFalseAndStoresOnce() {
+    assertThat(inbox.append("ghl", tagsUpdated("e1", ANNA, T0), "{}", T0)).isTrue();
+
+    assertThat(inbox.append("ghl", tagsUpdated("e1", ANNA, T0), "{}", T0.plusSeconds(1))).isFalse();
+
+    assertThat(inbox.countAccepted()).isEqualTo(1);
+    assertThat(inbox.listPending(ANNA)).hasSize(1);
+  }
+
+  @Test
+  void sameEventIdFromAnotherSourceIsNotADuplicate() {
+    assertThat(inbox.append("ghl", tagsUpdated("e1", ANNA, T0), "{}", T0)).isTrue();
+    assertThat(inbox.append("credly", tagsUpdated("e1", ANNA, T0), "{}", T0)).isTrue();
+    assertThat(inbox.countAccepted()).isEqualTo(2);
+  }
+
+  @Test
+  void duplicateInsideATransactionLeavesTheTransactionUsable() {
+    inbox.append("ghl", tagsUpdated("e1", ANNA, T0), "{}", T0);
+
+    boolean[] results =
+        database.inTransaction(
+            connection ->
+                new boolean[] {
+                  inbox.append("ghl", tagsUpdated("e1", ANNA, T0), "{}", T0),
+                  inbox.append("ghl", tagsUpdated("e2", ANNA, T0), "{}", T0)
+                });
+
+    assertThat(results).containsExactly(false, true);
+    assertThat(inbox.countAccepted()).isEqualTo(2);
+  }
+
+  @Test
+  void appendInARolledBackTransactionLeavesNothing() {
+    try {
+      database.inTransaction(
+          connection -> {
+            inbox.append("ghl", tagsUpdated("e1", ANNA, T0), "{}", T0);
+            throw new IllegalStateException("enqueue failed");
+          });
+    } catch (IllegalStateException expected) {
+      // the transaction is rolled back
+    }
+    assertThat(inbox.countAccepted()).isZero();
+  }
+
+  @Test
+  void concurrentAppendsOfOneEventStoreItOnce() throws Exception {
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      Callable<Boolean> append = () -> inbox.append("ghl", tagsUpdated("race", ANNA, T0), "{}", T0);
+      List<Future<Boolean>> results = pool.invokeAll(Collections.nCopies(threads, append));
+      long stored = 0;
+      for (Future<Boolean> result : results) {
+        stored += result.get() ? 1 : 0;
+      }
+      assertThat(stored).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(inbox.countAccepted()).isEqualTo(1);
+  }
+
+  @Test
+  void rebuildsEveryEventTypeFromItsStoredName() {
+    List<SyncEvent> events =
+        List.of(
+            new SyncEvent.ContactCreated(new EventId("c"), ANNA, LOCATION, T0),
+            new SyncEvent.ContactUpdated(new EventId("u"), ANNA, LOCATION, T0),
+            new SyncEvent.ContactTagsUpdated(new EventId("t"), ANNA, LOCATION, T0),
+            new SyncEvent.ContactDeleted(new EventId("d"), ANNA, LOCATION, T0));
+    for (SyncEvent event : events) {
+      inbox.append("ghl", event, "{}", T0);
+    }
+
+    assertThat(inbox.listPending(ANNA)).extracting(ReceivedEvent::event).isEqualTo(events);
+  }
+
+  @Test
+  void keepsTheRawPayload() {
+    String payload = "{\"type\":\"ContactTagUpdate\",\"tags\":[\"vip\",\"élève\"]}";
+    inbox.append("ghl", tagsUpdated("e1", ANNA, T0), payload, T0);
+
+    long sequence = inbox.listPending(ANNA).get(0).sequence();
+
+    assertThat(inbox.findPayload(sequence)).contains(payload);
+  }
+
+  @Test
+  void processedEventsAreNoLongerPending() {
+    inbox.append("ghl", tagsUpdated("e1", ANNA, T0), "{}", T0);
+    inbox.append("ghl", tagsUpdated("e2", ANNA, T0), "{}", T0);
+    long firstSequence = inbox.listPending(ANNA).get(0).sequence();
+
+    inbox.markProcessed(List.of(firstSequence), "applied", T0.plusSeconds(5));
+    inbox.markProcessed(List.of(), "applied", T0.plusSeconds(5));
+
+    assertThat(inbox.listPending(ANNA))
+        .extracting(received -> received.event().eventId().value())
+        .containsExactly("e2");
+    assertThat(inbox.countPending()).isEqualTo(1);
+    assertThat(inbox.countAccepted()).isEqualTo(2);
+  }
+
+  @Test
+  void listsContactsWhosePendingEventsWaitedPastTheCutoff() {
+    ContactId carl = new ContactId("contact-carl");
+    inbox.append("ghl", tagsUpdated("b1", BEN, T0), "{}", T0);
+    inbox.append("ghl", tagsUpdated("a1", ANNA, T0), "{}", T0.plusSeconds(1));
+    inbox.append("ghl", tagsUpdated("a2", ANNA, T0), "{}", T0.plusSeconds(2));
+    inbox.append("ghl", tagsUpdated("c1", carl, T0), "{}", T0.plusSeconds(3));
+    inbox.append("ghl", tagsUpdated("late", new ContactId("late"), T0), "{}", T0.plusSeconds(60));
+    long carlSequence = inbox.listPending(carl).get(0).sequence();
+    inbox.markProcessed(List.of(carlSequence), "applied", T0.plusSeconds(4));
+
+    Instant cutoff = T0.plusSeconds(30);
+
+    assertThat(inbox.listContactsWithPendingBefore(cutoff, 10)).containsExactly(BEN, ANNA);
+    assertThat(inbox.listContactsWithPendingBefore(cutoff, 1)).containsExactly(BEN);
+    assertThat(inbox.listContactsWithPendingBefore(T0, 10)).isEmpty();
+  }
+}

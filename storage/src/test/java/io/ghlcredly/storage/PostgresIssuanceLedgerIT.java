@@ -1,0 +1,8 @@
+package io.ghlcredly.storage;
+
+class PostgresIssuanceLedgerIT extends IssuanceLedgerContract {
+  @Override
+  protected Database openDatabase() {
+    return TestDatabases.postgres();
+  }
+}
