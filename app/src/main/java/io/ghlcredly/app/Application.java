@@ -85,15 +85,17 @@ public final class Application implements AutoCloseable {
 
   private static Application wire(
       AppConfig config, Database database, JobQueueSettings jobSettings, InstantSource clock) {
+    String keyVariable = config.secrets().keyFromEnv();
     SecretCipher cipher =
-        SecretCipher.load(config.secrets().keyFile(), config.secrets().keyFromEnv());
+        SecretCipher.load(
+            config.secrets().keyFile(), keyVariable == null ? null : System.getenv(keyVariable));
     Stores stores =
         new Stores(
             new JdbcEventInbox(database),
             new JdbcSyncStateStore(database),
             new JdbcIssuanceLedger(database),
             new JdbcDeadLetterStore(database),
-            new JdbcSecretStore(database, cipher));
+            new JdbcSecretStore(database, cipher, clock));
     Secret ghlToken = ghlToken(config.ghl());
     stores.secrets().put("ghl.access-token", ghlToken);
     stores.secrets().put("credly.token", config.credly().token());

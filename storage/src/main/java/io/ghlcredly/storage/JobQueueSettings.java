@@ -58,6 +58,12 @@ public record JobQueueSettings(
         Duration.ofSeconds(10));
   }
 
+  /** The same settings with another number of worker threads. */
+  public JobQueueSettings withThreads(int count) {
+    return new JobQueueSettings(
+        count, pollingInterval, heartbeatInterval, missedHeartbeatsLimit, sweepEvery, shutdownWait);
+  }
+
   /** How long a job's heartbeat may be silent before it counts as dead. */
   public Duration deadAfter() {
     return heartbeatInterval.multipliedBy(missedHeartbeatsLimit);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
       names = {"-c", "--config"},
       paramLabel = "FILE",
       description = "Configuration file (default: $GCS_CONFIG or ./ghl-credly.yaml).")
-  Path config;
+  @Nullable Path config;
 
   @Override
   public Integer call() throws InterruptedException {

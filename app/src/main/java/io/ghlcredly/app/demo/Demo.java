@@ -11,9 +11,7 @@ import java.util.concurrent.CountDownLatch;
 public final class Demo {
   private Demo() {}
 
-  /**
-   * @return the process exit code: 0 when the scenario met its expectations
-   */
+  /** Runs the demo and returns the process exit code: 0 when the scenario met its expectations. */
   public static int run(PrintWriter out, boolean exitAfterScenario)
       throws IOException, InterruptedException {
     Path folder = Files.createTempDirectory("ghl-credly-demo-");

@@ -1,5 +1,6 @@
 package io.ghlcredly.app.web;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.Map;
 
 /** What a route answers: status, a small JSON body and extra headers. */
@@ -18,21 +19,6 @@ public record WebhookResponse(int status, String jsonBody, Map<String, String> h
   }
 
   private static String quote(String text) {
-    StringBuilder quoted = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> quoted.append("\\\"");
-        case '\\' -> quoted.append("\\\\");
-        case '\n' -> quoted.append("\\n");
-        default -> {
-          if (c < 0x20) {
-            quoted.append(String.format("\\u%04x", (int) c));
-          } else {
-            quoted.append(c);
-          }
-        }
-      }
-    }
-    return quoted.append('"').toString();
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
   }
 }

@@ -155,9 +155,11 @@ final class GhlWebhookSender implements AutoCloseable {
       String body,
       Map<String, String> headers,
       int attempt) {
-    int status = post(url, body, headers);
+    Answer answer = post(url, body, headers);
+    int status = answer.status();
     WebhookDelivery delivery =
-        new WebhookDelivery(webhookId, type, contactId, url, body, headers, attempt, status);
+        new WebhookDelivery(
+            webhookId, type, contactId, url, body, headers, attempt, status, answer.body());
     deliveries.add(delivery);
     log.atDebug()
         .addKeyValue("webhookId", webhookId)
@@ -179,19 +181,24 @@ final class GhlWebhookSender implements AutoCloseable {
     return delivery;
   }
 
-  private int post(URI url, String body, Map<String, String> headers) {
+  /** The receiver's status (0 when nothing answered) and body. */
+  private record Answer(int status, String body) {}
+
+  private Answer post(URI url, String body, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
             .timeout(timeout)
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     headers.forEach(request::header);
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Answer(response.statusCode(), response.body());
     } catch (IOException e) {
-      return 0;
+      return new Answer(0, "");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return 0;
+      return new Answer(0, "");
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param headers the headers sent, including {@code x-ghl-signature} and {@code x-wh-signature}
  * @param attempt 1 for the first send of this webhookId, then counting 429 retries and redeliveries
  * @param status the receiver's HTTP status, or 0 when no answer came (refused, timed out)
+ * @param responseBody what the receiver answered, empty when nothing came
  */
 public record WebhookDelivery(
     String webhookId,
@@ -22,7 +23,8 @@ public record WebhookDelivery(
     String body,
     Map<String, String> headers,
     int attempt,
-    int status) {
+    int status,
+    String responseBody) {
   public WebhookDelivery {
     headers = Map.copyOf(headers);
   }
