@@ -45,7 +45,12 @@ public final class GhlWebhookRoute implements Route {
     return switch (verifier.verify(body, headers)) {
       case WebhookVerdict.Rejected rejected -> reject(rejected.status(), rejected.reason());
       case WebhookVerdict.Accepted accepted -> {
-        Optional<SyncEvent> event = parser.parse(accepted.payload(), accepted.webhookId());
+        Optional<SyncEvent> event;
+        try {
+          event = parser.parse(accepted.payload(), accepted.webhookId());
+        } catch (IllegalArgumentException malformed) {
+          yield reject(400, String.valueOf(malformed.getMessage()));
+        }
         if (event.isEmpty()) {
           yield WebhookResponse.ok("ignored: event type not synced");
         }
@@ -58,7 +63,8 @@ public final class GhlWebhookRoute implements Route {
     try {
       return switch (intake.accept(SOURCE, event, payload)) {
         case ACCEPTED -> WebhookResponse.ok("accepted");
-        case DUPLICATE -> reject(409, "duplicate webhookId " + event.eventId());
+        // GHL resends, or a replay: either way nothing to do, and nothing alarming.
+        case DUPLICATE -> WebhookResponse.error(409, "duplicate webhookId " + event.eventId());
       };
     } catch (StorageException e) {
       log.atError().addKeyValue("eventId", event.eventId()).setCause(e).log("cannot store webhook");

@@ -104,6 +104,14 @@ public final class GhlEmulator implements AutoCloseable {
     return webhooks.redeliver(delivery);
   }
 
+  /**
+   * Signs any body with the emulator's webhook keys and posts it to the receiver, as GHL would post
+   * a webhook. The delivery's webhookId, type and contactId are empty.
+   */
+  public WebhookDelivery sendSignedWebhook(String body) {
+    return webhooks.sendSigned(body);
+  }
+
   /** Adds a contact without sending a webhook; returns its id. */
   public String seedContact(String firstName, String lastName, String email, String... tags) {
     return store.create(fields(firstName, lastName, email, tags)).get("id").asText();

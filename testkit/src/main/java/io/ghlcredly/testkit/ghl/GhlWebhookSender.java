@@ -128,6 +128,21 @@ final class GhlWebhookSender implements AutoCloseable {
     return Optional.of(send(webhookId, type, contactId, url, body, headers, 1));
   }
 
+  /**
+   * Signs and sends any body, well-formed or not, to the receiver: for tests of what a receiver
+   * does with validly signed but bad payloads.
+   */
+  WebhookDelivery sendSigned(String body) {
+    URI url = target;
+    if (url == null) {
+      throw new IllegalStateException("no webhook receiver set; call sendWebhooksTo first");
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.putAll(signer.signatureHeaders(body.getBytes(StandardCharsets.UTF_8)));
+    return send("", "raw", "", url, body, headers, 1);
+  }
+
   /** Sends a past delivery again, byte for byte (same body, headers and webhookId). */
   WebhookDelivery redeliver(WebhookDelivery previous) {
     int attempt =
