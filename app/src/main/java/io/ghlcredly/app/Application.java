@@ -97,8 +97,6 @@ public final class Application implements AutoCloseable {
             new JdbcDeadLetterStore(database),
             new JdbcSecretStore(database, cipher, clock));
     Secret ghlToken = ghlToken(config.ghl());
-    stores.secrets().put("ghl.access-token", ghlToken);
-    stores.secrets().put("credly.token", config.credly().token());
 
     GhlCrmGateway crm =
         new GhlCrmGateway(

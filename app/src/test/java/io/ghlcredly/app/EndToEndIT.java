@@ -95,6 +95,28 @@ class EndToEndIT {
   }
 
   @Test
+  void deadLettersARefusalThatCannotSucceedWithCredlysMessage() {
+    String ada = env.ghl().seedContact("Ada", "Lovelace", "ada@example.com");
+    env.credly().archiveTemplate(templateId);
+
+    env.ghl().addTags(ada, DemoEnvironment.TAG);
+
+    await().atMost(WAIT).until(() -> env.engine().stores().deadLetters().count() == 1);
+    awaitIdle();
+    assertThat(env.engine().stores().deadLetters().listRecent(1))
+        .singleElement()
+        .satisfies(
+            letter -> {
+              assertThat(letter.contactId().value()).isEqualTo(ada);
+              assertThat(letter.cause())
+                  .contains("HTTP 422")
+                  .contains("Invalid or missing Badge Template ID");
+            });
+    assertThat(credlyIssueCalls()).isEqualTo(1);
+    assertThat(env.credly().badges()).isEmpty();
+  }
+
+  @Test
   void issuesBadgeOnceAfterRestartWhenStoppedBeforeIssuing() {
     String alan = env.ghl().seedContact("Alan", "Turing", "alan@example.com");
     env.ghl().inject(Fault.status("GET", "/contacts/", 1000, unavailable()));

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ContactSyncHandler implements ContactJobHandler {
   private static final Logger log = LoggerFactory.getLogger(ContactSyncHandler.class);
+  private static final int MAX_ROUNDS = 5;
 
   private final EventInbox inbox;
   private final CrmGateway crm;
@@ -70,10 +71,18 @@ public final class ContactSyncHandler implements ContactJobHandler {
 
   @Override
   public void run(ContactId contactId) {
-    List<ReceivedEvent> pending = inbox.listPending(contactId);
-    if (pending.isEmpty()) {
-      return;
+    // Events that arrive while this job runs cannot queue a second job for the contact (one job
+    // per contact), so pick them up here instead of leaving them to the sweeper.
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      List<ReceivedEvent> pending = inbox.listPending(contactId);
+      if (pending.isEmpty()) {
+        return;
+      }
+      apply(contactId, pending);
     }
+  }
+
+  private void apply(ContactId contactId, List<ReceivedEvent> pending) {
     List<Long> sequences = pending.stream().map(ReceivedEvent::sequence).toList();
     Optional<Contact> found = crm.findContact(contactId);
     if (found.isEmpty()) {

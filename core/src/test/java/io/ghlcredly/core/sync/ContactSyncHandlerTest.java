@@ -85,6 +85,24 @@ class ContactSyncHandlerTest {
   }
 
   @Test
+  void appliesEventsThatArriveWhileTheJobRuns() {
+    contactWithTags("course-101-complete");
+    tagEvent("w1");
+    crm.onRead =
+        () -> {
+          if (crm.reads == 1) {
+            tagEvent("w2");
+          }
+        };
+
+    handler.run(ADA);
+
+    assertThat(inbox.listPending(ADA)).isEmpty();
+    assertThat(crm.reads).isEqualTo(2);
+    assertThat(badges.issued).hasSize(1);
+  }
+
+  @Test
   void issuesBadgeOnceWhenTagAddedTwice() {
     contactWithTags("course-101-complete");
     tagEvent("w1");

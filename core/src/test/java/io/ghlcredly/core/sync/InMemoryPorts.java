@@ -82,10 +82,12 @@ final class InMemoryPorts {
     final Map<ContactId, Contact> contacts = new HashMap<>();
     final Deque<RuntimeException> failures = new ArrayDeque<>();
     int reads;
+    Runnable onRead = () -> {};
 
     @Override
     public Optional<Contact> findContact(ContactId contactId) {
       reads++;
+      onRead.run();
       if (!failures.isEmpty()) {
         throw failures.pop();
       }
