@@ -3,7 +3,6 @@ package io.ghlcredly.credly;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ghlcredly.http.ErrorMessageReader;
 import io.ghlcredly.http.JsonCodec;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -20,18 +19,13 @@ final class CredlyErrorMessageReader implements ErrorMessageReader {
 
   @Override
   public Optional<String> read(String body) {
-    if (body.isBlank()) {
-      return Optional.empty();
-    }
-    JsonNode root;
-    try {
-      root = codec.tree(body);
-    } catch (UncheckedIOException notJson) {
-      return Optional.empty();
-    }
-    return text(root.path("data").path("message"))
-        .or(() -> text(root.path("errors").path(0).path("message")))
-        .or(() -> text(root.path("message")));
+    return codec
+        .findTree(body)
+        .flatMap(
+            root ->
+                text(root.path("data").path("message"))
+                    .or(() -> text(root.path("errors").path(0).path("message")))
+                    .or(() -> text(root.path("message"))));
   }
 
   private static Optional<String> text(JsonNode node) {

@@ -60,7 +60,7 @@ public final class GhlClient {
             HttpTransport.defaultClient(settings.timeout()),
             transportSettings,
             authenticator,
-            new GhlErrorMessageReader(json.mapper()));
+            new GhlErrorMessageReader(json));
     return new GhlClient(transport, json);
   }
 

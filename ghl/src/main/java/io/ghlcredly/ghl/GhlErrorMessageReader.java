@@ -1,12 +1,12 @@
 package io.ghlcredly.ghl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ghlcredly.http.ErrorMessageReader;
-import java.io.IOException;
+import io.ghlcredly.http.JsonCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads HighLevel's NestJS-style error bodies: {@code {"statusCode":400,"message":"..."}} and, for
@@ -15,32 +15,25 @@ import java.util.Optional;
  * Thread-safe.
  */
 final class GhlErrorMessageReader implements ErrorMessageReader {
-  private final ObjectMapper mapper;
+  private final JsonCodec codec;
 
-  GhlErrorMessageReader(ObjectMapper mapper) {
-    this.mapper = mapper;
+  GhlErrorMessageReader(JsonCodec codec) {
+    this.codec = codec;
   }
 
   @Override
   public Optional<String> read(String body) {
-    if (body.isBlank()) {
-      return Optional.empty();
-    }
-    JsonNode root;
-    try {
-      root = mapper.readTree(body);
-    } catch (IOException notJson) {
-      return Optional.empty();
-    }
-    if (root == null || !root.isObject()) {
-      return Optional.empty();
-    }
-    return text(root.get("message"))
-        .or(() -> text(root.get("error_description")))
-        .or(() -> text(root.get("error")));
+    return codec
+        .findTree(body)
+        .filter(JsonNode::isObject)
+        .flatMap(
+            root ->
+                text(root.get("message"))
+                    .or(() -> text(root.get("error_description")))
+                    .or(() -> text(root.get("error"))));
   }
 
-  private static Optional<String> text(JsonNode node) {
+  private static Optional<String> text(@Nullable JsonNode node) {
     if (node == null || node.isNull()) {
       return Optional.empty();
     }

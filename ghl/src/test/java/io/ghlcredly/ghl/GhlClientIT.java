@@ -70,7 +70,7 @@ class GhlClientIT {
                 HttpTransport.defaultClient(Duration.ofSeconds(5)),
                 noVersion,
                 () -> "Bearer " + emulator.accessToken().reveal(),
-                new GhlErrorMessageReader(new JsonCodec().mapper())),
+                new GhlErrorMessageReader(new JsonCodec())),
             new JsonCodec());
 
     ApiException failure =

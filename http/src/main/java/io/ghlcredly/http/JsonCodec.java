@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * JSON for wire DTOs: unknown properties ignored (providers add fields at any time), nulls not
@@ -49,6 +50,20 @@ public final class JsonCodec {
       return mapper.readTree(json);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read JSON", e);
+    }
+  }
+
+  /**
+   * The body as a JSON tree, or empty when it is blank or not JSON (error bodies often are not).
+   */
+  public Optional<JsonNode> findTree(String body) {
+    if (body.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(mapper.readTree(body));
+    } catch (IOException notJson) {
+      return Optional.empty();
     }
   }
 
