@@ -3,7 +3,7 @@ package io.ghlcredly.http.catalog;
 /**
  * One parameter of an operation.
  *
- * @param name as the provider names it, such as {@code contactId} or {@code locationId}
+ * @param name as the provider names it, such as {@code contactId}
  * @param location where it goes: path, query or header (the JSON body is separate)
  */
 public record ParamSpec(String name, Location location, boolean required, String description) {
