@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one way a connector sends a request: applies the base URL, default headers, auth header and
  * timeout, logs method, path and status (never headers, query or body) and turns every failure into
- * an {@link ApiException} whose kind says whether retrying can help. Thread-safe.
+ * an {@link ApiException} whose kind says whether retrying can help. An optional {@link
+ * RequestGate} (the rate limiter) is consulted before each send and fed each response. Thread-safe.
  */
 public final class HttpTransport {
   private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
@@ -27,16 +28,31 @@ public final class HttpTransport {
   private final TransportSettings settings;
   private final Authenticator authenticator;
   private final ErrorMessageReader errorReader;
+  private final RequestGate gate;
 
   public HttpTransport(
       HttpClient client,
       TransportSettings settings,
       Authenticator authenticator,
       ErrorMessageReader errorReader) {
+    this(client, settings, authenticator, errorReader, RequestGate.OPEN);
+  }
+
+  /**
+   * A transport that passes every request through {@code gate} (for example a rate limiter): the
+   * gate may hold or refuse a request before it is sent and sees every response's headers.
+   */
+  public HttpTransport(
+      HttpClient client,
+      TransportSettings settings,
+      Authenticator authenticator,
+      ErrorMessageReader errorReader,
+      RequestGate gate) {
     this.client = client;
     this.settings = settings;
     this.authenticator = authenticator;
     this.errorReader = errorReader;
+    this.gate = gate;
   }
 
   /** A client suited to connectors: HTTP/1.1, connect timeout, redirects not followed. */
@@ -58,6 +74,7 @@ public final class HttpTransport {
    * @throws ApiException for a non-2xx status, a timeout or an I/O failure
    */
   public ApiResponse send(ApiRequest request) {
+    gate.beforeSend(settings.connector(), request);
     HttpRequest httpRequest = build(request);
     long started = System.nanoTime();
     HttpResponse<String> response;
@@ -72,6 +89,7 @@ public final class HttpTransport {
       throw noResponse(request, "interrupted", e);
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
+    gate.afterResponse(request, response.statusCode(), response.headers());
     log.atDebug()
         .addKeyValue("connector", settings.connector())
         .addKeyValue("method", request.method())
