@@ -75,25 +75,17 @@ final class GhlOperation implements Operation {
   }
 
   private @Nullable String body(@Nullable String given) {
-    boolean present = given != null && !given.isBlank();
-    switch (spec.body()) {
-      case NONE -> {
-        if (present) {
-          throw new IllegalArgumentException(spec.name() + " takes no body");
-        }
-        return null;
-      }
-      case OPTIONAL -> {
-        return present ? checkedJson(given) : "{}";
-      }
-      case REQUIRED -> {
-        if (!present) {
-          throw new IllegalArgumentException(spec.name() + " needs a JSON body");
-        }
-        return checkedJson(given);
-      }
+    if (given == null || given.isBlank()) {
+      return switch (spec.body()) {
+        case NONE -> null;
+        case OPTIONAL -> "{}";
+        case REQUIRED -> throw new IllegalArgumentException(spec.name() + " needs a JSON body");
+      };
     }
-    throw new IllegalStateException("unknown body use " + spec.body());
+    if (spec.body() == OperationSpec.BodyUse.NONE) {
+      throw new IllegalArgumentException(spec.name() + " takes no body");
+    }
+    return checkedJson(given);
   }
 
   private String checkedJson(String body) {

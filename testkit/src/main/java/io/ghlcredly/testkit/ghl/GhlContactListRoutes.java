@@ -143,11 +143,8 @@ final class GhlContactListRoutes {
     }
     ObjectNode response = GhlResponses.object();
     Optional<ObjectNode> contact = id.flatMap(store::find);
-    if (contact.isPresent()) {
-      response.set("contact", GhlContactRoutes.shape(contact.get()));
-    } else {
-      response.putNull("contact");
-    }
+    // No duplicate: HighLevel's answer then has no contact (read as absent either way).
+    contact.ifPresent(found -> response.set("contact", GhlContactRoutes.shape(found)));
     response.put("traceId", UUID.randomUUID().toString());
     return GhlResponses.ok(200, response);
   }

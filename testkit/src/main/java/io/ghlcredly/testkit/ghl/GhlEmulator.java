@@ -36,6 +36,7 @@ public final class GhlEmulator implements AutoCloseable {
   private final GhlWebhookSender webhooks;
   private final Secret accessToken;
   private final String locationId;
+  private final GhlRoutes routes;
 
   private GhlEmulator(GhlEmulatorSettings settings) {
     this.locationId = GhlContactStore.newId();
@@ -53,7 +54,8 @@ public final class GhlEmulator implements AutoCloseable {
         new GhlRateLimiter(
             settings.clock(), settings.burstLimit(), settings.burstWindow(), settings.dailyLimit());
     this.server = new EmulatorServer(settings.port(), "");
-    new GhlRoutes(store, extras, limiter, webhooks, accessToken, locationId).register(server);
+    this.routes = new GhlRoutes(store, extras, limiter, webhooks, accessToken, locationId);
+    routes.register(server);
     server.start();
   }
 
@@ -207,6 +209,14 @@ public final class GhlEmulator implements AutoCloseable {
 
   public void clearFaults() {
     server.clearFaults();
+  }
+
+  /**
+   * Every call that reached an API route so far (past the fault injection), with the answer sent,
+   * in arrival order; rejected calls (bad Version, token, rate limit) included.
+   */
+  public List<GhlExchange> exchanges() {
+    return routes.exchanges();
   }
 
   /** Every API request received so far, rejected ones included, in arrival order. */

@@ -6,8 +6,10 @@ import io.ghlcredly.testkit.server.EmulatorResponse;
 import io.ghlcredly.testkit.server.EmulatorServer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -33,6 +35,7 @@ final class GhlRoutes {
   private final GhlWebhookSender webhooks;
   private final Secret accessToken;
   private final String locationId;
+  private final List<GhlExchange> exchanges = new CopyOnWriteArrayList<>();
 
   GhlRoutes(
       GhlContactStore store,
@@ -79,8 +82,15 @@ final class GhlRoutes {
           decision.allowed()
               ? handler.apply(request)
               : GhlResponses.error(429, "Too many requests, please try again later.");
-      return decision.addHeaders(response);
+      EmulatorResponse answered = decision.addHeaders(response);
+      exchanges.add(new GhlExchange(request, answered));
+      return answered;
     };
+  }
+
+  /** Every call that reached a route, with its answer, in order. */
+  List<GhlExchange> exchanges() {
+    return List.copyOf(exchanges);
   }
 
   private boolean authorized(String authorization) {
