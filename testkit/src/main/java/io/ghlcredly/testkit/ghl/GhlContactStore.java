@@ -83,6 +83,27 @@ final class GhlContactStore {
     return Optional.empty();
   }
 
+  /** The id of a contact with this phone number, if any. */
+  synchronized Optional<String> findIdByPhone(String phone) {
+    for (ObjectNode contact : contacts.values()) {
+      JsonNode stored = contact.get("phone");
+      if (stored != null && stored.asText().equals(phone)) {
+        return Optional.of(contact.get("id").asText());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Copies of every contact, oldest first ({@code dateAdded}, then id), as list paging needs. */
+  synchronized List<ObjectNode> snapshot() {
+    List<ObjectNode> all = new ArrayList<>();
+    contacts.values().forEach(contact -> all.add(contact.deepCopy()));
+    all.sort(
+        java.util.Comparator.comparing((ObjectNode contact) -> contact.path("dateAdded").asText())
+            .thenComparing(contact -> contact.path("id").asText()));
+    return all;
+  }
+
   /** Applies update-body fields; {@code tags} (if given) replace all tags, as HighLevel does. */
   synchronized Optional<Change> update(String contactId, ObjectNode fields) {
     ObjectNode contact = contacts.get(contactId);

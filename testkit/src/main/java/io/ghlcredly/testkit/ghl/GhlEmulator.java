@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A HighLevel (GHL) emulator on loopback: the contacts API of apps/contacts.json ({@code GET, PUT,
- * DELETE /contacts/{id}}, {@code POST /contacts/}, {@code POST/DELETE /contacts/{id}/tags}) for one
- * location and one token, with HighLevel's header checks, error bodies and rate limits, and signed
- * contact webhooks to a receiver set by {@link #sendWebhooksTo(URI)}.
+ * A HighLevel (GHL) emulator on loopback: all 32 operations of apps/contacts.json (contacts, list
+ * and search paging, duplicates, businesses, tasks, notes, tags, appointments, followers,
+ * campaigns, workflows) with state, for one location and one token, with HighLevel's header checks,
+ * status codes, error bodies and rate limits, and signed contact webhooks to a receiver set by
+ * {@link #sendWebhooksTo(URI)}. Answers follow the spec's response schemas.
  *
  * <p>Webhooks: every change through the API or through {@link #createContact}, {@link #addTags},
  * {@link #removeTags} and {@link #deleteContact} posts an event ({@code ContactCreate}, {@code
@@ -30,10 +31,12 @@ import java.util.UUID;
 public final class GhlEmulator implements AutoCloseable {
   private final EmulatorServer server;
   private final GhlContactStore store;
+  private final GhlContactExtras extras = new GhlContactExtras();
   private final GhlWebhookSigner signer;
   private final GhlWebhookSender webhooks;
   private final Secret accessToken;
   private final String locationId;
+  private final GhlRoutes routes;
 
   private GhlEmulator(GhlEmulatorSettings settings) {
     this.locationId = GhlContactStore.newId();
@@ -51,7 +54,8 @@ public final class GhlEmulator implements AutoCloseable {
         new GhlRateLimiter(
             settings.clock(), settings.burstLimit(), settings.burstWindow(), settings.dailyLimit());
     this.server = new EmulatorServer(settings.port(), "");
-    new GhlRoutes(store, limiter, webhooks, accessToken, locationId).register(server);
+    this.routes = new GhlRoutes(store, extras, limiter, webhooks, accessToken, locationId);
+    routes.register(server);
     server.start();
   }
 
@@ -145,6 +149,7 @@ public final class GhlEmulator implements AutoCloseable {
   /** Deletes a contact as {@code DELETE /contacts/{id}} would, sending {@code ContactDelete}. */
   public void deleteContact(String contactId) {
     ObjectNode deleted = store.delete(contactId).orElseThrow(() -> unknown(contactId));
+    extras.forget(contactId);
     webhooks.publish("ContactDelete", deleted);
   }
 
@@ -158,6 +163,45 @@ public final class GhlEmulator implements AutoCloseable {
     return GhlContactStore.tags(store.find(contactId).orElseThrow(() -> unknown(contactId)));
   }
 
+  /**
+   * Adds an appointment to a contact (the contacts API can only read them); returns its id.
+   *
+   * @param startTime as HighLevel shows it, such as {@code 2021-07-16 11:00:00}
+   */
+  public String seedAppointment(String contactId, String title, String startTime, String endTime) {
+    if (store.find(contactId).isEmpty()) {
+      throw unknown(contactId);
+    }
+    String id = GhlContactStore.newId();
+    ObjectNode appointment =
+        GhlResponses.object()
+            .put("id", id)
+            .put("calendarId", "emulator-calendar")
+            .put("status", "booked")
+            .put("title", title)
+            .put("startTime", startTime)
+            .put("endTime", endTime)
+            .put("locationId", locationId)
+            .put("contactId", contactId)
+            .put("appointmentStatus", "booked")
+            .put("dateAdded", store.now())
+            .put("dateUpdated", store.now());
+    appointment.putArray("users");
+    appointment.putArray("assignedResources");
+    extras.put(GhlContactExtras.Kind.APPOINTMENT, contactId, appointment);
+    return id;
+  }
+
+  /** The campaigns the contact is in (not readable through the contacts API). */
+  public List<String> campaigns(String contactId) {
+    return extras.memberships(GhlContactExtras.Membership.CAMPAIGN, contactId);
+  }
+
+  /** The workflows the contact is in (not readable through the contacts API). */
+  public List<String> workflows(String contactId) {
+    return extras.memberships(GhlContactExtras.Membership.WORKFLOW, contactId);
+  }
+
   /** Injects a fault into the API (answers before HighLevel's checks and counters). */
   public void inject(Fault fault) {
     server.inject(fault);
@@ -165,6 +209,14 @@ public final class GhlEmulator implements AutoCloseable {
 
   public void clearFaults() {
     server.clearFaults();
+  }
+
+  /**
+   * Every call that reached an API route so far (past the fault injection), with the answer sent,
+   * in arrival order; rejected calls (bad Version, token, rate limit) included.
+   */
+  public List<GhlExchange> exchanges() {
+    return routes.exchanges();
   }
 
   /** Every API request received so far, rejected ones included, in arrival order. */

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorResponse;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** JSON helpers and HighLevel's NestJS-style error bodies. */
 final class GhlResponses {
@@ -63,6 +66,59 @@ final class GhlResponses {
     messages.forEach(array::add);
     body.put("error", "Unprocessable Entity");
     return ok(422, body);
+  }
+
+  /** The request body as an object; an empty object when blank or not an object. */
+  static ObjectNode body(EmulatorRequest request) {
+    return parseObject(request.body()).orElseGet(GhlResponses::object);
+  }
+
+  /**
+   * A 422 like class-validator's when the body has properties outside {@code allowed} or lacks a
+   * {@code required} one; empty when the body is acceptable.
+   */
+  static Optional<EmulatorResponse> invalid(
+      ObjectNode body, Set<String> allowed, String... required) {
+    List<String> problems = new ArrayList<>();
+    body.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!allowed.contains(name)) {
+                problems.add("property " + name + " should not exist");
+              }
+            });
+    for (String name : required) {
+      JsonNode value = body.get(name);
+      if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+        problems.add(name + " should not be empty");
+      }
+    }
+    return problems.isEmpty() ? Optional.empty() : Optional.of(unprocessable(problems));
+  }
+
+  static ObjectNode wrap(String name, JsonNode value) {
+    ObjectNode wrapper = object();
+    wrapper.set(name, value);
+    return wrapper;
+  }
+
+  /** {@code {"succeded": true}}, spelled as HighLevel's v2 API spells it. */
+  static EmulatorResponse succeded(int status) {
+    return ok(status, object().put("succeded", true));
+  }
+
+  static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    if (array.isArray()) {
+      array.forEach(value -> values.add(value.asText()));
+    }
+    return values;
+  }
+
+  static ArrayNode array(List<String> values) {
+    ArrayNode array = MAPPER.createArrayNode();
+    values.forEach(array::add);
+    return array;
   }
 
   static EmulatorResponse contactNotFound(String contactId) {

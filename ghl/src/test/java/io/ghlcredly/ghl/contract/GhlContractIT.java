@@ -1,0 +1,240 @@
+package io.ghlcredly.ghl.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.ghlcredly.core.error.ApiException;
+import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.ghl.GhlClient;
+import io.ghlcredly.ghl.GhlEndpoint;
+import io.ghlcredly.ghl.GhlSettings;
+import io.ghlcredly.ghl.api.BulkTagsRequest;
+import io.ghlcredly.ghl.api.BusinessContactsRequest;
+import io.ghlcredly.ghl.api.ContactInput;
+import io.ghlcredly.ghl.api.CreateContactResult;
+import io.ghlcredly.ghl.api.CreateTaskRequest;
+import io.ghlcredly.ghl.api.GhlContact;
+import io.ghlcredly.ghl.api.GhlCustomFieldValue;
+import io.ghlcredly.ghl.api.NoteRequest;
+import io.ghlcredly.ghl.api.SearchContactsRequest;
+import io.ghlcredly.ghl.api.SearchContactsRequest.SearchFilter;
+import io.ghlcredly.ghl.api.UpdateTaskRequest;
+import io.ghlcredly.ghl.contract.GhlOpenApiSpec.SpecOperation;
+import io.ghlcredly.ghl.operation.GhlOperations;
+import io.ghlcredly.http.catalog.OperationSpec;
+import io.ghlcredly.http.catalog.ParamSpec;
+import io.ghlcredly.testkit.ghl.GhlEmulator;
+import io.ghlcredly.testkit.ghl.GhlExchange;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation of HighLevel's contacts.json, called through our typed client against the
+ * emulator: the request we send and the emulator's answer must both validate against the spec.
+ */
+class GhlContractIT {
+  private static final GhlOpenApiSpec SPEC = new GhlOpenApiSpec();
+
+  private final GhlEmulator emulator = GhlEmulator.start();
+  private final GhlClient client =
+      GhlClient.create(
+          GhlSettings.defaults(emulator.accessToken()).withBaseUrl(emulator.baseUrl()));
+  private final LocationId location = new LocationId(emulator.locationId());
+
+  @AfterEach
+  void stop() {
+    emulator.close();
+  }
+
+  @Test
+  void everyRequestWeSendAndEveryEmulatorAnswerMatchTheSpec() {
+    callEveryOperation();
+
+    List<String> problems = new ArrayList<>();
+    Set<String> validated = new LinkedHashSet<>();
+    for (GhlExchange exchange : emulator.exchanges()) {
+      GhlEndpoint endpoint = endpointOf(exchange);
+      validated.add(endpoint.operationId());
+      String call = endpoint.operationId() + " " + exchange.response().status();
+      report(call + " request", SPEC.validateRequest(exchange.request()), problems);
+      report(call + " response", SPEC.validateResponse(exchange), problems);
+    }
+
+    assertThat(problems).isEmpty();
+    assertThat(validated)
+        .containsExactlyInAnyOrderElementsOf(
+            SPEC.operations().stream().map(SpecOperation::operationId).toList());
+  }
+
+  @Test
+  void catalogHasEveryOperationOfTheSpecWithItsScopeAndParameters() {
+    Map<String, OperationSpec> catalog = new TreeMap<>();
+    GhlOperations.operations(client).forEach(op -> catalog.put(op.spec().summary(), op.spec()));
+
+    for (SpecOperation operation : SPEC.operations()) {
+      GhlEndpoint endpoint =
+          GhlEndpoint.byOperationId(operation.operationId())
+              .orElseThrow(() -> new AssertionError("no endpoint for " + operation.operationId()));
+      OperationSpec spec =
+          catalog.values().stream()
+              .filter(entry -> entry.name().equals(GhlOperations.name(endpoint)))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("not in catalog: " + operation.operationId()));
+      assertThat(spec.method()).as(operation.operationId()).isEqualTo(operation.method());
+      assertThat(spec.pathTemplate()).as(operation.operationId()).isEqualTo(operation.path());
+      assertThat(spec.scope()).as(operation.operationId()).isEqualTo(operation.scope());
+      assertThat(spec.body() != OperationSpec.BodyUse.NONE)
+          .as(operation.operationId() + " body")
+          .isEqualTo(operation.hasBody());
+      Map<String, Boolean> params =
+          spec.params().stream()
+              .collect(
+                  Collectors.toMap(
+                      ParamSpec::name, ParamSpec::required, (a, b) -> a, TreeMap::new));
+      assertThat(params).as(operation.operationId() + " params").isEqualTo(operation.params());
+    }
+    assertThat(GhlEndpoint.values()).hasSize(SPEC.operations().size());
+  }
+
+  private void callEveryOperation() {
+    ContactId ada = created(adaInput().build());
+    assertThat(client.createContact(location, adaInput().build()))
+        .isEqualTo(new CreateContactResult.Duplicate(ada, "email"));
+    ContactId grace =
+        created(ContactInput.builder().firstName("Grace").email("g@example.com").build());
+    client.getContact(ada);
+    assertThat(
+            catchThrowableOfType(
+                    ApiException.class, () -> client.getContact(new ContactId("nobody")))
+                .status())
+        .isEqualTo(400);
+    client.updateContact(
+        ada, ContactInput.builder().city("London").dateOfBirth("1815-12-10").build());
+    client.upsertContact(
+        location, ContactInput.builder().email("ada@example.com").lastName("King").build(), null);
+    client.upsertContact(location, ContactInput.builder().email("new@example.com").build(), true);
+    client.listContacts(location, null, 1, null, null);
+    assertThat(client.streamContacts(location, "a", 1).count()).isPositive();
+    client.searchContacts(
+        new SearchContactsRequest(
+            location.value(),
+            10,
+            1,
+            null,
+            List.of(new SearchFilter("tags", "contains", "vip")),
+            null,
+            null));
+    assertThat(client.streamSearch(SearchContactsRequest.all(location.value(), 1)).count())
+        .isEqualTo(3);
+    assertThat(client.findDuplicateContact(location, "ada@example.com", null)).isPresent();
+    assertThat(client.findDuplicateContact(location, null, "+10000000000")).isEmpty();
+    client.updateBusinessContacts(
+        new BusinessContactsRequest(location.value(), List.of(ada.value()), "biz-1"));
+    client.listContactsByBusiness("biz-1", location, 10, 0, null);
+    client.updateTagsInBulk(
+        true,
+        new BulkTagsRequest(
+            List.of(ada.value(), "nobody"), List.of("bulk"), location.value(), null));
+    client.updateTagsInBulk(
+        false, new BulkTagsRequest(List.of(ada.value()), List.of(), location.value(), true));
+
+    String task =
+        Objects.requireNonNull(
+            Objects.requireNonNull(
+                    client
+                        .createTask(
+                            ada,
+                            new CreateTaskRequest(
+                                "Call",
+                                "about the course",
+                                "2026-03-01T10:00:00.000Z",
+                                false,
+                                null))
+                        .task())
+                .id());
+    client.listTasks(ada);
+    client.getTask(ada, task);
+    client.updateTask(ada, task, new UpdateTaskRequest("Call back", null, null, null, "user-1"));
+    client.completeTask(ada, task, true);
+    client.deleteTask(ada, task);
+
+    String note =
+        Objects.requireNonNull(
+            Objects.requireNonNull(client.createNote(ada, NoteRequest.of("Met at the fair")).note())
+                .id());
+    client.listNotes(ada);
+    client.getNote(ada, note);
+    client.updateNote(ada, note, new NoteRequest(null, null, "Fair", "#FFAA00", true));
+    client.deleteNote(ada, note);
+
+    client.addTags(ada, List.of("vip", "course-101"));
+    client.removeTags(ada, List.of("vip"));
+    emulator.seedAppointment(
+        ada.value(), "Intro call", "2026-03-02 11:00:00", "2026-03-02 11:30:00");
+    client.listAppointments(ada);
+    client.addFollowers(ada, List.of("user-1", "user-2"));
+    client.removeFollowers(ada, List.of("user-2"));
+    client.addToCampaign(ada, "camp-1");
+    client.removeFromCampaign(ada, "camp-1");
+    client.removeFromAllCampaigns(ada);
+    client.addToWorkflow(ada, "wf-1", "2026-03-05T09:00:00+01:00");
+    client.removeFromWorkflow(ada, "wf-1");
+    client.deleteContact(grace);
+  }
+
+  private static ContactInput.Builder adaInput() {
+    return ContactInput.builder()
+        .firstName("Ada")
+        .lastName("Lovelace")
+        .email("ada@example.com")
+        .phone("+14155550100")
+        .companyName("Analytical Engines")
+        .source("contract test")
+        .tags(List.of("vip"))
+        .customFields(
+            List.of(
+                GhlCustomFieldValue.byId("field-text", "first programmer"),
+                GhlCustomFieldValue.byId("field-multi", List.of("math", "poetry"))));
+  }
+
+  private ContactId created(ContactInput input) {
+    CreateContactResult result = client.createContact(location, input);
+    assertThat(result).isInstanceOf(CreateContactResult.Created.class);
+    GhlContact contact = ((CreateContactResult.Created) result).contact();
+    return new ContactId(Objects.requireNonNull(contact.id()));
+  }
+
+  /** The endpoint a logged call went to; fixed paths win over templates (removeAll). */
+  private static GhlEndpoint endpointOf(GhlExchange exchange) {
+    return List.of(GhlEndpoint.values()).stream()
+        .sorted(
+            Comparator.comparingLong(
+                endpoint -> endpoint.pathTemplate().chars().filter(c -> c == '{').count()))
+        .filter(endpoint -> endpoint.method().equals(exchange.request().method()))
+        .filter(endpoint -> pattern(endpoint).matcher(exchange.request().path()).matches())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("unknown call " + exchange.request().path()));
+  }
+
+  private static Pattern pattern(GhlEndpoint endpoint) {
+    return Pattern.compile(endpoint.pathTemplate().replaceAll("\\{[A-Za-z]+}", "[^/]+"));
+  }
+
+  private static void report(String what, ValidationReport report, List<String> problems) {
+    report.getMessages().stream()
+        .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+        .forEach(message -> problems.add(what + ": " + message.getMessage()));
+  }
+}

@@ -1,0 +1,239 @@
+package io.ghlcredly.testkit.ghl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ghlcredly.testkit.server.EmulatorRequest;
+import io.ghlcredly.testkit.server.EmulatorResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reading many contacts: {@code GET /contacts/} (cursor {@code startAfter}/{@code startAfterId},
+ * answered with the {@code meta} block real answers carry), {@code POST /contacts/search} ({@code
+ * page} or {@code searchAfter}; every result carries its own {@code searchAfter} cursor), the
+ * duplicate lookup and the contacts of a business (offset paging). Contacts are ordered oldest
+ * first, ties broken by id.
+ */
+final class GhlContactListRoutes {
+  private static final int MAX_LIST_LIMIT = 100;
+  private static final int MAX_PAGE_LIMIT = 500;
+  private static final Set<String> SEARCH_FIELDS =
+      Set.of("locationId", "pageLimit", "page", "searchAfter", "filters", "sort", "query");
+
+  private final GhlContactStore store;
+  private final String locationId;
+
+  GhlContactListRoutes(GhlContactStore store, String locationId) {
+    this.store = store;
+    this.locationId = locationId;
+  }
+
+  void register(GhlRoutes.Registrar routes) {
+    routes.route("GET", "/contacts/", this::listContacts);
+    routes.route("POST", "/contacts/search", this::search);
+    routes.route("GET", "/contacts/search/duplicate", this::findDuplicate);
+    routes.route("GET", "/contacts/business/{businessId}", this::listByBusiness);
+  }
+
+  private EmulatorResponse listContacts(EmulatorRequest request) {
+    Map<String, String> query = request.query();
+    Optional<EmulatorResponse> refusal = checkLocation(query.get("locationId"));
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    int limit = (int) Math.min(number(query.get("limit"), 20), MAX_LIST_LIMIT);
+    long startAfter = number(query.get("startAfter"), -1);
+    String startAfterId = query.getOrDefault("startAfterId", "");
+    List<ObjectNode> matching = store.snapshot().stream().filter(text(query.get("query"))).toList();
+    List<ObjectNode> rest =
+        matching.stream().filter(contact -> after(contact, startAfter, startAfterId)).toList();
+    List<ObjectNode> page = rest.subList(0, Math.min(limit, rest.size()));
+    ObjectNode response = GhlResponses.object();
+    ArrayNode contacts = response.putArray("contacts");
+    page.forEach(contact -> contacts.add(GhlShapes.pick(contact, GhlShapes.SUMMARY)));
+    response.put("count", matching.size());
+    ObjectNode meta = response.putObject("meta").put("total", matching.size());
+    int current = (matching.size() - rest.size()) / Math.max(limit, 1) + 1;
+    meta.put("currentPage", current);
+    if (current > 1) {
+      meta.put("prevPage", current - 1);
+    }
+    if (!page.isEmpty()) {
+      ObjectNode last = page.getLast();
+      meta.put("startAfterId", last.get("id").asText()).put("startAfter", millis(last));
+      if (rest.size() > page.size()) {
+        meta.put("nextPage", current + 1);
+        meta.put(
+            "nextPageUrl",
+            "/contacts/?locationId="
+                + locationId
+                + "&limit="
+                + limit
+                + "&startAfter="
+                + millis(last)
+                + "&startAfterId="
+                + last.get("id").asText());
+      }
+    }
+    return GhlResponses.ok(200, response);
+  }
+
+  private EmulatorResponse search(EmulatorRequest request) {
+    ObjectNode body = GhlResponses.body(request);
+    Optional<EmulatorResponse> invalid =
+        GhlResponses.invalid(body, SEARCH_FIELDS, "locationId", "pageLimit");
+    if (invalid.isPresent()) {
+      return invalid.get();
+    }
+    int pageLimit = body.path("pageLimit").asInt(0);
+    if (pageLimit < 1 || pageLimit > MAX_PAGE_LIMIT) {
+      return GhlResponses.unprocessable(List.of("pageLimit must not be greater than 500"));
+    }
+    if (body.has("page") && body.has("searchAfter")) {
+      return GhlResponses.unprocessable(List.of("page and searchAfter cannot be used together"));
+    }
+    Optional<EmulatorResponse> refusal = checkLocation(body.path("locationId").asText());
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    List<ObjectNode> matching =
+        store.snapshot().stream()
+            .filter(text(body.path("query").asText(null)))
+            .filter(filters(body.path("filters")))
+            .toList();
+    JsonNode cursor = body.path("searchAfter");
+    int skip = (Math.max(body.path("page").asInt(1), 1) - 1) * pageLimit;
+    List<ObjectNode> rest =
+        cursor.isArray() && cursor.size() == 2
+            ? matching.stream()
+                .filter(c -> after(c, cursor.get(0).asLong(), cursor.get(1).asText()))
+                .toList()
+            : matching.subList(Math.min(skip, matching.size()), matching.size());
+    ObjectNode response = GhlResponses.object();
+    ArrayNode contacts = response.putArray("contacts");
+    for (ObjectNode contact : rest.subList(0, Math.min(pageLimit, rest.size()))) {
+      ObjectNode item = GhlShapes.pick(contact, GhlShapes.SUMMARY);
+      item.putArray("searchAfter").add(millis(contact)).add(contact.get("id").asText());
+      contacts.add(item);
+    }
+    response.put("total", matching.size()).put("traceId", UUID.randomUUID().toString());
+    return GhlResponses.ok(200, response);
+  }
+
+  private EmulatorResponse findDuplicate(EmulatorRequest request) {
+    Map<String, String> query = request.query();
+    Optional<EmulatorResponse> refusal = checkLocation(query.get("locationId"));
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    Optional<String> id = Optional.empty();
+    if (query.containsKey("email")) {
+      id = store.findIdByEmail(query.get("email"));
+    }
+    if (id.isEmpty() && query.containsKey("number")) {
+      id = store.findIdByPhone(query.get("number"));
+    }
+    ObjectNode response = GhlResponses.object();
+    Optional<ObjectNode> contact = id.flatMap(store::find);
+    // No duplicate: HighLevel's answer then has no contact (read as absent either way).
+    contact.ifPresent(found -> response.set("contact", GhlContactRoutes.shape(found)));
+    response.put("traceId", UUID.randomUUID().toString());
+    return GhlResponses.ok(200, response);
+  }
+
+  private EmulatorResponse listByBusiness(EmulatorRequest request) {
+    Map<String, String> query = request.query();
+    Optional<EmulatorResponse> refusal = checkLocation(query.get("locationId"));
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    String businessId = request.pathParam("businessId");
+    List<ObjectNode> matching =
+        store.snapshot().stream()
+            .filter(contact -> contact.path("businessId").asText().equals(businessId))
+            .filter(text(query.get("query")))
+            .toList();
+    int skip = (int) Math.min(number(query.get("skip"), 0), matching.size());
+    int limit = (int) number(query.get("limit"), 25);
+    ObjectNode response = GhlResponses.object();
+    ArrayNode contacts = response.putArray("contacts");
+    matching.subList(skip, Math.min(matching.size(), skip + limit)).stream()
+        .map(contact -> GhlShapes.pick(contact, GhlShapes.SUMMARY))
+        .forEach(contacts::add);
+    response.put("count", matching.size());
+    return GhlResponses.ok(200, response);
+  }
+
+  private Optional<EmulatorResponse> checkLocation(@Nullable String given) {
+    if (given == null || given.isBlank()) {
+      return Optional.of(GhlResponses.unprocessable(List.of("locationId should not be empty")));
+    }
+    if (!given.equals(locationId)) {
+      return Optional.of(
+          GhlResponses.error(403, "The token does not have access to this location."));
+    }
+    return Optional.empty();
+  }
+
+  /** Full-text match on name and e-mail, as a rough stand-in for HighLevel's search. */
+  private static Predicate<ObjectNode> text(@Nullable String query) {
+    if (query == null || query.isBlank()) {
+      return contact -> true;
+    }
+    String needle = query.toLowerCase(Locale.ROOT);
+    return contact ->
+        (contact.path("fullNameLowerCase").asText() + " " + contact.path("emailLowerCase").asText())
+            .contains(needle);
+  }
+
+  /** {@code eq}/{@code contains} filters on top-level fields; {@code tags} matches one tag. */
+  private static Predicate<ObjectNode> filters(JsonNode filters) {
+    Predicate<ObjectNode> all = contact -> true;
+    for (JsonNode filter : filters) {
+      String field = filter.path("field").asText();
+      String value = filter.path("value").asText().toLowerCase(Locale.ROOT);
+      boolean contains = filter.path("operator").asText().equals("contains");
+      all =
+          all.and(
+              contact -> {
+                JsonNode stored = contact.path(field);
+                if (stored.isArray()) {
+                  return GhlResponses.strings(stored).stream()
+                      .anyMatch(item -> item.equalsIgnoreCase(value));
+                }
+                String text = stored.asText().toLowerCase(Locale.ROOT);
+                return contains ? text.contains(value) : text.equals(value);
+              });
+    }
+    return all;
+  }
+
+  private static boolean after(ObjectNode contact, long startAfter, String startAfterId) {
+    long at = millis(contact);
+    return at > startAfter
+        || (at == startAfter && contact.path("id").asText().compareTo(startAfterId) > 0);
+  }
+
+  private static long millis(ObjectNode contact) {
+    return Instant.parse(contact.path("dateAdded").asText()).toEpochMilli();
+  }
+
+  private static long number(@Nullable String value, long fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return (long) Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+}

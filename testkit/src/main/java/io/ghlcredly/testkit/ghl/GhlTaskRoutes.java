@@ -1,0 +1,104 @@
+package io.ghlcredly.testkit.ghl;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ghlcredly.testkit.ghl.GhlContactExtras.Kind;
+import io.ghlcredly.testkit.server.EmulatorRequest;
+import io.ghlcredly.testkit.server.EmulatorResponse;
+import java.util.Optional;
+import java.util.Set;
+
+/** A contact's tasks: list, get, create (201), update, complete, delete. */
+final class GhlTaskRoutes {
+  private static final Set<String> FIELDS =
+      Set.of("title", "body", "dueDate", "completed", "assignedTo");
+
+  private final GhlContactStore store;
+  private final GhlContactExtras extras;
+
+  GhlTaskRoutes(GhlContactStore store, GhlContactExtras extras) {
+    this.store = store;
+    this.extras = extras;
+  }
+
+  void register(GhlRoutes.Registrar routes) {
+    String tasks = "/contacts/{contactId}/tasks";
+    String task = tasks + "/{taskId}";
+    routes.route("GET", tasks, this::list);
+    routes.route("POST", tasks, this::create);
+    routes.route("GET", task, this::get);
+    routes.route("PUT", task, request -> update(request, FIELDS));
+    routes.route("PUT", task + "/completed", this::complete);
+    routes.route("DELETE", task, this::delete);
+  }
+
+  private EmulatorResponse list(EmulatorRequest request) {
+    String contactId = request.pathParam("contactId");
+    if (store.find(contactId).isEmpty()) {
+      return GhlResponses.contactNotFound(contactId);
+    }
+    ObjectNode response = GhlResponses.object();
+    ArrayNode tasks = response.putArray("tasks");
+    extras.list(Kind.TASK, contactId).forEach(tasks::add);
+    return GhlResponses.ok(200, response);
+  }
+
+  private EmulatorResponse create(EmulatorRequest request) {
+    String contactId = request.pathParam("contactId");
+    ObjectNode body = GhlResponses.body(request);
+    Optional<EmulatorResponse> invalid =
+        GhlResponses.invalid(body, FIELDS, "title", "dueDate", "completed");
+    if (invalid.isPresent()) {
+      return invalid.get();
+    }
+    if (store.find(contactId).isEmpty()) {
+      return GhlResponses.contactNotFound(contactId);
+    }
+    ObjectNode task = GhlResponses.object().put("id", GhlContactStore.newId());
+    task.setAll(body);
+    task.put("contactId", contactId);
+    return GhlResponses.ok(201, GhlResponses.wrap("task", extras.put(Kind.TASK, contactId, task)));
+  }
+
+  private EmulatorResponse get(EmulatorRequest request) {
+    String contactId = request.pathParam("contactId");
+    String taskId = request.pathParam("taskId");
+    return extras
+        .find(Kind.TASK, contactId, taskId)
+        .map(task -> GhlResponses.ok(200, GhlResponses.wrap("task", task)))
+        .orElseGet(() -> notFound(taskId));
+  }
+
+  private EmulatorResponse complete(EmulatorRequest request) {
+    ObjectNode body = GhlResponses.body(request);
+    Optional<EmulatorResponse> invalid =
+        GhlResponses.invalid(body, Set.of("completed"), "completed");
+    return invalid.orElseGet(() -> update(request, Set.of("completed")));
+  }
+
+  private EmulatorResponse update(EmulatorRequest request, Set<String> allowed) {
+    String contactId = request.pathParam("contactId");
+    String taskId = request.pathParam("taskId");
+    ObjectNode body = GhlResponses.body(request);
+    Optional<EmulatorResponse> invalid = GhlResponses.invalid(body, allowed);
+    if (invalid.isPresent()) {
+      return invalid.get();
+    }
+    return extras
+        .update(Kind.TASK, contactId, taskId, body)
+        .map(task -> GhlResponses.ok(200, GhlResponses.wrap("task", task)))
+        .orElseGet(() -> notFound(taskId));
+  }
+
+  private EmulatorResponse delete(EmulatorRequest request) {
+    String taskId = request.pathParam("taskId");
+    return extras
+        .remove(Kind.TASK, request.pathParam("contactId"), taskId)
+        .map(task -> GhlResponses.succeded(200))
+        .orElseGet(() -> notFound(taskId));
+  }
+
+  private static EmulatorResponse notFound(String taskId) {
+    return GhlResponses.error(400, "Task with id " + taskId + " not found");
+  }
+}
