@@ -23,9 +23,13 @@ import io.ghlcredly.credly.CredlySettings;
 import io.ghlcredly.ghl.GhlClient;
 import io.ghlcredly.ghl.GhlCrmGateway;
 import io.ghlcredly.ghl.GhlSettings;
+import io.ghlcredly.ghl.GrantedScopes;
 import io.ghlcredly.ghl.webhook.GhlWebhookKeys;
 import io.ghlcredly.ghl.webhook.GhlWebhookParser;
 import io.ghlcredly.ghl.webhook.GhlWebhookVerifier;
+import io.ghlcredly.http.RatePriority;
+import io.ghlcredly.http.ratelimit.RateLimiter;
+import io.ghlcredly.http.ratelimit.RateLimiterSettings;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.DatabaseSettings;
 import io.ghlcredly.storage.DbSchedulerJobQueue;
@@ -100,12 +104,8 @@ public final class Application implements AutoCloseable {
 
     GhlCrmGateway crm =
         new GhlCrmGateway(
-            GhlClient.create(
-                new GhlSettings(
-                    config.ghl().baseUrl(),
-                    config.ghl().apiVersion(),
-                    ghlToken,
-                    Duration.ofSeconds(15))));
+            ghlClient(config.ghl(), ghlToken, clock)
+                .rated(rateKey(config.ghl()), RatePriority.LIVE));
     CredlyBadgeGateway badges =
         new CredlyBadgeGateway(
             CredlyClient.create(
@@ -160,6 +160,20 @@ public final class Application implements AutoCloseable {
         .addKeyValue("rules", rules.rules().size())
         .log("ghl-credly-sync started");
     return new Application(database, jobs, web, counters, stores);
+  }
+
+  /** One limiter per process: every GHL client of the process shares the locations' budgets. */
+  private static GhlClient ghlClient(GhlConfig ghl, Secret token, InstantSource clock) {
+    RateLimiter limiter = new RateLimiter(RateLimiterSettings.ghl(), clock);
+    GhlSettings settings =
+        new GhlSettings(ghl.baseUrl(), ghl.apiVersion(), token, GhlSettings.DEFAULT_TIMEOUT);
+    String authorization = "Bearer " + token.reveal();
+    return GhlClient.create(settings, () -> authorization, GrantedScopes.all(), limiter);
+  }
+
+  /** A Private Integration Token belongs to one location: its calls share one budget. */
+  private static String rateKey(GhlConfig ghl) {
+    return ghl.locations().isEmpty() ? "private-token" : ghl.locations().get(0);
   }
 
   private static DatabaseSettings databaseSettings(AppConfig config) {

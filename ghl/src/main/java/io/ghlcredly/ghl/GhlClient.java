@@ -38,6 +38,8 @@ import io.ghlcredly.ghl.api.WorkflowRequest;
 import io.ghlcredly.http.Authenticator;
 import io.ghlcredly.http.HttpTransport;
 import io.ghlcredly.http.JsonCodec;
+import io.ghlcredly.http.RatePriority;
+import io.ghlcredly.http.RequestGate;
 import io.ghlcredly.http.TransportSettings;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -72,7 +74,19 @@ public final class GhlClient {
 
   /** For custom wiring; {@code transport} must already send the Version and auth headers. */
   public GhlClient(HttpTransport transport, JsonCodec json, GrantedScopes scopes) {
-    this.requests = new GhlRequests(transport, json, scopes);
+    this(new GhlRequests(transport, json, scopes));
+  }
+
+  private GhlClient(GhlRequests requests) {
+    this.requests = requests;
+  }
+
+  /**
+   * The same client with its calls counted against the rate budget of {@code key} (the location or
+   * company the token belongs to) at the given priority. Shares the transport and its limiter.
+   */
+  public GhlClient rated(String key, RatePriority priority) {
+    return new GhlClient(requests.rated(key, priority));
   }
 
   /** A client with a static token (Private Integration Token or a location access token). */
@@ -89,6 +103,15 @@ public final class GhlClient {
   /** A client whose token and granted scopes come from elsewhere (an OAuth token store). */
   public static GhlClient create(
       GhlSettings settings, Authenticator authenticator, GrantedScopes scopes) {
+    return create(settings, authenticator, scopes, RequestGate.OPEN);
+  }
+
+  /**
+   * A client whose calls pass {@code gate} (a rate limiter shared by every client of the process)
+   * before they are sent; use {@link #rated} to say whose budget a call spends.
+   */
+  public static GhlClient create(
+      GhlSettings settings, Authenticator authenticator, GrantedScopes scopes, RequestGate gate) {
     JsonCodec json = new JsonCodec();
     TransportSettings transportSettings =
         new TransportSettings(
@@ -101,7 +124,8 @@ public final class GhlClient {
             HttpTransport.defaultClient(settings.timeout()),
             transportSettings,
             authenticator,
-            new GhlErrorMessageReader(json));
+            new GhlErrorMessageReader(json),
+            gate);
     return new GhlClient(transport, json, scopes);
   }
 

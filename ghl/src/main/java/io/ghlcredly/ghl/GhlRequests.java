@@ -5,6 +5,7 @@ import io.ghlcredly.http.ApiRequest;
 import io.ghlcredly.http.ApiResponse;
 import io.ghlcredly.http.HttpTransport;
 import io.ghlcredly.http.JsonCodec;
+import io.ghlcredly.http.RatePriority;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
@@ -26,11 +27,29 @@ final class GhlRequests {
   private final HttpTransport transport;
   private final JsonCodec json;
   private final GrantedScopes scopes;
+  private final @Nullable String rateKey;
+  private final RatePriority priority;
 
   GhlRequests(HttpTransport transport, JsonCodec json, GrantedScopes scopes) {
+    this(transport, json, scopes, null, RatePriority.LIVE);
+  }
+
+  private GhlRequests(
+      HttpTransport transport,
+      JsonCodec json,
+      GrantedScopes scopes,
+      @Nullable String rateKey,
+      RatePriority priority) {
     this.transport = transport;
     this.json = json;
     this.scopes = scopes;
+    this.rateKey = rateKey;
+    this.priority = priority;
+  }
+
+  /** The same requests, counted against the rate budget of {@code key} at {@code newPriority}. */
+  GhlRequests rated(String key, RatePriority newPriority) {
+    return new GhlRequests(transport, json, scopes, key, newPriority);
   }
 
   JsonCodec json() {
@@ -73,7 +92,11 @@ final class GhlRequests {
               throw new MissingScopeException(endpoint.operationId(), scope);
             });
     String path = endpoint.path(pathParams) + queryString(query);
-    ApiRequest request = new ApiRequest(endpoint.method(), path, Map.of(), jsonBody);
+    ApiRequest request =
+        new ApiRequest(endpoint.method(), path, Map.of(), jsonBody).withPriority(priority);
+    if (rateKey != null) {
+      request = request.withRateKey(rateKey);
+    }
     try {
       return transport.send(request);
     } catch (ApiException e) {

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ServeCommand.class,
       ConfigCommand.class,
+      CatalogCommand.class,
+      CallCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RootCommand implements Runnable {

@@ -1,0 +1,136 @@
+package io.ghlcredly.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ghlcredly.testkit.ghl.GhlEmulator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `catalog` lists every action and trigger; `call` invokes one against an account. */
+class CatalogCommandsIT {
+  @TempDir Path folder;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private GhlEmulator ghl;
+  private Path config;
+
+  @BeforeEach
+  void startEmulator() throws IOException {
+    ghl = GhlEmulator.start();
+    Path token = folder.resolve("ghl-token");
+    Files.writeString(token, ghl.accessToken().reveal());
+    Path credlyToken = folder.resolve("credly-token");
+    Files.writeString(credlyToken, "unused-credly-token");
+    config = folder.resolve("ghl-credly.yaml");
+    Files.writeString(
+        config,
+        """
+        ghl:
+          auth:
+            mode: private-token
+            private-token-file: %s
+        credly:
+          environment: sandbox
+          organization-id: 00000000-0000-0000-0000-000000000000
+          auth:
+            token-file: %s
+        """
+            .formatted(token, credlyToken));
+  }
+
+  @AfterEach
+  void stopEmulator() {
+    ghl.close();
+  }
+
+  @Test
+  void catalogListsEveryGhlOperationAndTrigger() {
+    int exit = run("catalog");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString())
+        .contains("Actions (")
+        .contains("ghl.get-contact")
+        .contains("ghl.search-contacts")
+        .contains("ghl.remove-tags")
+        .contains("contacts.write")
+        .contains("ghl.contact-tag-update")
+        .contains("ContactTagUpdate");
+    long ghlActions = out.toString().lines().filter(line -> line.startsWith("  ghl.")).count();
+    assertThat(ghlActions).isGreaterThanOrEqualTo(32 + 13);
+  }
+
+  @Test
+  void callInvokesAnActionAgainstTheGivenBaseUrlAndPrintsJson() {
+    String ada = ghl.seedContact("Ada", "Lovelace", "ada@example.com", "vip");
+
+    int exit =
+        run(
+            "call",
+            "ghl.get-contact",
+            "--param",
+            "contactId=" + ada,
+            "--base-url",
+            ghl.baseUrl().toString(),
+            "-c",
+            config.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("\"contact\"").contains(ada).contains("vip");
+  }
+
+  @Test
+  void callNamesAMissingParameter() {
+    int exit =
+        run(
+            "call",
+            "ghl.get-contact",
+            "--base-url",
+            ghl.baseUrl().toString(),
+            "-c",
+            config.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("contactId");
+  }
+
+  @Test
+  void callRefusesAnUnknownAction() {
+    int exit = run("call", "ghl.no-such-thing", "-c", config.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown action");
+  }
+
+  @Test
+  void callReportsTheProvidersRefusal() {
+    int exit =
+        run(
+            "call",
+            "ghl.get-contact",
+            "-p",
+            "contactId=nobody",
+            "--base-url",
+            ghl.baseUrl().toString(),
+            "-c",
+            config.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("HTTP 400").contains("not found");
+  }
+
+  private int run(String... args) {
+    CommandLine commandLine = RootCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+}
