@@ -66,6 +66,12 @@ public final class CredlyTokenHealth {
    */
   public Status check() {
     Status status = status();
+    warnIfDue(status);
+    return status;
+  }
+
+  /** Logs the expiry WARN unless it was logged today; true when it logged. */
+  boolean warnIfDue(Status status) {
     if (status.level() == Level.EXPIRING_SOON || status.level() == Level.EXPIRED) {
       LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
       LocalDate previous = lastWarned.getAndSet(today);
@@ -79,9 +85,10 @@ public final class CredlyTokenHealth {
                         + " configuration"
                     : "Credly token expires soon: create a new one in Credly and update the"
                         + " configuration before it does");
+        return true;
       }
     }
-    return status;
+    return false;
   }
 
   /** How close the credential is to expiring. */
