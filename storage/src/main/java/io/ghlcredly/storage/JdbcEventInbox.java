@@ -64,13 +64,7 @@ public final class JdbcEventInbox implements EventInbox {
   }
 
   private static @Nullable String locationOf(SyncEvent event) {
-    return switch (event) {
-      case SyncEvent.ContactCreated created -> created.locationId().value();
-      case SyncEvent.ContactUpdated updated -> updated.locationId().value();
-      case SyncEvent.ContactTagsUpdated tagsUpdated -> tagsUpdated.locationId().value();
-      case SyncEvent.ContactDeleted deleted -> deleted.locationId().value();
-      case SyncEvent.BadgeChanged badge -> null;
-    };
+    return event instanceof SyncEvent.ContactEvent contact ? contact.locationId().value() : null;
   }
 
   private boolean insertCatchingDuplicate(@Nullable Object[] params) {

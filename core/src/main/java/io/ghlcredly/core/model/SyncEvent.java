@@ -32,25 +32,30 @@ public sealed interface SyncEvent {
     };
   }
 
+  /** An event about a GHL contact: it comes from a location. */
+  sealed interface ContactEvent extends SyncEvent {
+    LocationId locationId();
+  }
+
   /** A contact was created. */
   record ContactCreated(
       EventId eventId, ContactId contactId, LocationId locationId, Instant occurredAt)
-      implements SyncEvent {}
+      implements ContactEvent {}
 
   /** A contact's fields changed. */
   record ContactUpdated(
       EventId eventId, ContactId contactId, LocationId locationId, Instant occurredAt)
-      implements SyncEvent {}
+      implements ContactEvent {}
 
   /** A contact's tags changed; the payload holds the full tag list after the change. */
   record ContactTagsUpdated(
       EventId eventId, ContactId contactId, LocationId locationId, Instant occurredAt)
-      implements SyncEvent {}
+      implements ContactEvent {}
 
   /** A contact was deleted. */
   record ContactDeleted(
       EventId eventId, ContactId contactId, LocationId locationId, Instant occurredAt)
-      implements SyncEvent {}
+      implements ContactEvent {}
 
   /**
    * A badge of a contact changed at the credential provider (Credly's {@code badge.created}, {@code

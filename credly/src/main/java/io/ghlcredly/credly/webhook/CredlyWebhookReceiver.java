@@ -31,11 +31,10 @@ public final class CredlyWebhookReceiver {
   private final CredlyEventTranslator translator = new CredlyEventTranslator();
   private final InstantSource clock;
 
-  public CredlyWebhookReceiver(
-      CredlyClient client, String organizationId, JsonCodec codec, InstantSource clock) {
+  public CredlyWebhookReceiver(CredlyClient client, String organizationId, InstantSource clock) {
     this.client = client;
     this.organizationId = organizationId.toLowerCase(Locale.ROOT);
-    this.codec = codec;
+    this.codec = new JsonCodec();
     this.clock = clock;
   }
 

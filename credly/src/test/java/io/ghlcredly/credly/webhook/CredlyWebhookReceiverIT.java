@@ -7,7 +7,6 @@ import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.SyncEvent;
 import io.ghlcredly.credly.CredlyClient;
 import io.ghlcredly.credly.CredlySettings;
-import io.ghlcredly.http.JsonCodec;
 import io.ghlcredly.testkit.credly.Badge;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
@@ -39,7 +38,7 @@ class CredlyWebhookReceiverIT {
                 Duration.ofSeconds(5)));
     receiver =
         new CredlyWebhookReceiver(
-            client, emulator.organizationId(), new JsonCodec(), InstantSource.system());
+            client, emulator.organizationId(), InstantSource.system());
     template = emulator.seedTemplate("Course Graduate");
   }
 
