@@ -63,8 +63,7 @@ class CredlyWebhookRouteIT {
         new EventIntake(inbox, queued::add, new SyncCounters(), InstantSource.system());
     route =
         new CredlyWebhookRoute(
-            new CredlyWebhookReceiver(
-                client, emulator.organizationId(), InstantSource.system()),
+            new CredlyWebhookReceiver(client, emulator.organizationId(), InstantSource.system()),
             intake);
     web = WebServer.start("127.0.0.1", 0, Map.of("POST /webhooks/credly", route), 1024 * 1024);
     template = emulator.seedTemplate("Course Graduate");

@@ -36,9 +36,7 @@ class CredlyWebhookReceiverIT {
                 emulator.organizationId(),
                 emulator.authToken(),
                 Duration.ofSeconds(5)));
-    receiver =
-        new CredlyWebhookReceiver(
-            client, emulator.organizationId(), InstantSource.system());
+    receiver = new CredlyWebhookReceiver(client, emulator.organizationId(), InstantSource.system());
     template = emulator.seedTemplate("Course Graduate");
   }
 
