@@ -1,80 +1,171 @@
 package io.ghlcredly.credly;
 
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.core.port.SecretStore;
+import io.ghlcredly.credly.api.BadgeTemplateDto;
+import io.ghlcredly.credly.api.BadgeTemplatePage;
+import io.ghlcredly.credly.api.BadgeTemplateResponse;
+import io.ghlcredly.credly.api.EventDto;
+import io.ghlcredly.credly.api.EventPage;
+import io.ghlcredly.credly.api.EventResponse;
+import io.ghlcredly.credly.api.HighVolumeBadgeDto;
+import io.ghlcredly.credly.api.HighVolumeBadgePage;
 import io.ghlcredly.credly.api.IssueBadgeRequest;
 import io.ghlcredly.credly.api.IssuedBadgeDto;
 import io.ghlcredly.credly.api.IssuedBadgePage;
 import io.ghlcredly.credly.api.IssuedBadgeResponse;
+import io.ghlcredly.credly.api.OrganizationDto;
+import io.ghlcredly.credly.api.OrganizationPage;
+import io.ghlcredly.credly.api.OrganizationResponse;
+import io.ghlcredly.credly.api.ReplaceBadgeRequest;
+import io.ghlcredly.credly.api.RevokeBadgeRequest;
 import io.ghlcredly.http.ApiRequest;
 import io.ghlcredly.http.HttpTransport;
 import io.ghlcredly.http.JsonCodec;
 import io.ghlcredly.http.TransportSettings;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Credly's issuer API for one organization, one method per endpoint. Failures surface as {@link
- * io.ghlcredly.core.error.ApiException} from the transport (422 is PERMANENT with Credly's message;
- * the gateway decides what a 422 on issue means). Thread-safe.
+ * Credly's issuer API for one organization, one method per endpoint (credly.md §3-§7). Failures
+ * surface as {@link io.ghlcredly.core.error.ApiException} with Credly's message (422 is PERMANENT;
+ * the gateway decides what a 422 on issue means). Calls share an adaptive concurrency limit that
+ * backs off on 429. Thread-safe.
  */
 public final class CredlyClient {
-  private static final Logger log = LoggerFactory.getLogger(CredlyClient.class);
-
   /** Guards against a server that keeps sending a next page. */
-  static final int MAX_PAGES = 200;
+  static final int MAX_PAGES = CredlyCalls.MAX_PAGES;
 
-  private final HttpTransport transport;
-  private final JsonCodec codec;
+  private final CredlyCalls calls;
   private final String organizationPath;
+  private final CredlyWorkforceClient workforce;
 
-  public CredlyClient(HttpTransport transport, JsonCodec codec, String organizationId) {
-    this.transport = transport;
-    this.codec = codec;
-    this.organizationPath = "/organizations/" + encodePathSegment(organizationId);
+  CredlyClient(CredlyCalls calls, String organizationId) {
+    this.calls = calls;
+    this.organizationPath = "/organizations/" + segment(organizationId);
+    this.workforce = new CredlyWorkforceClient(calls, organizationPath);
   }
 
-  /** A client with its own transport: HTTP Basic with the token, Credly's error bodies. */
+  /** A client with its own transport, no secret store, on the system clock. */
   public static CredlyClient create(CredlySettings settings) {
+    return create(settings, null, InstantSource.system());
+  }
+
+  /**
+   * A client with its own transport.
+   *
+   * @param secrets where the organization token and OAuth access tokens are kept encrypted; null to
+   *     keep them in memory only
+   */
+  public static CredlyClient create(
+      CredlySettings settings, @Nullable SecretStore secrets, InstantSource clock) {
     JsonCodec codec = new JsonCodec();
+    CredlyAuth auth = CredlyAuth.create(settings.credentials(), secrets, clock, settings.timeout());
     HttpTransport transport =
         new HttpTransport(
             HttpTransport.defaultClient(settings.timeout()),
             new TransportSettings("credly", settings.baseUrl(), settings.timeout(), Map.of()),
-            () -> basicAuthorization(settings.authToken()),
+            auth,
             new CredlyErrorMessageReader(codec));
-    return new CredlyClient(transport, codec, settings.organizationId());
+    AdaptiveConcurrency concurrency =
+        new AdaptiveConcurrency(
+            settings.maxConcurrency(), settings.timeout(), settings.timeout().multipliedBy(2));
+    CredlyTokenHealth health = new CredlyTokenHealth(settings.credentials().expiresAt(), clock);
+    return new CredlyClient(
+        new CredlyCalls(transport, codec, auth, concurrency, health), settings.organizationId());
   }
 
-  /**
-   * The Authorization value Credly expects: the token as Basic user name with an empty password.
-   */
+  /** The Authorization value Credly expects: the token as Basic user name, empty password. */
   static String basicAuthorization(Secret token) {
-    byte[] credentials = (token.reveal() + ":").getBytes(StandardCharsets.UTF_8);
-    return "Basic " + Base64.getEncoder().encodeToString(credentials);
+    return CredlyAuth.basic(token);
   }
 
+  /** The adaptive limit on concurrent calls, for metrics. */
+  public AdaptiveConcurrency concurrency() {
+    return calls.concurrency();
+  }
+
+  /** The credential's expiry watch, for health output and metrics. */
+  public CredlyTokenHealth tokenHealth() {
+    return calls.tokenHealth();
+  }
+
+  /** Workforce employee records of the organization. */
+  public CredlyWorkforceClient workforce() {
+    return workforce;
+  }
+
+  // --- organizations -------------------------------------------------------------------------
+
+  /** {@code GET /organizations/{org}}. */
+  public OrganizationDto organization() {
+    return calls.read(ApiRequest.get(organizationPath), OrganizationResponse.class).data();
+  }
+
+  /** {@code GET /organizations}: every organization the credentials can act for. */
+  public List<OrganizationDto> organizations() {
+    return calls.all("/organizations", "", OrganizationPage.class);
+  }
+
+  // --- badge templates -----------------------------------------------------------------------
+
+  /** {@code GET .../badge_templates} with filter (state, query, name, ...), sort and page. */
+  public Page<BadgeTemplateDto> listBadgeTemplates(ListQuery query) {
+    return calls.page(
+        organizationPath + "/badge_templates", query.toQueryString(), BadgeTemplatePage.class);
+  }
+
+  /** Every matching template, from the query's page on. */
+  public List<BadgeTemplateDto> listAllBadgeTemplates(ListQuery query) {
+    return calls.all(
+        organizationPath + "/badge_templates", query.toQueryString(), BadgeTemplatePage.class);
+  }
+
+  /** {@code GET .../badge_templates/{id}}. */
+  public BadgeTemplateDto badgeTemplate(String templateId) {
+    return calls
+        .read(
+            ApiRequest.get(organizationPath + "/badge_templates/" + segment(templateId)),
+            BadgeTemplateResponse.class)
+        .data();
+  }
+
+  // --- issued badges ---------------------------------------------------------------------------
+
   /**
-   * {@code POST /organizations/{org}/badges}. Never retried here: after a timeout or 5xx the badge
-   * may exist, so callers look it up before trying again.
+   * {@code POST .../badges}. Never retried here: after a timeout or 5xx the badge may exist, so
+   * callers look it up before trying again.
    */
   public IssuedBadgeDto issueBadge(IssueBadgeRequest request) {
-    String body = codec.write(request);
-    String response = transport.send(ApiRequest.post(organizationPath + "/badges", body)).body();
-    return codec.read(response, IssuedBadgeResponse.class).data();
+    String body = calls.codec().write(request);
+    return calls
+        .read(ApiRequest.post(organizationPath + "/badges", body), IssuedBadgeResponse.class)
+        .data();
+  }
+
+  /** {@code GET .../badges} with filter, sort and page. */
+  public Page<IssuedBadgeDto> listBadgesPage(ListQuery query) {
+    return calls.page(organizationPath + "/badges", query.toQueryString(), IssuedBadgePage.class);
+  }
+
+  /** Every badge matching the query, following {@code next_page_url}. */
+  public List<IssuedBadgeDto> listAllBadges(ListQuery query) {
+    return calls.all(organizationPath + "/badges", query.toQueryString(), IssuedBadgePage.class);
+  }
+
+  /** All badges matching {@code filter} ({@code key -> value}, all terms must match). */
+  public List<IssuedBadgeDto> listBadges(Map<String, String> filter) {
+    return listAllBadges(ListQuery.filtered(filter));
   }
 
   /**
-   * {@code GET /organizations/{org}/badges?filter=issuer_earner_id::X|badge_template_id::Y},
-   * following {@code next_page_url} through every page. Revoked badges are included.
+   * {@code GET .../badges?filter=issuer_earner_id::X|badge_template_id::Y}, every page. Revoked
+   * badges are included.
    */
   public List<IssuedBadgeDto> findBadges(String issuerEarnerId, String badgeTemplateId) {
     Map<String, String> filter = new LinkedHashMap<>();
@@ -83,41 +174,78 @@ public final class CredlyClient {
     return listBadges(filter);
   }
 
-  /** All badges matching {@code filter} ({@code key -> value}, all terms must match). */
-  public List<IssuedBadgeDto> listBadges(Map<String, String> filter) {
-    String badgesPath = organizationPath + "/badges";
-    String query =
-        "filter=" + URLEncoder.encode(BadgeFilters.format(filter), StandardCharsets.UTF_8);
-    List<IssuedBadgeDto> badges = new ArrayList<>();
-    for (int page = 1; page <= MAX_PAGES; page++) {
-      String response = transport.send(ApiRequest.get(badgesPath + "?" + query)).body();
-      IssuedBadgePage result = codec.read(response, IssuedBadgePage.class);
-      badges.addAll(result.data());
-      String next = result.nextPageUrl();
-      if (next == null || next.isBlank()) {
-        return badges;
-      }
-      query = nextQuery(next, query);
-    }
-    log.atWarn()
-        .addKeyValue("pages", MAX_PAGES)
-        .log("Credly kept returning next_page_url; stopped paging");
-    return badges;
+  /**
+   * {@code GET .../high_volume_issued_badge_search}: slim records, cursor paging through {@code
+   * next_page_url}; for reconciliation.
+   */
+  public List<HighVolumeBadgeDto> searchBadges(HighVolumeSearch search) {
+    return calls.all(
+        organizationPath + "/high_volume_issued_badge_search",
+        search.toQueryString(),
+        HighVolumeBadgePage.class);
   }
+
+  /** {@code GET .../badges/{id}}. */
+  public IssuedBadgeDto badge(String badgeId) {
+    return calls.read(ApiRequest.get(badgePath(badgeId)), IssuedBadgeResponse.class).data();
+  }
+
+  /** {@code PUT .../badges/{id}/revoke}: the badge, now revoked. */
+  public IssuedBadgeDto revokeBadge(String badgeId, RevokeBadgeRequest request) {
+    return calls
+        .read(
+            ApiRequest.put(badgePath(badgeId) + "/revoke", calls.codec().write(request)),
+            IssuedBadgeResponse.class)
+        .data();
+  }
+
+  /** {@code POST .../badges/{id}/replace}: the new badge that replaces the old one. */
+  public IssuedBadgeDto replaceBadge(String badgeId, ReplaceBadgeRequest request) {
+    return calls
+        .read(
+            ApiRequest.post(badgePath(badgeId) + "/replace", calls.codec().write(request)),
+            IssuedBadgeResponse.class)
+        .data();
+  }
+
+  /** {@code DELETE .../badges/{id}}. Prefer revoking, which keeps the earner's record. */
+  public void deleteBadge(String badgeId) {
+    calls.send(ApiRequest.delete(badgePath(badgeId), null));
+  }
+
+  // --- events ----------------------------------------------------------------------------------
+
+  /** {@code GET .../events/{id}}: the event a webhook announced, with its badge or template. */
+  public EventDto event(String eventId) {
+    return calls
+        .read(ApiRequest.get(organizationPath + "/events/" + segment(eventId)), EventResponse.class)
+        .data();
+  }
+
+  /** {@code GET .../events?page=n}: the organization's event feed, a polling fallback. */
+  public Page<EventDto> listEvents(int page) {
+    return calls.page(
+        organizationPath + "/events", page > 1 ? "page=" + page : "", EventPage.class);
+  }
+
+  // --- raw access for the catalog ------------------------------------------------------------
 
   /**
-   * The query of {@code next_page_url}. Only its query is used, on our own base URL: Credly's
-   * absolute URLs may name another host or path prefix than the configured one (credly.md §1).
+   * Sends a call below the organization ({@code relativePath} such as {@code /badges?page=2}) and
+   * returns Credly's JSON as is; for operators calling operations by name.
    */
-  private static String nextQuery(String nextPageUrl, String currentQuery) {
-    @Nullable String query = URI.create(nextPageUrl).getRawQuery();
-    if (query == null || query.isBlank() || query.equals(currentQuery)) {
-      throw new IllegalStateException("Credly next_page_url does not advance: " + nextPageUrl);
-    }
-    return query;
+  String call(String method, String relativePath, @Nullable String jsonBody) {
+    return calls.send(new ApiRequest(method, organizationPath + relativePath, Map.of(), jsonBody));
   }
 
-  private static String encodePathSegment(String value) {
+  private String badgePath(String badgeId) {
+    return organizationPath + "/badges/" + segment(badgeId);
+  }
+
+  static String segment(String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("a Credly id must not be blank");
+    }
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -1,6 +1,8 @@
 package io.ghlcredly.storage;
 
 import io.ghlcredly.core.error.StorageException;
+import io.ghlcredly.core.model.BadgeState;
+import io.ghlcredly.core.model.BadgeTemplateId;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.LocationId;
@@ -23,9 +25,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcEventInbox implements EventInbox {
   private static final String COLUMNS =
-      "source, event_id, event_type, contact_id, location_id, occurred_at, received_at, payload";
+      "source, event_id, event_type, contact_id, location_id, occurred_at, received_at, payload,"
+          + " badge_id, badge_template_id, badge_state";
   private static final String INSERT =
-      "INSERT INTO event_inbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO event_inbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Database database;
   private final Jdbc jdbc;
@@ -37,15 +40,19 @@ public final class JdbcEventInbox implements EventInbox {
 
   @Override
   public boolean append(String source, SyncEvent event, String payload, Instant receivedAt) {
-    Object[] params = {
+    SyncEvent.BadgeChanged badge = event instanceof SyncEvent.BadgeChanged b ? b : null;
+    @Nullable Object[] params = {
       source,
       event.eventId().value(),
       event.type(),
       event.contactId().value(),
-      event.locationId().value(),
+      locationOf(event),
       event.occurredAt(),
       receivedAt,
-      payload
+      payload,
+      badge == null ? null : badge.badgeId(),
+      badge == null ? null : badge.templateId().value(),
+      badge == null ? null : badge.state().wireName()
     };
     return switch (database.dialect()) {
       // Waits for a concurrent insert of the same key, then does nothing: no error, no abort.
@@ -56,7 +63,11 @@ public final class JdbcEventInbox implements EventInbox {
     };
   }
 
-  private boolean insertCatchingDuplicate(Object[] params) {
+  private static @Nullable String locationOf(SyncEvent event) {
+    return event instanceof SyncEvent.ContactEvent contact ? contact.locationId().value() : null;
+  }
+
+  private boolean insertCatchingDuplicate(@Nullable Object[] params) {
     try {
       return jdbc.update(INSERT, params) == 1;
     } catch (StorageException e) {
@@ -119,15 +130,42 @@ public final class JdbcEventInbox implements EventInbox {
   }
 
   private static ReceivedEvent received(ResultSet row) throws SQLException {
+    String type = row.getString("event_type");
+    EventId eventId = new EventId(row.getString("event_id"));
+    ContactId contactId = new ContactId(row.getString("contact_id"));
+    Instant occurredAt = Jdbc.instant(row, "occurred_at");
+    Optional<SyncEvent.BadgeChanged.Change> change = SyncEvent.BadgeChanged.changeOf(type);
     SyncEvent event =
-        event(
-            row.getString("event_type"),
-            new EventId(row.getString("event_id")),
-            new ContactId(row.getString("contact_id")),
-            new LocationId(row.getString("location_id")),
-            Jdbc.instant(row, "occurred_at"));
+        change.isPresent()
+            ? new SyncEvent.BadgeChanged(
+                eventId,
+                contactId,
+                occurredAt,
+                change.get(),
+                required(row, "badge_id", eventId),
+                new BadgeTemplateId(required(row, "badge_template_id", eventId)),
+                BadgeState.parse(required(row, "badge_state", eventId))
+                    .orElseThrow(
+                        () ->
+                            new IllegalStateException(
+                                "event " + eventId + " has an unknown badge state")))
+            : event(
+                type,
+                eventId,
+                contactId,
+                new LocationId(required(row, "location_id", eventId)),
+                occurredAt);
     return new ReceivedEvent(
         row.getLong("sequence"), row.getString("source"), event, Jdbc.instant(row, "received_at"));
+  }
+
+  private static String required(ResultSet row, String column, EventId eventId)
+      throws SQLException {
+    String value = row.getString(column);
+    if (value == null) {
+      throw new IllegalStateException("event " + eventId + " in the inbox has no " + column);
+    }
+    return value;
   }
 
   /** Rebuilds the event from the name that {@link SyncEvent#type()} gave it. */

@@ -2,6 +2,7 @@ package io.ghlcredly.storage;
 
 import io.ghlcredly.core.error.NotFoundException;
 import io.ghlcredly.core.error.StorageException;
+import io.ghlcredly.core.model.BadgeState;
 import io.ghlcredly.core.model.BadgeTemplateId;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.Issuance;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The issuance ledger in table {@code issuance}, keyed by (contact_id, badge_template_id). A claim
@@ -24,8 +26,8 @@ public final class JdbcIssuanceLedger implements IssuanceLedger {
       "INSERT INTO issuance (contact_id, badge_template_id, rule_id, state, badge_id,"
           + " created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?)";
   private static final String SELECT =
-      "SELECT contact_id, badge_template_id, rule_id, state, badge_id, created_at, updated_at"
-          + " FROM issuance";
+      "SELECT contact_id, badge_template_id, rule_id, state, badge_id, created_at, updated_at,"
+          + " badge_state FROM issuance";
 
   private final Database database;
   private final Jdbc jdbc;
@@ -102,6 +104,30 @@ public final class JdbcIssuanceLedger implements IssuanceLedger {
         templateId);
   }
 
+  @Override
+  public boolean recordBadgeState(
+      ContactId contactId,
+      BadgeTemplateId templateId,
+      String badgeId,
+      BadgeState state,
+      Instant reportedAt,
+      Instant now) {
+    // One statement: the staleness check and the write cannot interleave with another report.
+    return jdbc.update(
+            "UPDATE issuance SET state = ?, badge_id = ?, badge_state = ?, badge_state_at = ?,"
+                + " updated_at = ? WHERE contact_id = ? AND badge_template_id = ?"
+                + " AND (badge_state_at IS NULL OR badge_state_at <= ?)",
+            Issuance.State.ISSUED.name(),
+            badgeId,
+            state.wireName(),
+            reportedAt,
+            now,
+            contactId.value(),
+            templateId.value(),
+            reportedAt)
+        == 1;
+  }
+
   private static void requireUpdated(int rows, ContactId contactId, BadgeTemplateId templateId) {
     if (rows == 0) {
       throw new NotFoundException(
@@ -140,6 +166,11 @@ public final class JdbcIssuanceLedger implements IssuanceLedger {
         Issuance.State.valueOf(row.getString("state")),
         row.getString("badge_id"),
         Jdbc.instant(row, "created_at"),
-        Jdbc.instant(row, "updated_at"));
+        Jdbc.instant(row, "updated_at"),
+        badgeState(row.getString("badge_state")));
+  }
+
+  private static @Nullable BadgeState badgeState(@Nullable String stored) {
+    return stored == null ? null : BadgeState.parse(stored).orElse(null);
   }
 }

@@ -2,6 +2,8 @@ package io.ghlcredly.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ghlcredly.core.model.BadgeState;
+import io.ghlcredly.core.model.BadgeTemplateId;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.LocationId;
@@ -22,6 +24,7 @@ public abstract class EventInboxContract extends StoreFixture {
   static final ContactId ANNA = new ContactId("contact-anna");
   static final ContactId BEN = new ContactId("contact-ben");
   static final LocationId LOCATION = new LocationId("location-1");
+  static final BadgeTemplateId TEMPLATE = new BadgeTemplateId("tmpl-gold");
   // Millisecond instants with a non-zero sub-second part, to catch truncation and zone shifts.
   static final Instant T0 = Instant.parse("2026-03-08T06:59:58.123Z");
 
@@ -126,12 +129,41 @@ public abstract class EventInboxContract extends StoreFixture {
             new SyncEvent.ContactCreated(new EventId("c"), ANNA, LOCATION, T0),
             new SyncEvent.ContactUpdated(new EventId("u"), ANNA, LOCATION, T0),
             new SyncEvent.ContactTagsUpdated(new EventId("t"), ANNA, LOCATION, T0),
-            new SyncEvent.ContactDeleted(new EventId("d"), ANNA, LOCATION, T0));
+            new SyncEvent.ContactDeleted(new EventId("d"), ANNA, LOCATION, T0),
+            badgeChanged("b1", SyncEvent.BadgeChanged.Change.CREATED, BadgeState.PENDING),
+            badgeChanged("b2", SyncEvent.BadgeChanged.Change.STATE_CHANGED, BadgeState.ACCEPTED),
+            badgeChanged("b3", SyncEvent.BadgeChanged.Change.DELETED, BadgeState.REVOKED));
     for (SyncEvent event : events) {
-      inbox.append("ghl", event, "{}", T0);
+      inbox.append(event instanceof SyncEvent.BadgeChanged ? "credly" : "ghl", event, "{}", T0);
     }
 
     assertThat(inbox.listPending(ANNA)).extracting(ReceivedEvent::event).isEqualTo(events);
+  }
+
+  @Test
+  void credlyEventIdIsUniqueWithinCredlyOnly() {
+    assertThat(inbox.append("ghl", tagsUpdated("e1", ANNA, T0), "{}", T0)).isTrue();
+
+    assertThat(
+            inbox.append(
+                "credly",
+                badgeChanged("e1", SyncEvent.BadgeChanged.Change.CREATED, BadgeState.PENDING),
+                "{}",
+                T0))
+        .isTrue();
+    assertThat(
+            inbox.append(
+                "credly",
+                badgeChanged("e1", SyncEvent.BadgeChanged.Change.CREATED, BadgeState.PENDING),
+                "{}",
+                T0))
+        .isFalse();
+  }
+
+  static SyncEvent badgeChanged(
+      String eventId, SyncEvent.BadgeChanged.Change change, BadgeState state) {
+    return new SyncEvent.BadgeChanged(
+        new EventId(eventId), ANNA, T0, change, "badge-" + eventId, TEMPLATE, state);
   }
 
   @Test

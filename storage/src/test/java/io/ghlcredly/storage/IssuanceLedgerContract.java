@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ghlcredly.core.error.NotFoundException;
+import io.ghlcredly.core.model.BadgeState;
 import io.ghlcredly.core.model.BadgeTemplateId;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.Issuance;
@@ -107,6 +108,47 @@ public abstract class IssuanceLedgerContract extends StoreFixture {
     assertThatThrownBy(() -> ledger.markIssued(ANNA, GOLD, "badge-1", T0))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("tmpl-gold");
+    assertThat(ledger.find(ANNA, GOLD)).isEmpty();
+  }
+
+  @Test
+  void recordsTheBadgeStateAndMarksThePairIssued() {
+    ledger.claim(ANNA, GOLD, RULE, T0);
+
+    boolean recorded =
+        ledger.recordBadgeState(
+            ANNA, GOLD, "badge-9", BadgeState.ACCEPTED, T0.plusSeconds(5), T0.plusSeconds(6));
+
+    assertThat(recorded).isTrue();
+    assertThat(ledger.find(ANNA, GOLD))
+        .contains(
+            new Issuance(
+                ANNA,
+                GOLD,
+                RULE,
+                Issuance.State.ISSUED,
+                "badge-9",
+                T0,
+                T0.plusSeconds(6),
+                BadgeState.ACCEPTED));
+  }
+
+  @Test
+  void ignoresABadgeReportOlderThanTheRecordedOne() {
+    ledger.claim(ANNA, GOLD, RULE, T0);
+    ledger.recordBadgeState(ANNA, GOLD, "badge-9", BadgeState.REVOKED, T0.plusSeconds(10), T0);
+
+    boolean recorded =
+        ledger.recordBadgeState(ANNA, GOLD, "badge-9", BadgeState.PENDING, T0.plusSeconds(1), T0);
+
+    assertThat(recorded).isFalse();
+    assertThat(ledger.find(ANNA, GOLD).orElseThrow().badgeState()).isEqualTo(BadgeState.REVOKED);
+  }
+
+  @Test
+  void doesNotRecordABadgeForAPairNeverClaimed() {
+    assertThat(ledger.recordBadgeState(ANNA, GOLD, "badge-1", BadgeState.PENDING, T0, T0))
+        .isFalse();
     assertThat(ledger.find(ANNA, GOLD)).isEmpty();
   }
 }

@@ -1,10 +1,16 @@
 package io.ghlcredly.app.config;
 
 import io.ghlcredly.app.config.CredlyConfig.Environment;
+import io.ghlcredly.app.config.CredlyConfig.Records;
 import io.ghlcredly.app.config.GhlConfig.AuthMode;
 import io.ghlcredly.core.model.Secret;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -131,22 +137,94 @@ final class ConnectorBinder {
     if (!organizationId.isEmpty() && !CredlyConfig.UUID.matcher(organizationId).matches()) {
       section.problem("organization-id", "must be a UUID, got '" + organizationId + "'");
     }
-    Section auth = section.child("auth");
-    Secret token = auth.requiredSecret("token");
-    for (String key : List.of("client-id", "client-secret", "client-secret-file")) {
-      auth.notSupported(key, "OAuth client credentials (use token or token-file)");
-    }
+    CredlyAuthKeys auth = credlyAuth(section.child("auth"));
     Duration timeout =
         section.duration(
             "timeout", CredlyConfig.DEFAULT_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(5));
-    section.notSupported("records", "credly.records (Workforce employee records)");
-    if (environment == null || token == null) {
+    int maxConcurrency =
+        section.integer("max-concurrency", CredlyConfig.DEFAULT_MAX_CONCURRENCY, 1, 64);
+    Records records = section.choice("records", Records.class, Records.NONE);
+    if (environment == null
+        || records == null
+        || (auth.token == null && auth.clientSecret == null)) {
       return null;
     }
     String organization = organizationId.toLowerCase(Locale.ROOT);
     return ConfigBinder.build(
         section,
         before,
-        () -> new CredlyConfig(environment, baseUrl, organization, token, timeout));
+        () ->
+            new CredlyConfig(
+                environment,
+                baseUrl,
+                organization,
+                auth.token,
+                auth.clientId,
+                auth.clientSecret,
+                auth.tokenUrl,
+                auth.tokenExpiresAt,
+                timeout,
+                maxConcurrency,
+                records));
+  }
+
+  /** What {@code credly.auth} holds: a token, or OAuth client credentials. */
+  private record CredlyAuthKeys(
+      @Nullable Secret token,
+      @Nullable String clientId,
+      @Nullable Secret clientSecret,
+      @Nullable URI tokenUrl,
+      @Nullable Instant tokenExpiresAt) {}
+
+  private static CredlyAuthKeys credlyAuth(Section auth) {
+    // Every key is read in every case, so each one counts as known and its override is consulted.
+    boolean hasClientId = auth.present("client-id");
+    boolean hasClientSecret = auth.present("client-secret");
+    boolean hasClientSecretFile = auth.present("client-secret-file");
+    boolean hasToken = auth.present("token");
+    boolean hasTokenFile = auth.present("token-file");
+    boolean oauth = hasClientId || hasClientSecret || hasClientSecretFile;
+    boolean token = hasToken || hasTokenFile;
+    URI tokenUrl = auth.url("token-url");
+    Instant expiresAt = instant(auth, "token-expires-at");
+    if (oauth && token) {
+      auth.problem(
+          "token",
+          "set either token (organization token) or client-id and client-secret"
+              + " (OAuth client credentials), not both");
+      return new CredlyAuthKeys(null, null, null, null, null);
+    }
+    if (oauth) {
+      String clientId =
+          auth.requiredText("client-id", " (the OAuth application's client id, from Credly)");
+      Secret clientSecret = auth.requiredSecret("client-secret");
+      return new CredlyAuthKeys(null, clientId, clientSecret, tokenUrl, expiresAt);
+    }
+    if (tokenUrl != null) {
+      auth.problem("token-url", "is only used with client-id and client-secret");
+    }
+    return new CredlyAuthKeys(auth.requiredSecret("token"), null, null, null, expiresAt);
+  }
+
+  /** A date ({@code 2026-09-30}, start of that day UTC) or an ISO-8601 timestamp with offset. */
+  private static @Nullable Instant instant(Section section, String key) {
+    String text = section.text(key);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException notDate) {
+      try {
+        return OffsetDateTime.parse(text).toInstant();
+      } catch (DateTimeParseException notTimestamp) {
+        section.problem(
+            key,
+            "must be a date such as 2026-09-30 or a timestamp such as 2026-09-30T12:00:00Z, got '"
+                + text
+                + "'");
+        return null;
+      }
+    }
   }
 }

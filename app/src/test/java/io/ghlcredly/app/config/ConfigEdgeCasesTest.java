@@ -124,7 +124,7 @@ class ConfigEdgeCasesTest {
   }
 
   @Test
-  void notYetSupportedCredlyAuthIsNamed() throws IOException {
+  void credlyTokenAndClientCredentialsTogetherAreRefused() throws IOException {
     Path file =
         write(
             directory,
@@ -136,7 +136,53 @@ class ConfigEdgeCasesTest {
     assertThat(ConfigLoader.check(file, minimalEnv()))
         .containsExactly(
             new ConfigProblem(
-                "credly.auth.client-id",
-                "not supported yet: OAuth client credentials (use token or token-file)"));
+                "credly.auth.token",
+                "set either token (organization token) or client-id and client-secret"
+                    + " (OAuth client credentials), not both"));
+  }
+
+  @Test
+  void credlyOAuthClientCredentialsRecordsAndExpiryAreRead() throws IOException {
+    Path file =
+        write(
+            directory,
+            Files.readString(resource("minimal.yaml"))
+                    .replace(
+                        "    token: ${CREDLY_TOKEN}\n",
+                        """
+                            client-id: app-1
+                            client-secret: ${CREDLY_TOKEN}
+                            token-expires-at: 2026-09-30
+                        """)
+                + "  records: employees\n  max-concurrency: 8\n");
+
+    CredlyConfig credly = ConfigLoader.load(file, minimalEnv()).credly();
+
+    assertThat(credly.usesOAuth()).isTrue();
+    assertThat(credly.clientId()).isEqualTo("app-1");
+    assertThat(credly.tokenExpiresAt()).isEqualTo(java.time.Instant.parse("2026-09-30T00:00:00Z"));
+    assertThat(credly.records()).isEqualTo(CredlyConfig.Records.EMPLOYEES);
+    assertThat(credly.maxConcurrency()).isEqualTo(8);
+  }
+
+  @Test
+  void credlyClientIdWithoutSecretAndABadExpiryAreNamed() throws IOException {
+    Path file =
+        write(
+            directory,
+            Files.readString(resource("minimal.yaml"))
+                .replace(
+                    "    token: ${CREDLY_TOKEN}\n",
+                    "    client-id: app-1\n    token-expires-at: soon\n"));
+
+    assertThat(ConfigLoader.check(file, minimalEnv()))
+        .containsExactlyInAnyOrder(
+            new ConfigProblem(
+                "credly.auth.client-secret",
+                "is required: set client-secret: ${ENV_VAR} or client-secret-file: <path>"),
+            new ConfigProblem(
+                "credly.auth.token-expires-at",
+                "must be a date such as 2026-09-30 or a timestamp such as 2026-09-30T12:00:00Z,"
+                    + " got 'soon'"));
   }
 }

@@ -10,8 +10,10 @@ import io.ghlcredly.app.config.GhlConfig.AuthMode;
 import io.ghlcredly.core.error.ConfigException;
 import io.ghlcredly.core.job.RetryPolicy;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.credly.CredlyCredentials;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,61 @@ class ConfigRecordsTest {
                     Environment.PRODUCTION, local, organization, token, Duration.ofSeconds(5))
                 .apiBaseUrl())
         .isEqualTo(local);
+  }
+
+  @Test
+  void credlyCredentialsFollowTheConfiguredMode() {
+    String organization = "00000000-0000-0000-0000-000000000001";
+    Instant expiry = Instant.parse("2026-09-30T00:00:00Z");
+    CredlyConfig oauth =
+        new CredlyConfig(
+            Environment.SANDBOX,
+            null,
+            organization,
+            null,
+            "app-1",
+            Secret.of("s"),
+            null,
+            expiry,
+            Duration.ofSeconds(5),
+            2,
+            CredlyConfig.Records.EMPLOYEES);
+
+    assertThat(oauth.usesOAuth()).isTrue();
+    assertThat(oauth.credentials())
+        .isInstanceOfSatisfying(
+            CredlyCredentials.ClientCredentials.class,
+            client -> {
+              assertThat(client.clientId()).isEqualTo("app-1");
+              assertThat(client.tokenUrl())
+                  .isEqualTo(URI.create("https://sandbox.credly.com/oauth/token"));
+              assertThat(client.expiresAt()).isEqualTo(expiry);
+            });
+    assertThatThrownBy(oauth::token).isInstanceOf(IllegalStateException.class);
+    assertThat(
+            new CredlyConfig(
+                    Environment.PRODUCTION,
+                    null,
+                    organization,
+                    Secret.of("t"),
+                    Duration.ofSeconds(5))
+                .credentials())
+        .isEqualTo(new CredlyCredentials.OrganizationToken(Secret.of("t"), null));
+    assertThatThrownBy(
+            () ->
+                new CredlyConfig(
+                    Environment.SANDBOX,
+                    null,
+                    organization,
+                    Secret.of("t"),
+                    "app-1",
+                    Secret.of("s"),
+                    null,
+                    null,
+                    Duration.ofSeconds(5),
+                    2,
+                    CredlyConfig.Records.NONE))
+        .hasMessageContaining("not both");
   }
 
   @Test
@@ -173,7 +230,14 @@ class ConfigRecordsTest {
             "GCS_CREDLY_ORGANIZATION_ID",
             "GCS_CREDLY_AUTH_TOKEN",
             "GCS_CREDLY_AUTH_TOKEN_FILE",
+            "GCS_CREDLY_AUTH_CLIENT_ID",
+            "GCS_CREDLY_AUTH_CLIENT_SECRET",
+            "GCS_CREDLY_AUTH_CLIENT_SECRET_FILE",
+            "GCS_CREDLY_AUTH_TOKEN_URL",
+            "GCS_CREDLY_AUTH_TOKEN_EXPIRES_AT",
             "GCS_CREDLY_TIMEOUT",
+            "GCS_CREDLY_MAX_CONCURRENCY",
+            "GCS_CREDLY_RECORDS",
             "GCS_JOBS_WORKERS",
             "GCS_JOBS_MAX_ATTEMPTS",
             "GCS_JOBS_INITIAL_BACKOFF",

@@ -27,8 +27,6 @@ class ProductExampleTest {
                 "ghl.reconcile",
                 "not supported yet: ghl.reconcile (the reconciliation pass has fixed settings)"),
             new ConfigProblem(
-                "credly.records", "not supported yet: credly.records (Workforce employee records)"),
-            new ConfigProblem(
                 "mapping",
                 "not supported yet: mapping (contacts map to Credly recipients by built-in rules)"),
             new ConfigProblem(

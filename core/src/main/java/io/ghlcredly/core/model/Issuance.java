@@ -3,7 +3,13 @@ package io.ghlcredly.core.model;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** The ledger's record that a (contact, template) pair was claimed for issuing. */
+/**
+ * The ledger's record that a (contact, template) pair was claimed for issuing.
+ *
+ * @param state where our issuing stands
+ * @param badgeState where the badge stands at the provider, as its events last reported it; null
+ *     until an event arrived
+ */
 public record Issuance(
     ContactId contactId,
     BadgeTemplateId templateId,
@@ -11,7 +17,20 @@ public record Issuance(
     State state,
     @Nullable String badgeId,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Nullable BadgeState badgeState) {
+
+  /** An issuance no provider event has been seen for yet. */
+  public Issuance(
+      ContactId contactId,
+      BadgeTemplateId templateId,
+      RuleId ruleId,
+      State state,
+      @Nullable String badgeId,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(contactId, templateId, ruleId, state, badgeId, createdAt, updatedAt, null);
+  }
 
   /** Where the issuance stands. */
   public enum State {

@@ -1,5 +1,6 @@
 package io.ghlcredly.core.port;
 
+import io.ghlcredly.core.model.BadgeState;
 import io.ghlcredly.core.model.BadgeTemplateId;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.Issuance;
@@ -23,6 +24,23 @@ public interface IssuanceLedger {
   void markIssued(ContactId contactId, BadgeTemplateId templateId, String badgeId, Instant now);
 
   void markFailed(ContactId contactId, BadgeTemplateId templateId, Instant now);
+
+  /**
+   * Records what the provider reports about the pair's badge (from its events). The row becomes
+   * ISSUED with that badge id, since the provider holds (or held) the badge, and keeps the badge
+   * state. A report older than the one recorded is ignored, so events applied out of order never
+   * move the state backwards.
+   *
+   * @param reportedAt when the provider says the change happened
+   * @return false when the pair has no row (a badge the sync never claimed) or the report is stale
+   */
+  boolean recordBadgeState(
+      ContactId contactId,
+      BadgeTemplateId templateId,
+      String badgeId,
+      BadgeState state,
+      Instant reportedAt,
+      Instant now);
 
   Optional<Issuance> find(ContactId contactId, BadgeTemplateId templateId);
 

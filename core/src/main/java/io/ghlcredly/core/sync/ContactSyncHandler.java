@@ -15,6 +15,7 @@ import io.ghlcredly.core.model.DeadLetter;
 import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.IssueBadgeCommand;
 import io.ghlcredly.core.model.ReceivedEvent;
+import io.ghlcredly.core.model.SyncEvent;
 import io.ghlcredly.core.port.CrmGateway;
 import io.ghlcredly.core.port.DeadLetterStore;
 import io.ghlcredly.core.port.EventInbox;
@@ -84,6 +85,21 @@ public final class ContactSyncHandler implements ContactJobHandler {
 
   private void apply(ContactId contactId, List<ReceivedEvent> pending) {
     List<Long> sequences = pending.stream().map(ReceivedEvent::sequence).toList();
+    // Badge events only update the ledger; the CRM is read only when a CRM event needs it.
+    boolean crmChanged = false;
+    for (ReceivedEvent received : pending) {
+      switch (received.event()) {
+        case SyncEvent.BadgeChanged badge -> recordBadge(badge);
+        case SyncEvent.ContactCreated created -> crmChanged = true;
+        case SyncEvent.ContactUpdated updated -> crmChanged = true;
+        case SyncEvent.ContactTagsUpdated tagsUpdated -> crmChanged = true;
+        case SyncEvent.ContactDeleted deleted -> crmChanged = true;
+      }
+    }
+    if (!crmChanged) {
+      inbox.markProcessed(sequences, "applied", clock.instant());
+      return;
+    }
     Optional<Contact> found = crm.findContact(contactId);
     if (found.isEmpty()) {
       log.atInfo()
@@ -119,6 +135,27 @@ public final class ContactSyncHandler implements ContactJobHandler {
       deadLetter(
           "action", contact.id(), pending, describe(planned), RetryClassifier.describe(e), 1);
     }
+  }
+
+  private void recordBadge(SyncEvent.BadgeChanged badge) {
+    boolean recorded =
+        ledger.recordBadgeState(
+            badge.contactId(),
+            badge.templateId(),
+            badge.badgeId(),
+            badge.resultingState(),
+            badge.occurredAt(),
+            clock.instant());
+    log.atInfo()
+        .addKeyValue("contactId", badge.contactId())
+        .addKeyValue("templateId", badge.templateId())
+        .addKeyValue("badgeId", badge.badgeId())
+        .addKeyValue("badgeState", badge.resultingState().wireName())
+        .addKeyValue("recorded", recorded)
+        .log(
+            recorded
+                ? "badge state recorded"
+                : "badge event not recorded: no claim for this badge or an older report");
   }
 
   @Override

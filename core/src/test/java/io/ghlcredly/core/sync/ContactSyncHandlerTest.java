@@ -10,6 +10,7 @@ import io.ghlcredly.core.mapping.Action;
 import io.ghlcredly.core.mapping.Condition;
 import io.ghlcredly.core.mapping.Rule;
 import io.ghlcredly.core.mapping.RuleSet;
+import io.ghlcredly.core.model.BadgeState;
 import io.ghlcredly.core.model.BadgeTemplateId;
 import io.ghlcredly.core.model.Contact;
 import io.ghlcredly.core.model.ContactId;
@@ -194,6 +195,105 @@ class ContactSyncHandlerTest {
 
     assertThat(badges.issueCalls).isZero();
     assertThat(inbox.listPending(ADA)).isEmpty();
+  }
+
+  @Test
+  void recordsBadgeStatesFromCredlyEventsWithoutReadingTheCrm() {
+    contactWithTags("course-101-complete");
+    tagEvent("w1");
+    handler.run(ADA);
+    int readsBefore = crm.reads;
+    String badgeId = badges.issued.getFirst().badgeId();
+
+    badgeEvent("e1", SyncEvent.BadgeChanged.Change.STATE_CHANGED, badgeId, BadgeState.ACCEPTED, 1);
+    handler.run(ADA);
+
+    assertThat(crm.reads).isEqualTo(readsBefore);
+    assertThat(ledger.find(ADA, TEMPLATE))
+        .hasValueSatisfying(
+            issuance -> {
+              assertThat(issuance.state()).isEqualTo(Issuance.State.ISSUED);
+              assertThat(issuance.badgeState()).isEqualTo(BadgeState.ACCEPTED);
+            });
+    assertThat(inbox.listPending(ADA)).isEmpty();
+  }
+
+  @Test
+  void recordsRejectedRevokedAndDeletedBadges() {
+    ledger.claim(ADA, TEMPLATE, new RuleId("course-101"), clock.instant());
+
+    badgeEvent("e1", SyncEvent.BadgeChanged.Change.STATE_CHANGED, "b-1", BadgeState.REJECTED, 1);
+    handler.run(ADA);
+    assertThat(ledger.find(ADA, TEMPLATE).orElseThrow().badgeState())
+        .isEqualTo(BadgeState.REJECTED);
+
+    badgeEvent("e2", SyncEvent.BadgeChanged.Change.STATE_CHANGED, "b-1", BadgeState.REVOKED, 2);
+    handler.run(ADA);
+    assertThat(ledger.find(ADA, TEMPLATE).orElseThrow().badgeState()).isEqualTo(BadgeState.REVOKED);
+
+    badgeEvent("e3", SyncEvent.BadgeChanged.Change.DELETED, "b-1", BadgeState.REVOKED, 3);
+    handler.run(ADA);
+    assertThat(ledger.find(ADA, TEMPLATE).orElseThrow().badgeState()).isEqualTo(BadgeState.DELETED);
+  }
+
+  @Test
+  void badgeCreatedEventResolvesAClaimLeftPendingByATimeout() {
+    ledger.claim(ADA, TEMPLATE, new RuleId("course-101"), clock.instant());
+
+    badgeEvent("e1", SyncEvent.BadgeChanged.Change.CREATED, "b-7", BadgeState.PENDING, 1);
+    handler.run(ADA);
+
+    assertThat(ledger.find(ADA, TEMPLATE))
+        .hasValueSatisfying(
+            issuance -> {
+              assertThat(issuance.state()).isEqualTo(Issuance.State.ISSUED);
+              assertThat(issuance.badgeId()).isEqualTo("b-7");
+            });
+  }
+
+  @Test
+  void olderBadgeEventNeverMovesTheStateBack() {
+    ledger.claim(ADA, TEMPLATE, new RuleId("course-101"), clock.instant());
+    badgeEvent("e2", SyncEvent.BadgeChanged.Change.STATE_CHANGED, "b-1", BadgeState.ACCEPTED, 5);
+    handler.run(ADA);
+
+    badgeEvent("e1", SyncEvent.BadgeChanged.Change.CREATED, "b-1", BadgeState.PENDING, 1);
+    handler.run(ADA);
+
+    assertThat(ledger.find(ADA, TEMPLATE).orElseThrow().badgeState())
+        .isEqualTo(BadgeState.ACCEPTED);
+    assertThat(inbox.listPending(ADA)).isEmpty();
+  }
+
+  @Test
+  void ignoresBadgeEventsForBadgesTheSyncNeverClaimed() {
+    badgeEvent("e1", SyncEvent.BadgeChanged.Change.CREATED, "b-1", BadgeState.PENDING, 1);
+
+    handler.run(ADA);
+
+    assertThat(ledger.find(ADA, TEMPLATE)).isEmpty();
+    assertThat(inbox.listPending(ADA)).isEmpty();
+    assertThat(crm.reads).isZero();
+  }
+
+  private void badgeEvent(
+      String eventId,
+      SyncEvent.BadgeChanged.Change change,
+      String badgeId,
+      BadgeState state,
+      int minutesLater) {
+    inbox.append(
+        "credly",
+        new SyncEvent.BadgeChanged(
+            new EventId(eventId),
+            ADA,
+            clock.instant().plusSeconds(60L * minutesLater),
+            change,
+            badgeId,
+            TEMPLATE,
+            state),
+        "{}",
+        clock.instant());
   }
 
   private void contactWithTags(String... tags) {

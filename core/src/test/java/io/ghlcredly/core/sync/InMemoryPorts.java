@@ -1,6 +1,7 @@
 package io.ghlcredly.core.sync;
 
 import io.ghlcredly.core.error.ApiException;
+import io.ghlcredly.core.model.BadgeState;
 import io.ghlcredly.core.model.BadgeTemplateId;
 import io.ghlcredly.core.model.Contact;
 import io.ghlcredly.core.model.ContactId;
@@ -141,6 +142,36 @@ final class InMemoryPorts {
 
   static final class Ledger implements IssuanceLedger {
     final Map<String, Issuance> rows = new HashMap<>();
+    private final Map<String, Instant> reportedAt = new HashMap<>();
+
+    @Override
+    public synchronized boolean recordBadgeState(
+        ContactId contactId,
+        BadgeTemplateId templateId,
+        String badgeId,
+        BadgeState state,
+        Instant reported,
+        Instant now) {
+      String key = key(contactId, templateId);
+      Issuance old = rows.get(key);
+      Instant last = reportedAt.get(key);
+      if (old == null || (last != null && last.isAfter(reported))) {
+        return false;
+      }
+      reportedAt.put(key, reported);
+      rows.put(
+          key,
+          new Issuance(
+              contactId,
+              templateId,
+              old.ruleId(),
+              Issuance.State.ISSUED,
+              badgeId,
+              old.createdAt(),
+              now,
+              state));
+      return true;
+    }
 
     @Override
     public synchronized Claim claim(
@@ -176,7 +207,15 @@ final class InMemoryPorts {
       Issuance old = java.util.Objects.requireNonNull(rows.get(key(contactId, templateId)));
       rows.put(
           key(contactId, templateId),
-          new Issuance(contactId, templateId, old.ruleId(), state, badgeId, old.createdAt(), now));
+          new Issuance(
+              contactId,
+              templateId,
+              old.ruleId(),
+              state,
+              badgeId,
+              old.createdAt(),
+              now,
+              old.badgeState()));
     }
 
     @Override

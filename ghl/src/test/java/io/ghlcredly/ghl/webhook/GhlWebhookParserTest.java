@@ -42,7 +42,8 @@ class GhlWebhookParserTest {
     assertThat(event.type()).isEqualTo(syncType);
     assertThat(event.eventId()).isEqualTo(WEBHOOK_ID);
     assertThat(event.contactId()).isEqualTo(new ContactId("nmFmQEsNgz6AVpgLVUJ0"));
-    assertThat(event.locationId()).isEqualTo(new LocationId("ve9EPM428h8vShlRW1KT"));
+    assertThat(((SyncEvent.ContactEvent) event).locationId())
+        .isEqualTo(new LocationId("ve9EPM428h8vShlRW1KT"));
     assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
   }
 

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param state {@code pending}, {@code accepted}, {@code rejected} or {@code revoked}
  * @param evidenceJson the evidence array as received (JSON text, {@code []} when none)
+ * @param replacesBadgeId the badge this one replaced, if issued by replace
+ * @param replacementBadgeId the badge that replaced this one, once replaced
  */
 public record Badge(
     String id,
@@ -25,9 +27,12 @@ public record Badge(
     String evidenceJson,
     Instant createdAt,
     Instant updatedAt,
-    @Nullable Instant stateUpdatedAt) {
+    @Nullable Instant stateUpdatedAt,
+    @Nullable String replacesBadgeId,
+    @Nullable String replacementBadgeId) {
   public static final String PENDING = "pending";
   public static final String ACCEPTED = "accepted";
+  public static final String REJECTED = "rejected";
   public static final String REVOKED = "revoked";
 
   public boolean revoked() {
@@ -56,6 +61,30 @@ public record Badge(
         evidenceJson,
         createdAt,
         at,
-        at);
+        at,
+        replacesBadgeId,
+        replacementBadgeId);
+  }
+
+  Badge replacedBy(String newBadgeId, Instant at) {
+    return new Badge(
+        id,
+        templateId,
+        recipientEmail,
+        issuedToFirstName,
+        issuedToLastName,
+        issuerEarnerId,
+        issuedAt,
+        expiresAt,
+        state,
+        revocationReason,
+        locale,
+        suppressBadgeNotificationEmail,
+        evidenceJson,
+        createdAt,
+        at,
+        stateUpdatedAt,
+        replacesBadgeId,
+        newBadgeId);
   }
 }

@@ -49,7 +49,11 @@ final class BadgeRequestParser {
     if (issuedAt.isEmpty()) {
       return new Parsed.Invalid("issued_at is invalid: " + issuedAtText);
     }
-    String expiresAtText = text(body, "expires_at");
+    // expires_at: false means "never expires" (credly.md §5a).
+    String expiresAtText =
+        body.path("expires_at").isBoolean() && !body.path("expires_at").asBoolean()
+            ? null
+            : text(body, "expires_at");
     Optional<Instant> expiresAt =
         expiresAtText == null ? Optional.empty() : parseDate(expiresAtText);
     if (expiresAtText != null && expiresAt.isEmpty()) {

@@ -5,6 +5,8 @@ import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorServer;
 import io.ghlcredly.testkit.server.Fault;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -13,31 +15,50 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Credly issuer API on loopback ({@code http://127.0.0.1:<port>/v1}) with one organization,
- * seeded badge templates and issued badges. Implements what the sync uses: organization and
- * template reads, issuing with Credly's validation and duplicate rule, badge search with filters
- * and paging, single-badge reads and revocation; plus the earner's accept link ({@code GET
- * /badges/{id}/accept}, no token) for demos. Every API route needs HTTP Basic auth with {@link
- * #authToken()} as the user name.
+ * A Credly issuer API on loopback ({@code http://127.0.0.1:<port>/v1}) with one organization and
+ * state: badge templates (list with filter, sort and paging), issued badges with Credly's
+ * validation, duplicate rule and states (pending, accepted, rejected, revoked; replace and delete),
+ * the high-volume search, Workforce employees (403 unless {@link #enableWorkforce}), organization
+ * events with thin webhooks retried until answered 200, the OAuth token endpoint ({@code POST
+ * /oauth/token}) and expiring tokens; plus the earner's accept and reject links ({@code GET
+ * /badges/{id}/accept}, no token). API routes need HTTP Basic with {@link #authToken()} as user
+ * name, or a Bearer token from the token endpoint. Faults can be injected on any route.
  *
  * <p>Thread-safe. Close it to free the port.
  */
 public final class CredlyEmulator implements AutoCloseable {
   private final EmulatorServer server;
   private final CredlyState state;
+  private final CredlyAccess access;
+  private final EmployeeStore employees;
+  private final CredlyWebhookSender webhooks;
   private final String organizationId;
-  private final Secret authToken;
 
   private CredlyEmulator(
       EmulatorServer server, InstantSource clock, String organizationId, Secret authToken) {
     this.server = server;
-    this.state = new CredlyState(clock);
     this.organizationId = organizationId;
-    this.authToken = authToken;
     URI apiBase = server.baseUrl();
     URI webBase = URI.create(apiBase.toString().substring(0, apiBase.toString().length() - 3));
     CredlyJson json = new CredlyJson(apiBase, webBase, organizationId);
-    new CredlyRoutes(state, json, apiBase.toString(), organizationId, authToken).register(server);
+    this.webhooks = new CredlyWebhookSender(organizationId, json);
+    this.state = new CredlyState(clock, webhooks::publish);
+    this.access = new CredlyAccess(clock, authToken);
+    this.employees = new EmployeeStore(clock);
+    RouteGuard guard = new RouteGuard(json, access, organizationId);
+    CredlyRoutes routes =
+        new CredlyRoutes(state, guard, employees, apiBase.toString(), organizationId);
+    routes.register(server);
+    new WorkforceRoutes(employees, guard, apiBase.toString(), organizationId).register(server);
+    new EventRoutes(
+            state,
+            access,
+            guard,
+            badge -> routes.render(badge, false),
+            clock,
+            apiBase.toString(),
+            organizationId)
+        .register(server);
   }
 
   /** Starts on a free port with a random organization id and token. */
@@ -75,7 +96,72 @@ public final class CredlyEmulator implements AutoCloseable {
 
   /** The organization's authorization token, the HTTP Basic user name. */
   public Secret authToken() {
-    return authToken;
+    return access.organizationToken();
+  }
+
+  /** From this instant on the organization token is refused with 401 (null: never). */
+  public void expireOrganizationTokenAt(@Nullable Instant expiresAt) {
+    access.expireOrganizationTokenAt(expiresAt);
+  }
+
+  /** Replaces the organization token, as rotating it in Credly's UI does. */
+  public void rotateOrganizationToken(Secret token) {
+    access.rotateOrganizationToken(token, null);
+  }
+
+  /** The OAuth token endpoint, on the web host as in production. */
+  public URI oauthTokenUrl() {
+    String api = server.baseUrl().toString();
+    return URI.create(api.substring(0, api.length() - "/v1".length()) + "/oauth/token");
+  }
+
+  /** Lets an OAuth application get access tokens with these client credentials. */
+  public void registerOAuthClient(String clientId, Secret clientSecret) {
+    access.registerClient(clientId, clientSecret);
+  }
+
+  /** The lifetime of access tokens issued from now on (Credly's is two hours). */
+  public void accessTokenLifetime(Duration lifetime) {
+    access.accessTokenLifetime(lifetime);
+  }
+
+  /** Expires every access token issued so far. */
+  public void expireAccessTokens() {
+    access.expireAccessTokens();
+  }
+
+  /** How many access tokens the token endpoint issued. */
+  public int oauthTokensIssued() {
+    return access.tokensIssued();
+  }
+
+  /** Gives the organization Credly Workforce (employee records) or takes it away. */
+  public void enableWorkforce(boolean enabled) {
+    employees.enabled(enabled);
+  }
+
+  public List<Employee> employees() {
+    return employees.all();
+  }
+
+  /** Every organization event, oldest first. */
+  public List<CredlyEvent> events() {
+    return state.events();
+  }
+
+  /** Posts a thin webhook for every event from now on (null stops); non-200 answers are retried. */
+  public void sendWebhooksTo(@Nullable URI url) {
+    webhooks.target(url);
+  }
+
+  /** Retry schedule: first retry after {@code firstRetry}, doubling, {@code attempts} in all. */
+  public void webhookRetries(Duration firstRetry, int attempts) {
+    webhooks.retries(firstRetry, attempts);
+  }
+
+  /** Every webhook POST so far, with the receiver's status. */
+  public List<CredlyWebhookDelivery> webhookDeliveries() {
+    return webhooks.deliveries();
   }
 
   /** Adds an active template with a random id that refuses duplicates. */
@@ -116,6 +202,16 @@ public final class CredlyEmulator implements AutoCloseable {
     return state.changeState(badgeId, Badge.ACCEPTED);
   }
 
+  /** Marks a badge rejected, as the earner would. */
+  public Optional<Badge> rejectBadge(String badgeId) {
+    return state.changeState(badgeId, Badge.REJECTED);
+  }
+
+  /** Deletes a badge as the issuer would in Credly's UI. */
+  public Optional<Badge> deleteBadge(String badgeId) {
+    return state.delete(badgeId);
+  }
+
   /** Revokes a badge as the issuer would in Credly's UI. */
   public Optional<Badge> revokeBadge(String badgeId, String reason) {
     return switch (state.revoke(badgeId, reason)) {
@@ -144,6 +240,7 @@ public final class CredlyEmulator implements AutoCloseable {
 
   @Override
   public void close() {
+    webhooks.close();
     server.close();
   }
 }

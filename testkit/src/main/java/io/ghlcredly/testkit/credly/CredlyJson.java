@@ -77,6 +77,10 @@ final class CredlyJson {
   }
 
   ObjectNode organization() {
+    return organization(false);
+  }
+
+  ObjectNode organization(boolean workforceEnabled) {
     ObjectNode org = mapper.createObjectNode();
     org.put("id", organizationId);
     org.put("name", ORGANIZATION_NAME);
@@ -86,9 +90,13 @@ final class CredlyJson {
     org.put("technical_contact_email", "developer@example.com");
     org.put("vanity_slug", "emulated-organization");
     org.put("vanity_url", webBase + "/org/emulated-organization");
-    org.putArray("allowed_webhooks");
-    org.put("workforce_enabled", false);
-    org.put("has_employees", false);
+    org.putArray("allowed_webhooks")
+        .add(CredlyEvent.BADGE_CREATED)
+        .add(CredlyEvent.BADGE_STATE_CHANGED)
+        .add(CredlyEvent.BADGE_DELETED)
+        .add(CredlyEvent.TEMPLATE_CHANGED);
+    org.put("workforce_enabled", workforceEnabled);
+    org.put("has_employees", workforceEnabled);
     org.put("verified", true);
     org.putNull("photo_url");
     return org;
@@ -138,8 +146,8 @@ final class CredlyJson {
     node.put("locale", badge.locale());
     node.put("public", true);
     node.put("recipient_email", badge.recipientEmail());
-    node.putNull("replacement_badge_id");
-    node.putNull("replaces_badge_id");
+    node.put("replacement_badge_id", badge.replacementBadgeId());
+    node.put("replaces_badge_id", badge.replacesBadgeId());
     node.put("revocation_reason", badge.revocationReason());
     node.put("state", badge.state());
     node.put("suppress_badge_notification_email", badge.suppressBadgeNotificationEmail());
@@ -162,6 +170,97 @@ final class CredlyJson {
       node.put("accept_badge_url", webBase + "/badges/" + badge.id() + "/accept");
     }
     return node;
+  }
+
+  /** The slim record of the high-volume search (zero-gravitas Badges/index-bulk.json). */
+  ObjectNode slimBadge(Badge badge, BadgeTemplate template) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("id", badge.id());
+    node.put("issued_to", badge.issuedTo());
+    node.put("issued_to_first_name", badge.issuedToFirstName());
+    node.put("issued_to_last_name", badge.issuedToLastName());
+    node.put("issuer_earner_id", badge.issuerEarnerId());
+    node.put("public", true);
+    node.put("recipient_email", badge.recipientEmail());
+    node.put("state", badge.state());
+    node.put("badge_url", webBase + "/badges/" + badge.id());
+    node.put("updated_at", timestamp(badge.updatedAt()));
+    node.put("created_at", timestamp(badge.createdAt()));
+    node.put("expires_at", timestamp(badge.expiresAt()));
+    node.put("issued_at", timestamp(badge.issuedAt()));
+    node.put("state_updated_at", timestamp(badge.stateUpdatedAt()));
+    node.putObject("badge_template").put("id", template.id()).put("name", template.name());
+    node.putObject("user");
+    return node;
+  }
+
+  /** A list answer whose metadata is only {@code next_page_url}, as the bulk search sends. */
+  String cursorPage(List<? extends JsonNode> items, @Nullable String nextPageUrl) {
+    ObjectNode root = mapper.createObjectNode();
+    ArrayNode data = root.putArray("data");
+    items.forEach(data::add);
+    root.putObject("metadata").put("next_page_url", nextPageUrl);
+    return write(root);
+  }
+
+  /** {@code GET .../events/{id}}: the event with its badge (or template). */
+  ObjectNode event(CredlyEvent event, @Nullable JsonNode badge, @Nullable JsonNode template) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("id", event.id());
+    node.put("event_type", event.type());
+    node.put("organization_id", organizationId);
+    node.put("occurred_at", timestamp(event.occurredAt()));
+    if (badge != null) {
+      node.set("badge", badge);
+    }
+    if (template != null) {
+      node.set("badge_template", template);
+    }
+    return node;
+  }
+
+  /** The thin webhook body Credly posts (openedx tests): the event is to be fetched by id. */
+  String webhook(CredlyEvent event, String organization) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("id", event.id());
+    node.put("organization_id", organization);
+    node.put("event_type", event.type());
+    node.put("occurred_at", timestamp(event.occurredAt()));
+    return write(node);
+  }
+
+  ObjectNode employee(Employee employee) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("id", employee.id());
+    node.put("email", employee.email());
+    node.put("first_name", employee.firstName());
+    node.put("last_name", employee.lastName());
+    node.put("full_name", employee.firstName() + " " + employee.lastName());
+    node.put("external_id", employee.externalId());
+    node.put("employee_state", employee.employeeState());
+    node.put("team", employee.team());
+    node.put("position_title", employee.positionTitle());
+    node.put("department", employee.department());
+    node.put("country", employee.country());
+    node.put("created_at", timestamp(employee.createdAt()));
+    return node;
+  }
+
+  /** The OAuth token endpoint's success answer. */
+  String accessToken(String token, long expiresIn, String scope, Instant now) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("access_token", token);
+    node.put("token_type", "Bearer");
+    node.put("expires_in", expiresIn);
+    node.put("scope", scope);
+    node.put("created_at", now.getEpochSecond());
+    return write(node);
+  }
+
+  /** The OAuth token endpoint's error answer (RFC 6749 §5.2). */
+  String oauthError(String error, String description) {
+    return write(
+        mapper.createObjectNode().put("error", error).put("error_description", description));
   }
 
   ObjectNode message(String text) {

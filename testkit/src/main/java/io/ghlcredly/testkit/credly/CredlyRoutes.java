@@ -1,249 +1,264 @@
 package io.ghlcredly.testkit.credly;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.testkit.credly.CredlyState.IssueOutcome;
 import io.ghlcredly.testkit.credly.CredlyState.RevokeOutcome;
 import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorResponse;
 import io.ghlcredly.testkit.server.EmulatorServer;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The emulator's HTTP routes: authentication, organization check, request parsing and status codes.
- * Errors use Credly's body {@code {"data":{"message":...},"metadata":null}}. Thread-safe.
+ * The emulator's organization, template and issued-badge routes: request parsing, Credly's rules
+ * and status codes. Thread-safe.
  */
 final class CredlyRoutes {
-  private static final Logger log = LoggerFactory.getLogger(CredlyRoutes.class);
-  static final int DEFAULT_PER = 50;
-  private static final int MAX_PER = 100;
+  static final int DEFAULT_PER = Paging.DEFAULT_PER;
 
   private final CredlyState state;
+  private final RouteGuard guard;
   private final CredlyJson json;
-  private final String apiBase;
-  private final String organizationId;
-  private final Secret authToken;
+  private final EmployeeStore employees;
+  private final String organizationUrl;
   private final BadgeRequestParser parser = new BadgeRequestParser();
 
   CredlyRoutes(
-      CredlyState state, CredlyJson json, String apiBase, String organizationId, Secret token) {
+      CredlyState state,
+      RouteGuard guard,
+      EmployeeStore employees,
+      String apiBase,
+      String organizationId) {
     this.state = state;
-    this.json = json;
-    this.apiBase = apiBase;
-    this.organizationId = organizationId;
-    this.authToken = token;
+    this.guard = guard;
+    this.json = guard.json();
+    this.employees = employees;
+    this.organizationUrl = apiBase + "/organizations/" + organizationId;
   }
 
   void register(EmulatorServer server) {
-    server.route("GET", "/organizations", authenticated(request -> organizations()));
+    server.route("GET", "/organizations", guard.authenticated(request -> organizations()));
     String org = "/organizations/{org}";
-    server.route("GET", org, inOrganization(request -> ok(json.single(json.organization()))));
-    server.route("GET", org + "/badge_templates/{id}", inOrganization(this::template));
-    server.route("POST", org + "/badges", inOrganization(this::issue));
-    server.route("GET", org + "/badges", inOrganization(this::listBadges));
-    server.route("GET", org + "/badges/{id}", inOrganization(this::badge));
-    server.route("PUT", org + "/badges/{id}/revoke", inOrganization(this::revoke));
-    // The earner's accept link from accept_badge_url: no API token, as in a browser.
-    server.route("GET", "/badges/{id}/accept", safely(this::accept));
+    server.route(
+        "GET",
+        org,
+        guard.inOrganization(
+            request -> guard.ok(json.single(json.organization(employees.enabled())))));
+    server.route("GET", org + "/badge_templates", guard.inOrganization(this::templates));
+    server.route("GET", org + "/badge_templates/{id}", guard.inOrganization(this::template));
+    server.route("POST", org + "/badges", guard.inOrganization(this::issue));
+    server.route("GET", org + "/badges", guard.inOrganization(this::listBadges));
+    server.route(
+        "GET", org + "/high_volume_issued_badge_search", guard.inOrganization(this::search));
+    server.route("GET", org + "/badges/{id}", guard.inOrganization(this::badge));
+    server.route("PUT", org + "/badges/{id}/revoke", guard.inOrganization(this::revoke));
+    server.route("POST", org + "/badges/{id}/replace", guard.inOrganization(this::replace));
+    server.route("DELETE", org + "/badges/{id}", guard.inOrganization(this::delete));
+    // The earner's links from accept_badge_url: no API token, as in a browser.
+    server.route("GET", "/badges/{id}/accept", guard.safely(r -> earner(r, Badge.ACCEPTED)));
+    server.route("GET", "/badges/{id}/reject", guard.safely(r -> earner(r, Badge.REJECTED)));
   }
 
   private EmulatorResponse organizations() {
     CredlyJson.PageLinks links = new CredlyJson.PageLinks(1, 1, 1, DEFAULT_PER, null, null);
-    return ok(json.page(List.of(json.organization()), links));
+    return guard.ok(json.page(List.of(json.organization(employees.enabled())), links));
+  }
+
+  private EmulatorResponse templates(EmulatorRequest request) {
+    Map<String, String> query = request.query();
+    List<BadgeTemplate> matching =
+        state.templates().stream()
+            .filter(TemplateQuery.filter(query.getOrDefault("filter", "")))
+            .sorted(
+                TemplateQuery.sort(
+                    query.getOrDefault("sort", ""), template -> state.countIssued(template.id())))
+            .toList();
+    return guard.ok(
+        Paging.page(
+            json,
+            organizationUrl + "/badge_templates",
+            query,
+            matching,
+            template -> json.template(template, state.countIssued(template.id()))));
   }
 
   private EmulatorResponse template(EmulatorRequest request) {
     return state
         .template(request.pathParam("id"))
-        .map(template -> ok(json.single(json.template(template, state.countIssued(template.id())))))
-        .orElseGet(() -> error(404, "Badge template not found"));
+        .map(t -> guard.ok(json.single(json.template(t, state.countIssued(t.id())))))
+        .orElseGet(() -> guard.error(404, "Badge template not found"));
   }
 
   private EmulatorResponse issue(EmulatorRequest request) {
     BadgeRequestParser.Parsed parsed = parser.parse(json.read(request.body()));
     if (parsed instanceof BadgeRequestParser.Parsed.Invalid invalid) {
-      return error(422, invalid.message());
+      return guard.error(422, invalid.message());
     }
     NewBadge newBadge = ((BadgeRequestParser.Parsed.Valid) parsed).badge();
-    return switch (state.issue(newBadge)) {
-      case IssueOutcome.Created created -> json(201, render(created.badge(), true));
+    return created(state.issue(newBadge), newBadge.templateId());
+  }
+
+  private EmulatorResponse created(IssueOutcome outcome, String templateId) {
+    return switch (outcome) {
+      case IssueOutcome.Created created -> guard.single(201, render(created.badge(), true));
       case IssueOutcome.InvalidTemplate invalid ->
-          error(422, "Invalid or missing Badge Template ID: " + newBadge.templateId());
+          guard.error(422, "Invalid or missing Badge Template ID: " + templateId);
       // Credly's exact duplicate wording is not documented (credly.md §5b).
-      case IssueOutcome.Duplicate duplicate -> error(422, "User already has this badge");
+      case IssueOutcome.Duplicate duplicate -> guard.error(422, "User already has this badge");
+      case IssueOutcome.NotFound notFound -> guard.error(404, "Badge not found");
     };
   }
 
   private EmulatorResponse listBadges(EmulatorRequest request) {
     Map<String, String> query = request.query();
-    String filterText = query.getOrDefault("filter", "");
-    BadgeFilter filter = BadgeFilter.parse(filterText);
-    int page = positiveInt(query, "page", 1);
-    int per = Math.min(positiveInt(query, "per", DEFAULT_PER), MAX_PER);
-    List<Badge> matching = state.badges().stream().filter(filter::matches).toList();
-    int totalPages = (matching.size() + per - 1) / per;
-    List<JsonNode> items =
-        matching.stream()
-            .skip((long) (page - 1) * per)
-            .limit(per)
-            .map(b -> render(b, false))
-            .map(JsonNode.class::cast)
+    BadgeFilter filter = BadgeFilter.parse(query.getOrDefault("filter", ""));
+    List<Badge> matching =
+        state.badges().stream()
+            .filter(filter::matches)
+            .sorted(badgeOrder(query.getOrDefault("sort", "")))
             .toList();
-    CredlyJson.PageLinks links =
-        new CredlyJson.PageLinks(
-            page,
-            matching.size(),
-            totalPages,
-            per,
-            page > 1 ? pageUrl(filterText, page - 1, per) : null,
-            page < totalPages ? pageUrl(filterText, page + 1, per) : null);
-    return ok(json.page(items, links));
+    return guard.ok(
+        Paging.page(json, organizationUrl + "/badges", query, matching, b -> render(b, false)));
   }
 
-  private String pageUrl(String filter, int page, int per) {
-    StringBuilder url = new StringBuilder(apiBase);
-    url.append("/organizations/").append(organizationId).append("/badges?");
-    if (!filter.isEmpty()) {
-      url.append("filter=").append(URLEncoder.encode(filter, StandardCharsets.UTF_8)).append('&');
+  private static Comparator<Badge> badgeOrder(String sort) {
+    return switch (sort) {
+      case "", "created_at" -> Comparator.comparing(Badge::createdAt);
+      case "-created_at" -> Comparator.comparing(Badge::createdAt).reversed();
+      case "issued_at" -> Comparator.comparing(Badge::issuedAt);
+      case "-issued_at" -> Comparator.comparing(Badge::issuedAt).reversed();
+      default -> throw new IllegalArgumentException("Unsupported sort key: " + sort);
+    };
+  }
+
+  /** The bulk search: slim records, an opaque {@code cursor}, metadata with next_page_url only. */
+  private EmulatorResponse search(EmulatorRequest request) {
+    Map<String, String> query = request.query();
+    BadgeFilter filter = BadgeFilter.parse(query.getOrDefault("filter", ""));
+    Instant start = date(query.get("start_date"));
+    Instant end = date(query.get("end_date"));
+    List<Badge> matching =
+        state.badges().stream()
+            .filter(filter::matches)
+            .filter(badge -> start == null || !badge.updatedAt().isBefore(start))
+            .filter(badge -> end == null || badge.updatedAt().isBefore(end))
+            .toList();
+    int from = Integer.parseInt(query.getOrDefault("cursor", "0"));
+    int per = RouteGuard.positiveInt(query, "per", 1000);
+    List<JsonNode> items =
+        matching.stream()
+            .skip(from)
+            .limit(per)
+            .map(b -> (JsonNode) json.slimBadge(b, templateOf(b)))
+            .toList();
+    String next = null;
+    if (from + per < matching.size()) {
+      Map<String, String> rest = new java.util.LinkedHashMap<>(query);
+      rest.put("cursor", String.valueOf(from + per));
+      StringBuilder url = new StringBuilder(organizationUrl + "/high_volume_issued_badge_search?");
+      rest.forEach(
+          (k, v) -> url.append(Paging.encode(k)).append('=').append(Paging.encode(v)).append('&'));
+      next = url.substring(0, url.length() - 1);
     }
-    return url.append("page=").append(page).append("&per=").append(per).toString();
+    return guard.ok(json.cursorPage(items, next));
+  }
+
+  private static @Nullable Instant date(@Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    return BadgeRequestParser.parseDate(text.trim() + " +0000")
+        .orElseThrow(() -> new IllegalArgumentException("invalid date: " + text));
   }
 
   private EmulatorResponse badge(EmulatorRequest request) {
     return state
         .badge(request.pathParam("id"))
-        .map(badge -> ok(json.single(render(badge, false))))
-        .orElseGet(() -> error(404, "Badge not found"));
+        .map(badge -> guard.ok(json.single(render(badge, false))))
+        .orElseGet(() -> guard.error(404, "Badge not found"));
   }
 
   private EmulatorResponse revoke(EmulatorRequest request) {
     JsonNode reason = json.read(request.body()).path("reason");
     if (!reason.isTextual() || reason.asText().isBlank()) {
-      return error(422, "reason can't be blank");
+      return guard.error(422, "reason can't be blank");
     }
     return switch (state.revoke(request.pathParam("id"), reason.asText())) {
-      case RevokeOutcome.Revoked revoked -> ok(json.single(render(revoked.badge(), false)));
-      case RevokeOutcome.NotFound notFound -> error(404, "Badge not found");
-      case RevokeOutcome.AlreadyRevoked already -> error(422, "Badge has already been revoked");
+      case RevokeOutcome.Revoked revoked -> guard.ok(json.single(render(revoked.badge(), false)));
+      case RevokeOutcome.NotFound notFound -> guard.error(404, "Badge not found");
+      case RevokeOutcome.AlreadyRevoked already ->
+          guard.error(422, "Badge has already been revoked");
     };
   }
 
-  private EmulatorResponse accept(EmulatorRequest request) {
-    Optional<Badge> badge = state.badge(request.pathParam("id"));
-    if (badge.isEmpty()) {
-      return error(404, "Badge not found");
+  private EmulatorResponse replace(EmulatorRequest request) {
+    Optional<Badge> old = state.badge(request.pathParam("id"));
+    if (old.isEmpty()) {
+      return guard.error(404, "Badge not found");
     }
-    if (!Badge.PENDING.equals(badge.get().state())) {
-      return error(422, "Badge is " + badge.get().state() + " and cannot be accepted");
+    JsonNode body = json.read(request.body());
+    String templateId = body.path("badge_template_id").asText("");
+    if (templateId.isBlank()) {
+      return guard.error(422, "Invalid or missing Badge Template ID: ");
     }
-    return state
-        .changeState(badge.get().id(), Badge.ACCEPTED)
-        .map(accepted -> ok(json.single(render(accepted, false))))
-        .orElseGet(() -> error(404, "Badge not found"));
+    Optional<Instant> issuedAt = BadgeRequestParser.parseDate(body.path("issued_at").asText(""));
+    if (issuedAt.isEmpty()) {
+      return guard.error(422, "issued_at is invalid");
+    }
+    Badge previous = old.get();
+    NewBadge replacement =
+        new NewBadge(
+            templateId,
+            previous.recipientEmail(),
+            body.path("issued_to_first_name").asText(previous.issuedToFirstName()),
+            body.path("issued_to_last_name").asText(previous.issuedToLastName()),
+            body.hasNonNull("issuer_earner_id")
+                ? body.get("issuer_earner_id").asText()
+                : previous.issuerEarnerId(),
+            issuedAt.get(),
+            BadgeRequestParser.parseDate(body.path("expires_at").asText("")).orElse(null),
+            previous.locale(),
+            previous.suppressBadgeNotificationEmail(),
+            body.path("evidence").isArray() ? body.get("evidence").toString() : "[]");
+    IssueOutcome outcome = state.replace(previous.id(), replacement);
+    if (outcome instanceof IssueOutcome.Duplicate) {
+      return guard.error(422, "A replaced or revoked badge cannot be replaced");
+    }
+    return created(outcome, templateId);
   }
 
-  private JsonNode render(Badge badge, boolean created) {
-    BadgeTemplate template =
-        state
-            .template(badge.templateId())
-            .orElseThrow(() -> new IllegalStateException("template gone: " + badge.templateId()));
+  private EmulatorResponse delete(EmulatorRequest request) {
+    return state.delete(request.pathParam("id")).isPresent()
+        ? new EmulatorResponse(204, Map.of(), "")
+        : guard.error(404, "Badge not found");
+  }
+
+  private EmulatorResponse earner(EmulatorRequest request, String newState) {
+    Optional<Badge> badge = state.badge(request.pathParam("id"));
+    if (badge.isEmpty()) {
+      return guard.error(404, "Badge not found");
+    }
+    if (!Badge.PENDING.equals(badge.get().state())) {
+      return guard.error(422, "Badge is " + badge.get().state() + " and cannot be " + newState);
+    }
+    return state
+        .changeState(badge.get().id(), newState)
+        .map(changed -> guard.ok(json.single(render(changed, false))))
+        .orElseGet(() -> guard.error(404, "Badge not found"));
+  }
+
+  JsonNode render(Badge badge, boolean created) {
+    BadgeTemplate template = templateOf(badge);
     return json.badge(badge, template, state.countIssued(template.id()), created);
   }
 
-  private Function<EmulatorRequest, EmulatorResponse> authenticated(
-      Function<EmulatorRequest, EmulatorResponse> handler) {
-    return safely(
-        request ->
-            authorized(request)
-                ? handler.apply(request)
-                : error(401, "You must provide a valid authorization token"));
-  }
-
-  private Function<EmulatorRequest, EmulatorResponse> inOrganization(
-      Function<EmulatorRequest, EmulatorResponse> handler) {
-    return authenticated(
-        request ->
-            organizationId.equals(request.pathParam("org"))
-                ? handler.apply(request)
-                : error(404, "Organization not found"));
-  }
-
-  /** Bad input answers 400 and a bug answers 500, never a dropped connection. */
-  private Function<EmulatorRequest, EmulatorResponse> safely(
-      Function<EmulatorRequest, EmulatorResponse> handler) {
-    return request -> {
-      try {
-        return handler.apply(request);
-      } catch (IllegalArgumentException e) {
-        return error(400, String.valueOf(e.getMessage()));
-      } catch (RuntimeException e) {
-        log.atWarn()
-            .addKeyValue("method", request.method())
-            .addKeyValue("path", request.path())
-            .setCause(e)
-            .log("Credly emulator failed to handle a request");
-        return error(500, "Emulator error: " + e);
-      }
-    };
-  }
-
-  /**
-   * HTTP Basic with the token as user name; the password is ignored, as Credly accepts the common
-   * client variants (credly.md §2a).
-   */
-  private boolean authorized(EmulatorRequest request) {
-    Optional<String> header = request.header("Authorization");
-    if (header.isEmpty() || !header.get().regionMatches(true, 0, "Basic ", 0, 6)) {
-      return false;
-    }
-    String decoded;
-    try {
-      decoded =
-          new String(
-              Base64.getDecoder().decode(header.get().substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException notBase64) {
-      return false;
-    }
-    int colon = decoded.indexOf(':');
-    String user = colon < 0 ? decoded : decoded.substring(0, colon);
-    return MessageDigest.isEqual(
-        user.getBytes(StandardCharsets.UTF_8), authToken.reveal().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int positiveInt(Map<String, String> query, String name, int fallback) {
-    String value = query.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      int parsed = Integer.parseInt(value.trim());
-      if (parsed >= 1) {
-        return parsed;
-      }
-    } catch (NumberFormatException notNumber) {
-      // answered below
-    }
-    throw new IllegalArgumentException(name + " must be a positive integer: " + value);
-  }
-
-  private EmulatorResponse ok(String body) {
-    return EmulatorResponse.json(200, body);
-  }
-
-  private EmulatorResponse json(int status, JsonNode data) {
-    return EmulatorResponse.json(status, json.single(data));
-  }
-
-  private EmulatorResponse error(int status, String message) {
-    return EmulatorResponse.json(status, json.error(message));
+  private BadgeTemplate templateOf(Badge badge) {
+    return state
+        .template(badge.templateId())
+        .orElseThrow(() -> new IllegalStateException("template gone: " + badge.templateId()));
   }
 }

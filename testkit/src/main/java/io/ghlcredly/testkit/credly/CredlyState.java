@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,9 +21,30 @@ final class CredlyState {
   private final InstantSource clock;
   private final Map<String, BadgeTemplate> templates = new LinkedHashMap<>();
   private final Map<String, Badge> badges = new LinkedHashMap<>();
+  private final Map<String, CredlyEvent> events = new LinkedHashMap<>();
+  private final Consumer<CredlyEvent> onEvent;
 
-  CredlyState(InstantSource clock) {
+  /**
+   * @param onEvent told of every recorded event, under the state lock: must not block
+   */
+  CredlyState(InstantSource clock, Consumer<CredlyEvent> onEvent) {
     this.clock = clock;
+    this.onEvent = onEvent;
+  }
+
+  private void record(String type, @Nullable Badge badge, @Nullable BadgeTemplate template) {
+    CredlyEvent event =
+        new CredlyEvent(UUID.randomUUID().toString(), type, clock.instant(), badge, template);
+    events.put(event.id(), event);
+    onEvent.accept(event);
+  }
+
+  synchronized Optional<CredlyEvent> event(String id) {
+    return Optional.ofNullable(events.get(id));
+  }
+
+  synchronized List<CredlyEvent> events() {
+    return List.copyOf(events.values());
   }
 
   Instant now() {
@@ -43,6 +65,7 @@ final class CredlyState {
     }
     BadgeTemplate changed = template.withState(state);
     templates.put(id, changed);
+    record(CredlyEvent.TEMPLATE_CHANGED, null, changed);
     return changed;
   }
 
@@ -96,9 +119,64 @@ final class CredlyState {
             request.evidenceJson(),
             now,
             now,
+            null,
+            null,
             null);
     badges.put(badge.id(), badge);
+    record(CredlyEvent.BADGE_CREATED, badge, null);
     return new IssueOutcome.Created(badge);
+  }
+
+  /**
+   * Replaces a badge with a new one of the given template (Credly's correction path): the new badge
+   * names the old one in replaces_badge_id, the old one the new one in replacement_badge_id.
+   */
+  synchronized IssueOutcome replace(String badgeId, NewBadge replacement) {
+    Badge old = badges.get(badgeId);
+    if (old == null) {
+      return new IssueOutcome.NotFound();
+    }
+    if (old.replacementBadgeId() != null || old.revoked()) {
+      return new IssueOutcome.Duplicate(old);
+    }
+    BadgeTemplate template = templates.get(replacement.templateId());
+    if (template == null || !template.active()) {
+      return new IssueOutcome.InvalidTemplate();
+    }
+    Instant now = clock.instant();
+    Badge created =
+        new Badge(
+            UUID.randomUUID().toString(),
+            replacement.templateId(),
+            replacement.recipientEmail(),
+            replacement.firstName(),
+            replacement.lastName(),
+            replacement.issuerEarnerId(),
+            replacement.issuedAt(),
+            replacement.expiresAt(),
+            Badge.PENDING,
+            null,
+            old.locale(),
+            old.suppressBadgeNotificationEmail(),
+            replacement.evidenceJson(),
+            now,
+            now,
+            null,
+            old.id(),
+            null);
+    badges.put(badgeId, old.replacedBy(created.id(), now));
+    badges.put(created.id(), created);
+    record(CredlyEvent.BADGE_CREATED, created, null);
+    return new IssueOutcome.Created(created);
+  }
+
+  /** Deletes a badge; its event carries the badge as it was. */
+  synchronized Optional<Badge> delete(String badgeId) {
+    Badge removed = badges.remove(badgeId);
+    if (removed != null) {
+      record(CredlyEvent.BADGE_DELETED, removed, null);
+    }
+    return Optional.ofNullable(removed);
   }
 
   /**
@@ -111,6 +189,8 @@ final class CredlyState {
     return badges.values().stream()
         .filter(badge -> badge.templateId().equals(request.templateId()))
         .filter(badge -> !badge.revoked())
+        // A replaced badge lives on in its replacement.
+        .filter(badge -> badge.replacementBadgeId() == null)
         .filter(
             badge ->
                 badge.recipientEmail().toLowerCase(Locale.ROOT).equals(email)
@@ -128,6 +208,7 @@ final class CredlyState {
     }
     Badge revoked = badge.withState(Badge.REVOKED, reason, clock.instant());
     badges.put(badgeId, revoked);
+    record(CredlyEvent.BADGE_STATE_CHANGED, revoked, null);
     return new RevokeOutcome.Revoked(revoked);
   }
 
@@ -139,6 +220,7 @@ final class CredlyState {
     }
     Badge changed = badge.withState(state, badge.revocationReason(), clock.instant());
     badges.put(badgeId, changed);
+    record(CredlyEvent.BADGE_STATE_CHANGED, changed, null);
     return Optional.of(changed);
   }
 
@@ -156,6 +238,8 @@ final class CredlyState {
     record InvalidTemplate() implements IssueOutcome {}
 
     record Duplicate(Badge existing) implements IssueOutcome {}
+
+    record NotFound() implements IssueOutcome {}
   }
 
   /** Result of a revoke attempt. */

@@ -26,6 +26,8 @@ class BadgeFilterTest {
         "[]",
         AT,
         AT,
+        null,
+        null,
         null);
   }
 

@@ -51,6 +51,25 @@ final class RawCredlyClient {
     return send("PUT", path, body);
   }
 
+  Reply delete(String path) {
+    return send("DELETE", path, null);
+  }
+
+  /** Posts a form to an absolute URL, without the Authorization header (the OAuth endpoint). */
+  Reply postForm(URI url, String form) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(url)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+    String saved = authorization;
+    authorization = null;
+    try {
+      return send(builder);
+    } finally {
+      authorization = saved;
+    }
+  }
+
   /** Follows an absolute URL such as a next_page_url. */
   Reply getAbsolute(String url) {
     return send(HttpRequest.newBuilder(URI.create(url)).GET());
