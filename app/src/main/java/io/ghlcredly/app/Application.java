@@ -1,8 +1,10 @@
 package io.ghlcredly.app;
 
 import io.ghlcredly.app.config.AppConfig;
+import io.ghlcredly.app.config.CredlyConfig;
 import io.ghlcredly.app.config.GhlConfig;
 import io.ghlcredly.app.config.WebhookConfig;
+import io.ghlcredly.app.web.CredlyWebhookRoute;
 import io.ghlcredly.app.web.GhlWebhookRoute;
 import io.ghlcredly.app.web.HealthRoute;
 import io.ghlcredly.app.web.Route;
@@ -11,6 +13,7 @@ import io.ghlcredly.core.error.ConfigException;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.core.port.SecretStore;
 import io.ghlcredly.core.sync.BadgeIssuer;
 import io.ghlcredly.core.sync.ContactSyncHandler;
 import io.ghlcredly.core.sync.EventIntake;
@@ -20,6 +23,7 @@ import io.ghlcredly.core.sync.SyncPorts;
 import io.ghlcredly.credly.CredlyBadgeGateway;
 import io.ghlcredly.credly.CredlyClient;
 import io.ghlcredly.credly.CredlySettings;
+import io.ghlcredly.credly.webhook.CredlyWebhookReceiver;
 import io.ghlcredly.ghl.GhlClient;
 import io.ghlcredly.ghl.GhlCrmGateway;
 import io.ghlcredly.ghl.GhlSettings;
@@ -106,14 +110,8 @@ public final class Application implements AutoCloseable {
         new GhlCrmGateway(
             ghlClient(config.ghl(), ghlToken, clock)
                 .rated(rateKey(config.ghl()), RatePriority.LIVE));
-    CredlyBadgeGateway badges =
-        new CredlyBadgeGateway(
-            CredlyClient.create(
-                new CredlySettings(
-                    config.credly().apiBaseUrl(),
-                    config.credly().organizationId(),
-                    config.credly().token(),
-                    config.credly().timeout())));
+    CredlyClient credly = credlyClient(config.credly(), stores.secrets(), clock);
+    CredlyBadgeGateway badges = new CredlyBadgeGateway(credly);
 
     SyncCounters counters = new SyncCounters();
     RetryClassifier classifier =
@@ -143,8 +141,13 @@ public final class Application implements AutoCloseable {
             clock);
     Map<String, Route> routes =
         Map.of(
-            "POST /webhooks/ghl", new GhlWebhookRoute(verifier, new GhlWebhookParser(), intake),
-            "GET /health", new HealthRoute(counters));
+            "POST /webhooks/ghl",
+            new GhlWebhookRoute(verifier, new GhlWebhookParser(), intake),
+            "POST /webhooks/credly",
+            new CredlyWebhookRoute(
+                new CredlyWebhookReceiver(credly, config.credly().organizationId(), clock), intake),
+            "GET /health",
+            new HealthRoute(counters));
     WebServer web;
     try {
       web =
@@ -160,6 +163,19 @@ public final class Application implements AutoCloseable {
         .addKeyValue("rules", rules.rules().size())
         .log("ghl-credly-sync started");
     return new Application(database, jobs, web, counters, stores);
+  }
+
+  private static CredlyClient credlyClient(
+      CredlyConfig credly, SecretStore secrets, InstantSource clock) {
+    return CredlyClient.create(
+        new CredlySettings(
+            credly.apiBaseUrl(),
+            credly.organizationId(),
+            credly.credentials(),
+            credly.timeout(),
+            credly.maxConcurrency()),
+        secrets,
+        clock);
   }
 
   /** One limiter per process: every GHL client of the process shares the locations' budgets. */

@@ -1,8 +1,12 @@
 package io.ghlcredly.app.catalog;
 
 import io.ghlcredly.app.config.AppConfig;
+import io.ghlcredly.app.config.CredlyConfig;
 import io.ghlcredly.core.error.ConfigException;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.credly.CredlyClient;
+import io.ghlcredly.credly.CredlyOperations;
+import io.ghlcredly.credly.CredlySettings;
 import io.ghlcredly.ghl.GhlClient;
 import io.ghlcredly.ghl.GhlSettings;
 import io.ghlcredly.ghl.operation.GhlOperations;
@@ -10,6 +14,7 @@ import io.ghlcredly.http.catalog.Catalog;
 import io.ghlcredly.http.catalog.Operation;
 import io.ghlcredly.http.catalog.TriggerSpec;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -17,13 +22,18 @@ import org.jspecify.annotations.Nullable;
 /** Builds the catalog of both connectors, for listing or bound to configured accounts. */
 public final class Catalogs {
   private static final Secret NO_TOKEN = Secret.of("listing-only");
+  private static final String LISTING_ORGANIZATION = "00000000-0000-0000-0000-000000000000";
 
   private Catalogs() {}
 
   /** The catalog for describing actions: its clients hold no credentials and are never called. */
   public static Catalog forListing() {
     GhlClient ghl = GhlClient.create(GhlSettings.defaults(NO_TOKEN));
-    return build(ghl);
+    CredlyClient credly =
+        CredlyClient.create(
+            new CredlySettings(
+                CredlySettings.SANDBOX, LISTING_ORGANIZATION, NO_TOKEN, Duration.ofSeconds(30)));
+    return build(ghl, credly);
   }
 
   /**
@@ -43,12 +53,23 @@ public final class Catalogs {
             config.ghl().apiVersion(),
             token,
             GhlSettings.DEFAULT_TIMEOUT);
-    return build(GhlClient.create(settings));
+    CredlyConfig credly = config.credly();
+    CredlyClient credlyClient =
+        CredlyClient.create(
+            new CredlySettings(
+                baseUrl != null ? baseUrl : credly.apiBaseUrl(),
+                credly.organizationId(),
+                credly.credentials(),
+                credly.timeout(),
+                credly.maxConcurrency()));
+    return build(GhlClient.create(settings), credlyClient);
   }
 
-  private static Catalog build(GhlClient ghl) {
+  private static Catalog build(GhlClient ghl, CredlyClient credly) {
     List<Operation> operations = new ArrayList<>(GhlOperations.operations(ghl));
+    operations.addAll(CredlyOperations.operations(credly));
     List<TriggerSpec> triggers = new ArrayList<>(GhlOperations.triggers());
+    triggers.addAll(CredlyOperations.triggers());
     return new Catalog(operations, triggers);
   }
 }
