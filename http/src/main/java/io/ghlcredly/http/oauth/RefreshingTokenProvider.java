@@ -93,10 +93,10 @@ public final class RefreshingTokenProvider implements TokenProvider {
       if (tokens != null && usable(tokens, rejected)) {
         return tokens.accessToken(); // a thread before us refreshed
       }
-      Attempt first = store.withLockedAccount(key, locked -> attempt(locked, rejected, -1));
+      Attempt first = store.withLockedAccount(key, locked -> attempt(locked, rejected, null));
       Attempt outcome =
           first instanceof Attempt.Refused refused
-              ? store.withLockedAccount(key, locked -> attempt(locked, rejected, refused.version()))
+              ? store.withLockedAccount(key, locked -> attempt(locked, rejected, refused))
               : first;
       return switch (outcome) {
         case Attempt.Usable usable -> {
@@ -117,9 +117,10 @@ public final class RefreshingTokenProvider implements TokenProvider {
   /**
    * One try under the account's lock.
    *
-   * @param refusedVersion the version whose refresh was refused before, or -1 on the first try
+   * @param earlier the refusal of the first try, or null on the first try
    */
-  private Attempt attempt(LockedAccount locked, @Nullable Secret rejected, long refusedVersion) {
+  private Attempt attempt(
+      LockedAccount locked, @Nullable Secret rejected, Attempt.@Nullable Refused earlier) {
     StoredTokens current = locked.current().orElse(null);
     if (current == null) {
       return new Attempt.GaveUp("no tokens stored; install the app");
@@ -131,8 +132,9 @@ public final class RefreshingTokenProvider implements TokenProvider {
     if (usable(current.tokens(), rejected)) {
       return new Attempt.Usable(current.tokens()); // another instance refreshed already
     }
-    if (current.version() == refusedVersion) {
-      String reason = "refresh refused and no newer token stored";
+    if (earlier != null && current.version() == earlier.version()) {
+      // Nobody stored a newer token since the refusal: the grant is dead.
+      String reason = "refresh refused: " + earlier.reason();
       locked.markDisconnected(reason);
       return new Attempt.GaveUp(reason);
     }
@@ -152,7 +154,7 @@ public final class RefreshingTokenProvider implements TokenProvider {
             .addKeyValue("account", key)
             .addKeyValue("reason", refused.reason())
             .log("refresh refused");
-        if (refusedVersion >= 0) {
+        if (earlier != null) {
           locked.markDisconnected("refresh refused: " + refused.reason());
           yield new Attempt.GaveUp("refresh refused: " + refused.reason());
         }
