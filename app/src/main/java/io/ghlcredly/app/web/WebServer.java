@@ -69,8 +69,12 @@ public final class WebServer implements AutoCloseable {
       if (route == null) {
         response = WebhookResponse.error(404, "no route for " + method + " " + path);
       } else {
+        String query = exchange.getRequestURI().getRawQuery();
         response =
-            dispatch(route, new WebhookRequest(method, path, headers(exchange), body(exchange)));
+            dispatch(
+                route,
+                new WebhookRequest(
+                    method, path, headers(exchange), body(exchange), query == null ? "" : query));
       }
       send(exchange, response);
     }

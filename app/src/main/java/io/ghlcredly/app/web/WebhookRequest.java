@@ -1,5 +1,9 @@
 package io.ghlcredly.app.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,10 +11,34 @@ import java.util.Map;
  *
  * @param headers lower-cased names, first value each
  * @param body the raw bytes, exactly as received (signatures are checked over these)
+ * @param rawQuery the query string as received (still percent-encoded), empty when none
  */
-public record WebhookRequest(String method, String path, Map<String, String> headers, Body body) {
+public record WebhookRequest(
+    String method, String path, Map<String, String> headers, Body body, String rawQuery) {
   public WebhookRequest {
     headers = Map.copyOf(headers);
+  }
+
+  /** A request without a query string. */
+  public WebhookRequest(String method, String path, Map<String, String> headers, Body body) {
+    this(method, path, headers, body, "");
+  }
+
+  /** Decoded query parameters; a repeated name keeps its first value. */
+  public Map<String, String> query() {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (rawQuery.isEmpty()) {
+      return params;
+    }
+    for (String pair : List.of(rawQuery.split("&"))) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      params.putIfAbsent(
+          URLDecoder.decode(name, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return params;
   }
 
   /** Raw body bytes, or the fact that the sender sent more than the server accepts. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.testkit.ghl.oauth.GhlOAuthEmulator;
 import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorServer;
 import io.ghlcredly.testkit.server.Fault;
@@ -37,6 +38,7 @@ public final class GhlEmulator implements AutoCloseable {
   private final Secret accessToken;
   private final String locationId;
   private final GhlRoutes routes;
+  private final GhlOAuthEmulator oauth;
 
   private GhlEmulator(GhlEmulatorSettings settings) {
     this.locationId = GhlContactStore.newId();
@@ -54,7 +56,9 @@ public final class GhlEmulator implements AutoCloseable {
         new GhlRateLimiter(
             settings.clock(), settings.burstLimit(), settings.burstWindow(), settings.dailyLimit());
     this.server = new EmulatorServer(settings.port(), "");
-    this.routes = new GhlRoutes(store, extras, limiter, webhooks, accessToken, locationId);
+    this.oauth = new GhlOAuthEmulator(settings.clock(), locationId, GhlContactStore.newId());
+    oauth.register(server);
+    this.routes = new GhlRoutes(store, extras, limiter, webhooks, accessToken, locationId, oauth);
     routes.register(server);
     server.start();
   }
@@ -76,6 +80,11 @@ public final class GhlEmulator implements AutoCloseable {
   /** The one bearer token the API accepts (a Private Integration Token lookalike). */
   public Secret accessToken() {
     return accessToken;
+  }
+
+  /** The OAuth side: the marketplace app, consent, token endpoints, revocation, counters. */
+  public GhlOAuthEmulator oauth() {
+    return oauth;
   }
 
   /** The emulated location (sub-account) id; every contact belongs to it. */

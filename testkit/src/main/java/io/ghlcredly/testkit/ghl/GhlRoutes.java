@@ -1,6 +1,7 @@
 package io.ghlcredly.testkit.ghl;
 
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.testkit.ghl.oauth.GhlOAuthEmulator;
 import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorResponse;
 import io.ghlcredly.testkit.server.EmulatorServer;
@@ -36,6 +37,7 @@ final class GhlRoutes {
   private final Secret accessToken;
   private final String locationId;
   private final List<GhlExchange> exchanges = new CopyOnWriteArrayList<>();
+  private final GhlOAuthEmulator oauth;
 
   GhlRoutes(
       GhlContactStore store,
@@ -43,13 +45,15 @@ final class GhlRoutes {
       GhlRateLimiter limiter,
       GhlWebhookSender webhooks,
       Secret accessToken,
-      String locationId) {
+      String locationId,
+      GhlOAuthEmulator oauth) {
     this.store = store;
     this.extras = extras;
     this.limiter = limiter;
     this.webhooks = webhooks;
     this.accessToken = accessToken;
     this.locationId = locationId;
+    this.oauth = oauth;
   }
 
   void register(EmulatorServer server) {
@@ -74,8 +78,11 @@ final class GhlRoutes {
         return GhlResponses.error(
             400, "Invalid API version segment '" + version.get() + "' at position 0");
       }
-      if (!authorized(request.header("Authorization").orElse(""))) {
-        return GhlResponses.unauthorized("Invalid token: access token is invalid");
+      String authorization = request.header("Authorization").orElse("");
+      Optional<String> refused =
+          authorized(authorization) ? Optional.empty() : oauth.rejection(authorization);
+      if (refused.isPresent()) {
+        return GhlResponses.unauthorized(refused.get());
       }
       GhlRateLimiter.Decision decision = limiter.acquire(locationId);
       EmulatorResponse response =

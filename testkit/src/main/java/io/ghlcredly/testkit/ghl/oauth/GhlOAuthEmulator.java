@@ -1,0 +1,152 @@
+package io.ghlcredly.testkit.ghl.oauth;
+
+import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.testkit.server.EmulatorServer;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * HighLevel's OAuth side, inside the GHL emulator: one marketplace app ({@link #clientId()}, {@link
+ * #clientSecret()}) installable on the emulator's location or on its company (agency).
+ *
+ * <p>Consent is emulated: {@link #authorize} mints a one-time code as the marketplace page would
+ * after the user approved, and {@code GET /v2/oauth/chooselocation} does the same for {@link
+ * #consentAs the chosen account} and redirects to {@code redirect_uri?code=…&state=…}. {@code POST
+ * /oauth/token} exchanges codes and single-use refresh tokens (a reuse is refused with {@code
+ * invalid_grant} and counted in {@link #reuseAttempts()}); {@code POST /oauth/locationToken} turns
+ * a company token into a location token. Access tokens live 24 h of the emulator's clock; the
+ * emulator's API accepts location access tokens until they expire or are {@link #revoke revoked}.
+ *
+ * <p>Thread-safe.
+ */
+public final class GhlOAuthEmulator {
+  /** What the API answers for an expired or revoked OAuth token. */
+  public static final String INVALID_JWT = "Invalid JWT";
+
+  private final OAuthGrants grants;
+  private final String locationId;
+  private final String companyId;
+  private final String appId;
+  private final String clientId;
+  private final Secret clientSecret;
+  private final String userId = "user-" + UUID.randomUUID().toString().substring(0, 8);
+  private volatile String consentingAccount;
+
+  public GhlOAuthEmulator(InstantSource clock, String locationId, String companyId) {
+    this.grants = new OAuthGrants(clock);
+    this.locationId = locationId;
+    this.companyId = companyId;
+    this.appId = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    this.clientId = appId + "-" + UUID.randomUUID().toString().substring(0, 8);
+    this.clientSecret = Secret.of(UUID.randomUUID().toString());
+    this.consentingAccount = locationId;
+  }
+
+  /** Adds the OAuth routes to the emulator's server. */
+  public void register(EmulatorServer server) {
+    new OAuthRoutes(this, grants).register(server);
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public Secret clientSecret() {
+    return clientSecret;
+  }
+
+  public String appId() {
+    return appId;
+  }
+
+  public String companyId() {
+    return companyId;
+  }
+
+  String locationId() {
+    return locationId;
+  }
+
+  String consentingAccount() {
+    return consentingAccount;
+  }
+
+  /** Who approves on the consent page: the location (default) or the company id. */
+  public void consentAs(String accountId) {
+    requireKnown(accountId);
+    this.consentingAccount = accountId;
+  }
+
+  /**
+   * The user approved the app for a location or company: returns the one-time code the marketplace
+   * would append to {@code redirectUri}.
+   */
+  public String authorize(
+      String forClientId, String redirectUri, String accountId, Set<String> scopes) {
+    requireKnown(accountId);
+    if (!clientId.equals(forClientId)) {
+      throw new IllegalArgumentException("unknown client id " + forClientId);
+    }
+    boolean company = accountId.equals(companyId);
+    OAuthGrants.Grant grant =
+        new OAuthGrants.Grant(
+            company ? "Company" : "Location", accountId, companyId, scopes, userId);
+    return grants.newCode(grant, forClientId, redirectUri);
+  }
+
+  /** Revokes every token issued so far for the location or company, as an uninstall would. */
+  public void revoke(String accountId) {
+    grants.revoke(accountId);
+  }
+
+  /** Successful refresh-token grants for the account so far. */
+  public int refreshes(String accountId) {
+    return grants.refreshes(accountId);
+  }
+
+  /** Successful refresh-token grants for all accounts so far. */
+  public int totalRefreshes() {
+    return grants.totalRefreshes();
+  }
+
+  /** Refresh tokens presented again after they were used: zero when clients behave. */
+  public int reuseAttempts() {
+    return grants.reuseAttempts();
+  }
+
+  /** Location tokens minted through {@code /oauth/locationToken}. */
+  public int locationTokensMinted() {
+    return grants.locationTokensMinted();
+  }
+
+  /**
+   * Why the API refuses this {@code Authorization} header for the emulator's location, or empty
+   * when it is a valid location access token.
+   */
+  public Optional<String> rejection(String authorization) {
+    if (!authorization.startsWith("Bearer ")) {
+      return Optional.of("Invalid token: access token is invalid");
+    }
+    return switch (grants.check(authorization.substring("Bearer ".length()))) {
+      case OAuthGrants.Access.Valid valid ->
+          valid.grant().company()
+              ? Optional.of(
+                  "This authClass type is not allowed to access this scope. Please verify your"
+                      + " IAM configuration if this is not the case.")
+              : Optional.empty();
+      case OAuthGrants.Access.Expired expired -> Optional.of(INVALID_JWT);
+      case OAuthGrants.Access.Revoked revoked -> Optional.of(INVALID_JWT);
+      case OAuthGrants.Access.Unknown unknown ->
+          Optional.of("Invalid token: access token is invalid");
+    };
+  }
+
+  private void requireKnown(String accountId) {
+    if (!accountId.equals(locationId) && !accountId.equals(companyId)) {
+      throw new IllegalArgumentException(
+          "the emulator knows location " + locationId + " and company " + companyId);
+    }
+  }
+}
