@@ -74,8 +74,21 @@ public final class HttpTransport {
    * @throws ApiException for a non-2xx status, a timeout or an I/O failure
    */
   public ApiResponse send(ApiRequest request) {
+    String authorization = authenticator.authorization();
+    HttpResponse<String> response = exchange(request, authorization);
+    // The only in-call retry: one replay after the credentials were renewed following a 401.
+    if (response.statusCode() == 401 && authenticator.renewAfterUnauthorized(authorization)) {
+      response = exchange(request, authenticator.authorization());
+    }
+    if (response.statusCode() / 100 == 2) {
+      return new ApiResponse(response.statusCode(), response.headers(), response.body());
+    }
+    throw failure(request, response);
+  }
+
+  private HttpResponse<String> exchange(ApiRequest request, String authorization) {
     gate.beforeSend(settings.connector(), request);
-    HttpRequest httpRequest = build(request);
+    HttpRequest httpRequest = build(request, authorization);
     long started = System.nanoTime();
     HttpResponse<String> response;
     try {
@@ -97,19 +110,16 @@ public final class HttpTransport {
         .addKeyValue("status", response.statusCode())
         .addKeyValue("millis", millis)
         .log("api call");
-    if (response.statusCode() / 100 == 2) {
-      return new ApiResponse(response.statusCode(), response.headers(), response.body());
-    }
-    throw failure(request, response);
+    return response;
   }
 
-  private HttpRequest build(ApiRequest request) {
+  private HttpRequest build(ApiRequest request, String authorization) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(settings.baseUrl() + request.path()))
             .timeout(settings.timeout())
             .header("User-Agent", USER_AGENT)
             .header("Accept", "application/json")
-            .header("Authorization", authenticator.authorization());
+            .header("Authorization", authorization);
     for (Map.Entry<String, String> header : settings.defaultHeaders().entrySet()) {
       builder.header(header.getKey(), header.getValue());
     }

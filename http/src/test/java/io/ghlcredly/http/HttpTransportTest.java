@@ -108,6 +108,74 @@ class HttpTransportTest {
   }
 
   @Test
+  void replaysOnceWithRenewedCredentialsAfterUnauthorized() {
+    java.util.concurrent.atomic.AtomicInteger renewals =
+        new java.util.concurrent.atomic.AtomicInteger();
+    HttpTransport renewing =
+        new HttpTransport(
+            HttpTransport.defaultClient(Duration.ofSeconds(2)),
+            new TransportSettings(
+                "test",
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                Duration.ofSeconds(2),
+                Map.of()),
+            new Authenticator() {
+              @Override
+              public String authorization() {
+                return renewals.get() == 0 ? "Bearer old" : "Bearer new";
+              }
+
+              @Override
+              public boolean renewAfterUnauthorized(String rejected) {
+                assertThat(rejected).isEqualTo("Bearer old");
+                renewals.incrementAndGet();
+                reply.set(new Reply(200, "{}", Map.of()));
+                return true;
+              }
+            },
+            body -> Optional.empty());
+    reply.set(new Reply(401, "{}", Map.of()));
+
+    assertThat(renewing.send(ApiRequest.get("/x")).status()).isEqualTo(200);
+    assertThat(renewals).hasValue(1);
+    assertThat(seenHeaders.get()).containsEntry("authorization", "Bearer new");
+  }
+
+  @Test
+  void givesUpAfterOneReplayWhenStillUnauthorized() {
+    reply.set(new Reply(401, "{}", Map.of()));
+    java.util.concurrent.atomic.AtomicInteger renewals =
+        new java.util.concurrent.atomic.AtomicInteger();
+    HttpTransport renewing =
+        new HttpTransport(
+            HttpTransport.defaultClient(Duration.ofSeconds(2)),
+            new TransportSettings(
+                "test",
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                Duration.ofSeconds(2),
+                Map.of()),
+            new Authenticator() {
+              @Override
+              public String authorization() {
+                return "Bearer t";
+              }
+
+              @Override
+              public boolean renewAfterUnauthorized(String rejected) {
+                renewals.incrementAndGet();
+                return true;
+              }
+            },
+            body -> Optional.empty());
+
+    assertThatThrownBy(() -> renewing.send(ApiRequest.get("/x")))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.kind()).isEqualTo(ApiException.Kind.UNAUTHORIZED));
+    assertThat(renewals).hasValue(1);
+  }
+
+  @Test
   void mapsConnectionFailureToTransientWithUnknownOutcome() {
     server.stop(0);
 

@@ -1,5 +1,6 @@
 package io.ghlcredly.core.job;
 
+import io.ghlcredly.core.error.AccountDisconnectedException;
 import io.ghlcredly.core.error.ApiException;
 import io.ghlcredly.core.error.StorageException;
 import java.io.IOException;
@@ -31,6 +32,10 @@ public final class RetryClassifier {
    * @param failedAttempts attempts made so far, this one included
    */
   public JobOutcome classify(Throwable failure, int failedAttempts, Instant now) {
+    if (failure instanceof AccountDisconnectedException disconnected) {
+      // Work waits for the account to be reconnected; it does not use up its attempts.
+      return new JobOutcome.RetryAt(now.plus(policy.maxDelay()), describe(disconnected));
+    }
     if (!isRetryable(failure)) {
       return new JobOutcome.Failed(describe(failure));
     }
@@ -52,6 +57,7 @@ public final class RetryClassifier {
       case ApiException api ->
           api.kind() == ApiException.Kind.TRANSIENT || api.kind() == ApiException.Kind.UNAUTHORIZED;
       case StorageException storage -> true;
+      case AccountDisconnectedException disconnected -> true;
       case IOException io -> true;
       case UncheckedIOException io -> true;
       default -> false;

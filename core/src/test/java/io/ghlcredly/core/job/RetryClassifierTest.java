@@ -57,6 +57,18 @@ class RetryClassifierTest {
   }
 
   @Test
+  void waitsForADisconnectedAccountWithoutUsingUpAttempts() {
+    JobOutcome outcome =
+        classifier.classify(
+            new io.ghlcredly.core.error.AccountDisconnectedException("location:abc", "revoked"),
+            100,
+            NOW);
+
+    assertThat(outcome).isInstanceOf(JobOutcome.RetryAt.class);
+    assertThat(((JobOutcome.RetryAt) outcome).at()).isEqualTo(NOW.plus(policy.maxDelay()));
+  }
+
+  @Test
   void failsAtOnceOnProgrammingErrors() {
     assertThat(classifier.classify(new IllegalStateException("bug"), 1, NOW))
         .isInstanceOf(JobOutcome.Failed.class);
