@@ -2,17 +2,15 @@ package io.ghlcredly.app;
 
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.CredlyConfig;
-import io.ghlcredly.app.config.GhlConfig;
 import io.ghlcredly.app.config.WebhookConfig;
 import io.ghlcredly.app.web.CredlyWebhookRoute;
 import io.ghlcredly.app.web.GhlWebhookRoute;
 import io.ghlcredly.app.web.HealthRoute;
 import io.ghlcredly.app.web.Route;
 import io.ghlcredly.app.web.WebServer;
-import io.ghlcredly.core.error.ConfigException;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.mapping.RuleSet;
-import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.core.port.CrmGateway;
 import io.ghlcredly.core.port.SecretStore;
 import io.ghlcredly.core.sync.BadgeIssuer;
 import io.ghlcredly.core.sync.ContactSyncHandler;
@@ -24,16 +22,9 @@ import io.ghlcredly.credly.CredlyBadgeGateway;
 import io.ghlcredly.credly.CredlyClient;
 import io.ghlcredly.credly.CredlySettings;
 import io.ghlcredly.credly.webhook.CredlyWebhookReceiver;
-import io.ghlcredly.ghl.GhlClient;
-import io.ghlcredly.ghl.GhlCrmGateway;
-import io.ghlcredly.ghl.GhlSettings;
-import io.ghlcredly.ghl.GrantedScopes;
 import io.ghlcredly.ghl.webhook.GhlWebhookKeys;
 import io.ghlcredly.ghl.webhook.GhlWebhookParser;
 import io.ghlcredly.ghl.webhook.GhlWebhookVerifier;
-import io.ghlcredly.http.RatePriority;
-import io.ghlcredly.http.ratelimit.RateLimiter;
-import io.ghlcredly.http.ratelimit.RateLimiterSettings;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.DatabaseSettings;
 import io.ghlcredly.storage.DbSchedulerJobQueue;
@@ -42,10 +33,12 @@ import io.ghlcredly.storage.JdbcEventInbox;
 import io.ghlcredly.storage.JdbcIssuanceLedger;
 import io.ghlcredly.storage.JdbcSecretStore;
 import io.ghlcredly.storage.JdbcSyncStateStore;
+import io.ghlcredly.storage.JdbcTokenStore;
 import io.ghlcredly.storage.JobQueueSettings;
 import io.ghlcredly.storage.SecretCipher;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -104,12 +97,14 @@ public final class Application implements AutoCloseable {
             new JdbcIssuanceLedger(database),
             new JdbcDeadLetterStore(database),
             new JdbcSecretStore(database, cipher, clock));
-    Secret ghlToken = ghlToken(config.ghl());
-
-    GhlCrmGateway crm =
-        new GhlCrmGateway(
-            ghlClient(config.ghl(), ghlToken, clock)
-                .rated(rateKey(config.ghl()), RatePriority.LIVE));
+    GhlConnection ghl =
+        GhlConnection.wire(
+            config.ghl(),
+            config.server(),
+            database,
+            new JdbcTokenStore(database, cipher, clock),
+            clock);
+    CrmGateway crm = ghl.crm();
     CredlyClient credly = credlyClient(config.credly(), stores.secrets(), clock);
     CredlyBadgeGateway badges = new CredlyBadgeGateway(credly);
 
@@ -139,15 +134,13 @@ public final class Application implements AutoCloseable {
             hooks.maxAge(),
             config.server().maxWebhookBytes(),
             clock);
-    Map<String, Route> routes =
-        Map.of(
-            "POST /webhooks/ghl",
-            new GhlWebhookRoute(verifier, new GhlWebhookParser(), intake),
-            "POST /webhooks/credly",
-            new CredlyWebhookRoute(
-                new CredlyWebhookReceiver(credly, config.credly().organizationId(), clock), intake),
-            "GET /health",
-            new HealthRoute(counters));
+    Map<String, Route> routes = new HashMap<>(ghl.routes());
+    routes.put("POST /webhooks/ghl", new GhlWebhookRoute(verifier, new GhlWebhookParser(), intake));
+    routes.put(
+        "POST /webhooks/credly",
+        new CredlyWebhookRoute(
+            new CredlyWebhookReceiver(credly, config.credly().organizationId(), clock), intake));
+    routes.put("GET /health", new HealthRoute(counters));
     WebServer web;
     try {
       web =
@@ -178,36 +171,12 @@ public final class Application implements AutoCloseable {
         clock);
   }
 
-  /** One limiter per process: every GHL client of the process shares the locations' budgets. */
-  private static GhlClient ghlClient(GhlConfig ghl, Secret token, InstantSource clock) {
-    RateLimiter limiter = new RateLimiter(RateLimiterSettings.ghl(), clock);
-    GhlSettings settings =
-        new GhlSettings(ghl.baseUrl(), ghl.apiVersion(), token, GhlSettings.DEFAULT_TIMEOUT);
-    String authorization = "Bearer " + token.reveal();
-    return GhlClient.create(settings, () -> authorization, GrantedScopes.all(), limiter);
-  }
-
-  /** A Private Integration Token belongs to one location: its calls share one budget. */
-  private static String rateKey(GhlConfig ghl) {
-    return ghl.locations().isEmpty() ? "private-token" : ghl.locations().get(0);
-  }
-
   private static DatabaseSettings databaseSettings(AppConfig config) {
     return new DatabaseSettings(
         config.storage().url(),
         config.storage().username(),
         config.storage().password(),
         config.storage().maxPoolSize());
-  }
-
-  private static Secret ghlToken(GhlConfig ghl) {
-    Secret token = ghl.privateToken();
-    if (token == null) {
-      // OAuth installs arrive with the GHL connector issue; until then a token is required.
-      throw new ConfigException(
-          "ghl.auth.private-token", "required: OAuth install flow is not available yet");
-    }
-    return token;
   }
 
   private static GhlWebhookKeys webhookKeys(WebhookConfig hooks) {

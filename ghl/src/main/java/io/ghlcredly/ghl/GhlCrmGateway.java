@@ -31,7 +31,7 @@ public final class GhlCrmGateway implements CrmGateway {
   }
 
   @Override
-  public Optional<Contact> findContact(ContactId contactId) {
+  public Optional<Contact> findContact(LocationId locationId, ContactId contactId) {
     GhlContact contact;
     try {
       contact = Objects.requireNonNull(client.getContact(contactId).contact());

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class GhlClientOperationsIT {
+  private static final io.ghlcredly.core.model.LocationId ANY_LOCATION =
+      new io.ghlcredly.core.model.LocationId("any-location");
+
   private final GhlEmulator emulator = GhlEmulator.start();
   private final GhlClient client = GhlClient.create(GhlClientIT.settings(emulator));
   private final LocationId location = new LocationId(emulator.locationId());
@@ -55,7 +58,7 @@ class GhlClientOperationsIT {
     ApiException gone = catchThrowableOfType(ApiException.class, () -> client.getContact(id));
     assertThat(gone.status()).isEqualTo(400);
     assertThat(gone.providerMessage()).hasValue("Contact with id " + id.value() + " not found");
-    assertThat(new GhlCrmGateway(client).findContact(id)).isEmpty();
+    assertThat(new GhlCrmGateway(client).findContact(ANY_LOCATION, id)).isEmpty();
   }
 
   @Test

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class GhlCrmGatewayIT {
+  private static final io.ghlcredly.core.model.LocationId ANY_LOCATION =
+      new io.ghlcredly.core.model.LocationId("any-location");
+
   private static final Instant NOW = Instant.parse("2026-03-01T10:15:30.123Z");
 
   private final GhlEmulator emulator =
@@ -33,7 +36,7 @@ class GhlCrmGatewayIT {
   void mapsContactToDomain() {
     String id = emulator.seedContact("Ada", "Lovelace", "ada@example.com", "vip", "course-done");
 
-    Contact contact = gateway.findContact(new ContactId(id)).orElseThrow();
+    Contact contact = gateway.findContact(ANY_LOCATION, new ContactId(id)).orElseThrow();
 
     assertThat(contact.id()).isEqualTo(new ContactId(id));
     assertThat(contact.locationId()).isEqualTo(new LocationId(emulator.locationId()));
@@ -46,7 +49,7 @@ class GhlCrmGatewayIT {
 
   @Test
   void findsNothingForUnknownContactAnswered400() {
-    assertThat(gateway.findContact(new ContactId("unknownContact000000"))).isEmpty();
+    assertThat(gateway.findContact(ANY_LOCATION, new ContactId("unknownContact000000"))).isEmpty();
   }
 
   @Test
@@ -54,7 +57,7 @@ class GhlCrmGatewayIT {
     String id = emulator.seedContact("Ada", "Lovelace", "ada@example.com");
     emulator.deleteContact(id);
 
-    assertThat(gateway.findContact(new ContactId(id))).isEmpty();
+    assertThat(gateway.findContact(ANY_LOCATION, new ContactId(id))).isEmpty();
   }
 
   @Test
@@ -66,7 +69,7 @@ class GhlCrmGatewayIT {
             1,
             EmulatorResponse.json(404, "{\"statusCode\":404,\"message\":\"Not Found\"}")));
 
-    assertThat(gateway.findContact(new ContactId("c1"))).isEmpty();
+    assertThat(gateway.findContact(ANY_LOCATION, new ContactId("c1"))).isEmpty();
   }
 
   @Test
@@ -79,7 +82,8 @@ class GhlCrmGatewayIT {
             EmulatorResponse.json(400, "{\"statusCode\":400,\"message\":\"Bad Request\"}")));
 
     ApiException failure =
-        catchThrowableOfType(ApiException.class, () -> gateway.findContact(new ContactId("c1")));
+        catchThrowableOfType(
+            ApiException.class, () -> gateway.findContact(ANY_LOCATION, new ContactId("c1")));
 
     assertThat(failure.kind()).isEqualTo(ApiException.Kind.PERMANENT);
   }
@@ -89,7 +93,8 @@ class GhlCrmGatewayIT {
     emulator.inject(Fault.status("GET", "/contacts/", 1, EmulatorResponse.json(503, "")));
 
     ApiException failure =
-        catchThrowableOfType(ApiException.class, () -> gateway.findContact(new ContactId("c1")));
+        catchThrowableOfType(
+            ApiException.class, () -> gateway.findContact(ANY_LOCATION, new ContactId("c1")));
 
     assertThat(failure.kind()).isEqualTo(ApiException.Kind.TRANSIENT);
   }

@@ -14,6 +14,7 @@ import io.ghlcredly.core.model.ContactSnapshot;
 import io.ghlcredly.core.model.DeadLetter;
 import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.IssueBadgeCommand;
+import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.SyncEvent;
 import io.ghlcredly.core.port.CrmGateway;
@@ -85,22 +86,20 @@ public final class ContactSyncHandler implements ContactJobHandler {
 
   private void apply(ContactId contactId, List<ReceivedEvent> pending) {
     List<Long> sequences = pending.stream().map(ReceivedEvent::sequence).toList();
-    // Badge events only update the ledger; the CRM is read only when a CRM event needs it.
-    boolean crmChanged = false;
+    // Badge events only update the ledger; the CRM is read only when a CRM event needs it, with
+    // the account of the location the newest CRM event came from.
+    LocationId location = null;
     for (ReceivedEvent received : pending) {
       switch (received.event()) {
         case SyncEvent.BadgeChanged badge -> recordBadge(badge);
-        case SyncEvent.ContactCreated created -> crmChanged = true;
-        case SyncEvent.ContactUpdated updated -> crmChanged = true;
-        case SyncEvent.ContactTagsUpdated tagsUpdated -> crmChanged = true;
-        case SyncEvent.ContactDeleted deleted -> crmChanged = true;
+        case SyncEvent.ContactEvent contactEvent -> location = contactEvent.locationId();
       }
     }
-    if (!crmChanged) {
+    if (location == null) {
       inbox.markProcessed(sequences, "applied", clock.instant());
       return;
     }
-    Optional<Contact> found = crm.findContact(contactId);
+    Optional<Contact> found = crm.findContact(location, contactId);
     if (found.isEmpty()) {
       log.atInfo()
           .addKeyValue("contactId", contactId)

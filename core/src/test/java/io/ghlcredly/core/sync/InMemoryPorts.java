@@ -10,6 +10,7 @@ import io.ghlcredly.core.model.DeadLetter;
 import io.ghlcredly.core.model.Issuance;
 import io.ghlcredly.core.model.IssueBadgeCommand;
 import io.ghlcredly.core.model.IssuedBadge;
+import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.RuleId;
 import io.ghlcredly.core.model.SyncEvent;
@@ -86,7 +87,7 @@ final class InMemoryPorts {
     Runnable onRead = () -> {};
 
     @Override
-    public Optional<Contact> findContact(ContactId contactId) {
+    public Optional<Contact> findContact(LocationId locationId, ContactId contactId) {
       reads++;
       onRead.run();
       if (!failures.isEmpty()) {

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * Thread-safe.
  */
 public final class GhlOAuthCallbackRoute implements Route {
-  public static final String KEY = "GET /oauth/ghl/callback";
+  public static final String PATH = "/oauth/ghl/callback";
+  public static final String KEY = "GET " + PATH;
 
   private final GhlInstallFlow flow;
 

@@ -1,0 +1,140 @@
+package io.ghlcredly.app;
+
+import io.ghlcredly.app.config.GhlConfig;
+import io.ghlcredly.app.config.ServerConfig;
+import io.ghlcredly.app.web.Route;
+import io.ghlcredly.app.web.oauth.GhlOAuthCallbackRoute;
+import io.ghlcredly.app.web.oauth.GhlOAuthStartRoute;
+import io.ghlcredly.core.error.ConfigException;
+import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.core.port.CrmGateway;
+import io.ghlcredly.core.port.TokenStore;
+import io.ghlcredly.ghl.GhlClient;
+import io.ghlcredly.ghl.GhlCrmGateway;
+import io.ghlcredly.ghl.GhlSettings;
+import io.ghlcredly.ghl.GrantedScopes;
+import io.ghlcredly.ghl.oauth.GhlInstallFlow;
+import io.ghlcredly.ghl.oauth.GhlOAuthClient;
+import io.ghlcredly.ghl.oauth.GhlOAuthSettings;
+import io.ghlcredly.ghl.oauth.GhlTokenProviders;
+import io.ghlcredly.http.RatePriority;
+import io.ghlcredly.http.oauth.RefreshingTokenProvider;
+import io.ghlcredly.http.oauth.StaticTokenProvider;
+import io.ghlcredly.http.oauth.TokenAuthenticator;
+import io.ghlcredly.http.oauth.TokenProvider;
+import io.ghlcredly.http.ratelimit.RateLimiter;
+import io.ghlcredly.http.ratelimit.RateLimiterSettings;
+import io.ghlcredly.storage.Database;
+import io.ghlcredly.storage.JdbcOAuthStateStore;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The HighLevel side of a running service: how contacts are read (with a Private Integration Token,
+ * or with OAuth tokens per location, refreshed ahead of expiry) and, in OAuth mode, the install
+ * routes. Every client shares one rate limiter, so each location's budget is counted once.
+ */
+record GhlConnection(CrmGateway crm, Map<String, Route> routes) {
+  /** The scopes the sync asks for at install: read contacts, write tags, notes and tasks. */
+  static final Set<String> INSTALL_SCOPES = Set.of("contacts.readonly", "contacts.write");
+
+  static GhlConnection wire(
+      GhlConfig ghl,
+      ServerConfig server,
+      Database database,
+      TokenStore tokens,
+      InstantSource clock) {
+    RateLimiter limiter = new RateLimiter(RateLimiterSettings.ghl(), clock);
+    return switch (ghl.mode()) {
+      case PRIVATE_TOKEN -> privateToken(ghl, limiter);
+      case OAUTH -> oauth(ghl, server, database, tokens, limiter, clock);
+    };
+  }
+
+  private static GhlConnection privateToken(GhlConfig ghl, RateLimiter limiter) {
+    Secret token = ghl.privateToken();
+    if (token == null) {
+      throw new ConfigException("ghl.auth.private-token", "required with mode private-token");
+    }
+    // A Private Integration Token belongs to one location: its calls share one budget.
+    String key = ghl.locations().isEmpty() ? "private-token" : ghl.locations().get(0);
+    // Nothing to store: the token lives in the configuration. A 401 means it was revoked.
+    TokenProvider provider =
+        new StaticTokenProvider(
+            TokenStore.AccountKey.location(key), token, Set.of(GrantedScopes.ALL), null);
+    GhlCrmGateway gateway =
+        new GhlCrmGateway(client(ghl, provider, limiter).rated(key, RatePriority.LIVE));
+    return new GhlConnection(new GhlAccounts(location -> gateway), Map.of());
+  }
+
+  private static GhlConnection oauth(
+      GhlConfig ghl,
+      ServerConfig server,
+      Database database,
+      TokenStore tokens,
+      RateLimiter limiter,
+      InstantSource clock) {
+    URI publicUrl = server.publicUrl();
+    String clientId = ghl.clientId();
+    Secret clientSecret = ghl.clientSecret();
+    if (publicUrl == null || clientId == null || clientSecret == null) {
+      throw new ConfigException(
+          "ghl.auth", "mode oauth needs client-id, client-secret and server.public-url");
+    }
+    GhlOAuthSettings settings =
+        new GhlOAuthSettings(
+            ghl.baseUrl(),
+            GhlOAuthSettings.DEFAULT_AUTHORIZE_URL,
+            clientId,
+            clientSecret,
+            URI.create(publicUrl.toString().replaceAll("/$", "") + GhlOAuthCallbackRoute.PATH),
+            INSTALL_SCOPES,
+            TokenStore.AccountType.LOCATION,
+            Set.copyOf(ghl.locations()),
+            ghl.apiVersion(),
+            Duration.ofSeconds(15));
+    GhlOAuthClient oauthClient = GhlOAuthClient.create(settings, clock);
+    GhlTokenProviders providers =
+        new GhlTokenProviders(tokens, oauthClient, clock, RefreshingTokenProvider.DEFAULT_MARGIN);
+    GhlInstallFlow flow =
+        new GhlInstallFlow(
+            oauthClient,
+            tokens,
+            new JdbcOAuthStateStore(database),
+            clock,
+            new SecureRandom(),
+            GhlInstallFlow.DEFAULT_STATE_TTL);
+    GhlAccounts accounts =
+        new GhlAccounts(
+            (LocationId location) ->
+                new GhlCrmGateway(
+                    client(ghl, providers.location(location.value()), limiter)
+                        .rated(location.value(), RatePriority.LIVE)));
+    return new GhlConnection(
+        accounts,
+        Map.of(
+            GhlOAuthStartRoute.KEY, new GhlOAuthStartRoute(flow),
+            GhlOAuthCallbackRoute.KEY, new GhlOAuthCallbackRoute(flow)));
+  }
+
+  private static GhlClient client(GhlConfig ghl, TokenProvider provider, RateLimiter limiter) {
+    // The settings' token is never sent: the authenticator supplies (and renews) the real one.
+    GhlSettings settings =
+        new GhlSettings(
+            ghl.baseUrl(),
+            ghl.apiVersion(),
+            Secret.of("from-token-provider"),
+            GhlSettings.DEFAULT_TIMEOUT);
+    GrantedScopes scopes =
+        () -> {
+          Set<String> granted = provider.grantedScopes();
+          return granted.isEmpty() ? Set.of(GrantedScopes.ALL) : granted;
+        };
+    return GhlClient.create(settings, new TokenAuthenticator(provider), scopes, limiter);
+  }
+}
