@@ -97,13 +97,8 @@ public final class Application implements AutoCloseable {
             new JdbcIssuanceLedger(database),
             new JdbcDeadLetterStore(database),
             new JdbcSecretStore(database, cipher, clock));
-    GhlConnection ghl =
-        GhlConnection.wire(
-            config.ghl(),
-            config.server(),
-            database,
-            new JdbcTokenStore(database, cipher, clock),
-            clock);
+    JdbcTokenStore tokens = new JdbcTokenStore(database, cipher, clock);
+    GhlConnection ghl = GhlConnection.wire(config.ghl(), config.server(), database, tokens, clock);
     CrmGateway crm = ghl.crm();
     CredlyClient credly = credlyClient(config.credly(), stores.secrets(), clock);
     CredlyBadgeGateway badges = new CredlyBadgeGateway(credly);
@@ -140,7 +135,7 @@ public final class Application implements AutoCloseable {
         "POST /webhooks/credly",
         new CredlyWebhookRoute(
             new CredlyWebhookReceiver(credly, config.credly().organizationId(), clock), intake));
-    routes.put("GET /health", new HealthRoute(counters));
+    routes.put("GET /health", new HealthRoute(counters, tokens, credly.tokenHealth()));
     WebServer web;
     try {
       web =

@@ -89,7 +89,7 @@ record GhlConnection(CrmGateway crm, Map<String, Route> routes) {
     GhlOAuthSettings settings =
         new GhlOAuthSettings(
             ghl.baseUrl(),
-            GhlOAuthSettings.DEFAULT_AUTHORIZE_URL,
+            ghl.authorizeUrl(),
             clientId,
             clientSecret,
             URI.create(publicUrl.toString().replaceAll("/$", "") + GhlOAuthCallbackRoute.PATH),

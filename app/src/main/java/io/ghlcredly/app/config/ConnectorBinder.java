@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 final class ConnectorBinder {
   private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern LOCATION_ID = Pattern.compile("[A-Za-z0-9_-]+");
-  private static final List<String> OAUTH_KEYS = List.of("client-id", "client-secret");
+  private static final List<String> OAUTH_KEYS =
+      List.of("client-id", "client-secret", "authorize-url");
   private static final List<String> TOKEN_KEYS = List.of("private-token");
 
   private ConnectorBinder() {}
@@ -34,12 +35,14 @@ final class ConnectorBinder {
     Secret privateToken = null;
     String clientId = null;
     Secret clientSecret = null;
+    URI authorizeUrl = GhlConfig.DEFAULT_AUTHORIZE_URL;
     if (mode == AuthMode.PRIVATE_TOKEN) {
       privateToken = auth.requiredSecret("private-token");
       refuseUnused(auth, OAUTH_KEYS, "oauth");
     } else if (mode == AuthMode.OAUTH) {
       clientId = auth.requiredText("client-id", " (from the GHL marketplace app)");
       clientSecret = auth.requiredSecret("client-secret");
+      authorizeUrl = Objects.requireNonNullElse(auth.url("authorize-url"), authorizeUrl);
       refuseUnused(auth, TOKEN_KEYS, "private-token");
     } else {
       // The mode is missing or invalid (already reported): still read the keys, so they count
@@ -62,10 +65,13 @@ final class ConnectorBinder {
     Secret token = privateToken;
     String id = clientId;
     Secret secret = clientSecret;
+    URI consentUrl = authorizeUrl;
     return ConfigBinder.build(
         ghl,
         before,
-        () -> new GhlConfig(mode, token, id, secret, apiVersion, baseUrl, locations, webhooks));
+        () ->
+            new GhlConfig(
+                mode, token, id, secret, apiVersion, baseUrl, locations, webhooks, consentUrl));
   }
 
   /** Keys of the other mode are refused: a value that silently does nothing misleads. */

@@ -26,9 +26,36 @@ public record GhlConfig(
     String apiVersion,
     URI baseUrl,
     List<String> locations,
-    WebhookConfig webhooks) {
+    WebhookConfig webhooks,
+    URI authorizeUrl) {
   public static final String DEFAULT_API_VERSION = "2021-07-28";
   public static final URI DEFAULT_BASE_URL = URI.create("https://services.leadconnectorhq.com");
+
+  /** HighLevel's choose-location page, where an OAuth install starts. */
+  public static final URI DEFAULT_AUTHORIZE_URL =
+      URI.create("https://marketplace.gohighlevel.com/v2/oauth/chooselocation");
+
+  /** With HighLevel's own authorize URL. */
+  public GhlConfig(
+      AuthMode mode,
+      @Nullable Secret privateToken,
+      @Nullable String clientId,
+      @Nullable Secret clientSecret,
+      String apiVersion,
+      URI baseUrl,
+      List<String> locations,
+      WebhookConfig webhooks) {
+    this(
+        mode,
+        privateToken,
+        clientId,
+        clientSecret,
+        apiVersion,
+        baseUrl,
+        locations,
+        webhooks,
+        DEFAULT_AUTHORIZE_URL);
+  }
 
   /** How the service authenticates to GHL. YAML: {@code oauth} or {@code private-token}. */
   public enum AuthMode {

@@ -1,31 +1,60 @@
 package io.ghlcredly.app.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.core.sync.SyncCounters;
+import io.ghlcredly.credly.CredlyTokenHealth;
+import java.util.Map;
 
-/** {@code GET /health}: liveness plus the engine's counters. Holds no secrets. */
+/**
+ * {@code GET /health}: liveness, the engine's counters, the state of each connected GHL account
+ * (connected or disconnected, and why) and how long the Credly token has left. Never a token.
+ */
 public final class HealthRoute implements Route {
-  private final SyncCounters counters;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  public HealthRoute(SyncCounters counters) {
+  private final SyncCounters counters;
+  private final TokenStore accounts;
+  private final CredlyTokenHealth credlyToken;
+
+  public HealthRoute(SyncCounters counters, TokenStore accounts, CredlyTokenHealth credlyToken) {
     this.counters = counters;
+    this.accounts = accounts;
+    this.credlyToken = credlyToken;
   }
 
   @Override
   public WebhookResponse handle(WebhookRequest request) {
+    ObjectNode body = JSON.createObjectNode();
     SyncCounters.Snapshot counts = counters.snapshot();
-    return new WebhookResponse(
-        200,
-        "{\"status\":\"up\",\"eventsAccepted\":"
-            + counts.eventsAccepted()
-            + ",\"eventsDuplicate\":"
-            + counts.eventsDuplicate()
-            + ",\"badgesIssued\":"
-            + counts.badgesIssued()
-            + ",\"duplicatesPrevented\":"
-            + counts.duplicatesPrevented()
-            + ",\"failures\":"
-            + counts.failures()
-            + "}",
-        java.util.Map.of());
+    body.put("status", "up")
+        .put("eventsAccepted", counts.eventsAccepted())
+        .put("eventsDuplicate", counts.eventsDuplicate())
+        .put("badgesIssued", counts.badgesIssued())
+        .put("duplicatesPrevented", counts.duplicatesPrevented())
+        .put("failures", counts.failures());
+    ArrayNode ghl = body.putArray("ghlAccounts");
+    for (TokenStore.AccountSummary account : accounts.listAccounts()) {
+      ObjectNode row =
+          ghl.addObject()
+              .put("account", account.key().type() + ":" + account.key().id())
+              .put("status", account.status().name())
+              .put("since", account.statusSince().toString())
+              .put("tokenExpiresAt", account.expiresAt().toString());
+      if (account.statusReason() != null) {
+        row.put("reason", account.statusReason());
+      }
+    }
+    CredlyTokenHealth.Status credly = credlyToken.status();
+    ObjectNode token = body.putObject("credlyToken").put("level", credly.level().name());
+    if (credly.expiresAt() != null) {
+      token.put("expiresAt", String.valueOf(credly.expiresAt()));
+    }
+    if (credly.daysLeft() != null) {
+      token.put("daysLeft", credly.daysLeft());
+    }
+    return new WebhookResponse(200, body.toString(), Map.of());
   }
 }

@@ -216,6 +216,7 @@ class ConfigRecordsTest {
             "GCS_SECRETS_KEY_FILE",
             "GCS_SECRETS_KEY_FROM_ENV",
             "GCS_GHL_AUTH_MODE",
+            "GCS_GHL_AUTH_AUTHORIZE_URL",
             "GCS_GHL_AUTH_CLIENT_ID",
             "GCS_GHL_AUTH_CLIENT_SECRET",
             "GCS_GHL_AUTH_CLIENT_SECRET_FILE",
