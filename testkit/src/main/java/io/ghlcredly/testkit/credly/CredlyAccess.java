@@ -2,7 +2,6 @@ package io.ghlcredly.testkit.credly;
 
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.testkit.server.EmulatorRequest;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -110,9 +109,8 @@ final class CredlyAccess {
     record Refused(int status, String error, String description) implements Grant {}
   }
 
-  /** {@code POST /oauth/token} with a form (or JSON-free) body of client credentials. */
-  synchronized Grant grant(String formBody) {
-    Map<String, String> form = parseForm(formBody);
+  /** {@code POST /oauth/token} with the form fields of a client-credentials request. */
+  synchronized Grant grant(Map<String, String> form) {
     if (!"client_credentials".equals(form.get("grant_type"))) {
       return new Grant.Refused(
           400, "unsupported_grant_type", "The authorization grant type is not supported");
@@ -128,19 +126,6 @@ final class CredlyAccess {
     tokensIssued++;
     return new Grant.Issued(
         token, accessTokenLifetime.toSeconds(), form.getOrDefault("scope", "issued_badges"));
-  }
-
-  private static Map<String, String> parseForm(String body) {
-    Map<String, String> form = new LinkedHashMap<>();
-    for (String pair : body.split("&", -1)) {
-      int equals = pair.indexOf('=');
-      if (equals > 0) {
-        form.put(
-            URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return form;
   }
 
   private static boolean equal(String left, String right) {

@@ -67,7 +67,7 @@ final class EventRoutes {
   }
 
   private EmulatorResponse token(EmulatorRequest request) {
-    return switch (access.grant(request.body())) {
+    return switch (access.grant(request.form())) {
       case CredlyAccess.Grant.Issued issued ->
           guard.ok(
               json.accessToken(

@@ -40,18 +40,27 @@ public record EmulatorRequest(
 
   /** Decoded query parameters; a repeated name keeps its first value. */
   public Map<String, String> query() {
-    Map<String, String> params = new LinkedHashMap<>();
-    if (rawQuery.isEmpty()) {
-      return params;
+    return formFields(rawQuery);
+  }
+
+  /** The body read as {@code application/x-www-form-urlencoded} fields, as token endpoints take. */
+  public Map<String, String> form() {
+    return formFields(body);
+  }
+
+  private static Map<String, String> formFields(String encoded) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    if (encoded.isBlank()) {
+      return fields;
     }
-    for (String pair : List.of(rawQuery.split("&"))) {
+    for (String pair : List.of(encoded.split("&"))) {
       int equals = pair.indexOf('=');
       String name = equals < 0 ? pair : pair.substring(0, equals);
       String value = equals < 0 ? "" : pair.substring(equals + 1);
-      params.putIfAbsent(
+      fields.putIfAbsent(
           URLDecoder.decode(name, StandardCharsets.UTF_8),
           URLDecoder.decode(value, StandardCharsets.UTF_8));
     }
-    return params;
+    return fields;
   }
 }

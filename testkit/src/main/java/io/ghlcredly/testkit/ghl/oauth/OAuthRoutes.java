@@ -9,12 +9,9 @@ import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorResponse;
 import io.ghlcredly.testkit.server.EmulatorServer;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,7 +64,7 @@ final class OAuthRoutes {
   }
 
   private EmulatorResponse token(EmulatorRequest request) {
-    Map<String, String> form = form(request.body());
+    Map<String, String> form = request.form();
     if (!emulator.clientId().equals(form.get("client_id"))
         || !secretMatches(form.getOrDefault("client_secret", ""))) {
       return error(401, "UnAuthorized!", "Invalid client credentials!");
@@ -117,7 +114,7 @@ final class OAuthRoutes {
     if (!company.company() || !company.scopes().contains("oauth.write")) {
       return unauthorized("The token is not authorized for this scope.");
     }
-    Map<String, String> form = form(request.body());
+    Map<String, String> form = request.form();
     String locationId = form.getOrDefault("locationId", "");
     if (!company.accountId().equals(form.get("companyId"))
         || !emulator.locationId().equals(locationId)) {
@@ -190,22 +187,6 @@ final class OAuthRoutes {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    if (body.isBlank()) {
-      return fields;
-    }
-    for (String pair : List.of(body.split("&"))) {
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      String value = equals < 0 ? "" : pair.substring(equals + 1);
-      fields.putIfAbsent(
-          URLDecoder.decode(name, StandardCharsets.UTF_8),
-          URLDecoder.decode(value, StandardCharsets.UTF_8));
-    }
-    return fields;
   }
 
   private static String encode(String value) {
