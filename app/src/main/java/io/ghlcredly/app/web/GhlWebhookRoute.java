@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /webhooks/ghl}: verifies the signature over the raw body, checks freshness, makes the
  * event durable, then answers. GHL retries only on 429, so when the event cannot be stored we
- * answer 429: any other failure status would lose the event for good. Contact, note and task
- * events go to the inbox; app installs and uninstalls go to {@link AccountEvents} instead.
+ * answer 429: any other failure status would lose the event for good. Contact, note and task events
+ * go to the inbox; app installs and uninstalls go to {@link AccountEvents} instead.
  */
 public final class GhlWebhookRoute implements Route {
   private static final Logger log = LoggerFactory.getLogger(GhlWebhookRoute.class);

@@ -56,9 +56,7 @@ public final class TokenStoreAccountEvents implements AccountEvents {
   }
 
   /** A location uninstall touches that location only, even when the company is named too. */
-  private List<AccountKey> affected(
-      @Nullable LocationId location,
-      @Nullable String companyId) {
+  private List<AccountKey> affected(@Nullable LocationId location, @Nullable String companyId) {
     if (location != null) {
       return List.of(AccountKey.location(location.value()));
     }
@@ -66,8 +64,7 @@ public final class TokenStoreAccountEvents implements AccountEvents {
     if (companyId != null) {
       keys.add(AccountKey.company(companyId));
       for (TokenStore.AccountSummary account : tokens.listAccounts()) {
-        if (account.key().type() == AccountType.LOCATION
-            && companyId.equals(account.companyId())) {
+        if (account.key().type() == AccountType.LOCATION && companyId.equals(account.companyId())) {
           keys.add(account.key());
         }
       }

@@ -47,8 +47,7 @@ class TokenStoreAccountEventsTest {
 
     events.accept(new AccountEvent.AppUninstalled(ID, null, "agency-1", AT));
 
-    assertThat(tokens.status(AccountKey.company("agency-1")))
-        .isEqualTo(AccountStatus.DISCONNECTED);
+    assertThat(tokens.status(AccountKey.company("agency-1"))).isEqualTo(AccountStatus.DISCONNECTED);
     assertThat(tokens.status(AccountKey.location("loc-1"))).isEqualTo(AccountStatus.DISCONNECTED);
     assertThat(tokens.status(AccountKey.location("other"))).isEqualTo(AccountStatus.CONNECTED);
   }
@@ -69,7 +68,8 @@ class TokenStoreAccountEventsTest {
 
     void add(AccountKey key, String companyId) {
       accounts.put(
-          key, new AccountSummary(key, companyId, Set.of(), AT, AccountStatus.CONNECTED, null, AT, 1));
+          key,
+          new AccountSummary(key, companyId, Set.of(), AT, AccountStatus.CONNECTED, null, AT, 1));
     }
 
     AccountStatus status(AccountKey key) {
