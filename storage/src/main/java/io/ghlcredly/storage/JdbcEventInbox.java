@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcEventInbox implements EventInbox {
   private static final String COLUMNS =
       "source, event_id, event_type, contact_id, location_id, occurred_at, received_at, payload,"
-          + " badge_id, badge_template_id, badge_state";
+          + " badge_id, badge_template_id, badge_state, subject_id, subject_title";
   private static final String INSERT =
-      "INSERT INTO event_inbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO event_inbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Database database;
   private final Jdbc jdbc;
@@ -52,7 +52,9 @@ public final class JdbcEventInbox implements EventInbox {
       payload,
       badge == null ? null : badge.badgeId(),
       badge == null ? null : badge.templateId().value(),
-      badge == null ? null : badge.state().wireName()
+      badge == null ? null : badge.state().wireName(),
+      subjectOf(event),
+      event instanceof SyncEvent.TaskEvent task ? task.title() : null
     };
     return switch (database.dialect()) {
       // Waits for a concurrent insert of the same key, then does nothing: no error, no abort.
@@ -65,6 +67,15 @@ public final class JdbcEventInbox implements EventInbox {
 
   private static @Nullable String locationOf(SyncEvent event) {
     return event instanceof SyncEvent.ContactEvent contact ? contact.locationId().value() : null;
+  }
+
+  /** The note or task a contact event is about; null for other events. */
+  private static @Nullable String subjectOf(SyncEvent event) {
+    return switch (event) {
+      case SyncEvent.NoteEvent note -> note.noteId();
+      case SyncEvent.TaskEvent task -> task.taskId();
+      default -> null;
+    };
   }
 
   private boolean insertCatchingDuplicate(@Nullable Object[] params) {
@@ -151,10 +162,12 @@ public final class JdbcEventInbox implements EventInbox {
                                 "event " + eventId + " has an unknown badge state")))
             : event(
                 type,
-                eventId,
-                contactId,
-                new LocationId(required(row, "location_id", eventId)),
-                occurredAt);
+                new Subject(
+                    eventId,
+                    contactId,
+                    new LocationId(required(row, "location_id", eventId)),
+                    occurredAt),
+                row);
     return new ReceivedEvent(
         row.getLong("sequence"), row.getString("source"), event, Jdbc.instant(row, "received_at"));
   }
@@ -168,18 +181,44 @@ public final class JdbcEventInbox implements EventInbox {
     return value;
   }
 
-  /** Rebuilds the event from the name that {@link SyncEvent#type()} gave it. */
-  static SyncEvent event(
-      String type, EventId eventId, ContactId contactId, LocationId locationId, Instant at) {
+  /** What every GHL event of a contact has. */
+  private record Subject(
+      EventId eventId, ContactId contactId, LocationId locationId, Instant occurredAt) {}
+
+  /** Rebuilds a contact event from the name that {@link SyncEvent#type()} gave it. */
+  private static SyncEvent event(String type, Subject common, ResultSet row) throws SQLException {
+    EventId id = common.eventId();
+    ContactId contact = common.contactId();
+    LocationId location = common.locationId();
+    Instant at = common.occurredAt();
     return switch (type) {
-      case "contact.created" -> new SyncEvent.ContactCreated(eventId, contactId, locationId, at);
-      case "contact.updated" -> new SyncEvent.ContactUpdated(eventId, contactId, locationId, at);
-      case "contact.tags-updated" ->
-          new SyncEvent.ContactTagsUpdated(eventId, contactId, locationId, at);
-      case "contact.deleted" -> new SyncEvent.ContactDeleted(eventId, contactId, locationId, at);
+      case "contact.created" -> new SyncEvent.ContactCreated(id, contact, location, at);
+      case "contact.updated" -> new SyncEvent.ContactUpdated(id, contact, location, at);
+      case "contact.tags-updated" -> new SyncEvent.ContactTagsUpdated(id, contact, location, at);
+      case "contact.deleted" -> new SyncEvent.ContactDeleted(id, contact, location, at);
+      case "contact.dnd-updated" -> new SyncEvent.ContactDndUpdated(id, contact, location, at);
+      case "note.created" ->
+          new SyncEvent.NoteCreated(id, contact, location, at, required(row, "subject_id", id));
+      case "note.updated" ->
+          new SyncEvent.NoteUpdated(id, contact, location, at, required(row, "subject_id", id));
+      case "note.deleted" ->
+          new SyncEvent.NoteDeleted(id, contact, location, at, required(row, "subject_id", id));
+      case "task.created" ->
+          new SyncEvent.TaskCreated(
+              id, contact, location, at, required(row, "subject_id", id), title(row));
+      case "task.completed" ->
+          new SyncEvent.TaskCompleted(
+              id, contact, location, at, required(row, "subject_id", id), title(row));
+      case "task.deleted" ->
+          new SyncEvent.TaskDeleted(
+              id, contact, location, at, required(row, "subject_id", id), title(row));
       default ->
           throw new IllegalStateException(
-              "event " + eventId + " in the inbox has an unknown type: " + type);
+              "event " + id + " in the inbox has an unknown type: " + type);
     };
+  }
+
+  private static @Nullable String title(ResultSet row) throws SQLException {
+    return row.getString("subject_title");
   }
 }

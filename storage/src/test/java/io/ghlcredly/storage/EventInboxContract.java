@@ -130,6 +130,15 @@ public abstract class EventInboxContract extends StoreFixture {
             new SyncEvent.ContactUpdated(new EventId("u"), ANNA, LOCATION, T0),
             new SyncEvent.ContactTagsUpdated(new EventId("t"), ANNA, LOCATION, T0),
             new SyncEvent.ContactDeleted(new EventId("d"), ANNA, LOCATION, T0),
+            new SyncEvent.ContactDndUpdated(new EventId("dnd"), ANNA, LOCATION, T0),
+            new SyncEvent.NoteCreated(new EventId("n1"), ANNA, LOCATION, T0, "note-1"),
+            new SyncEvent.NoteUpdated(new EventId("n2"), ANNA, LOCATION, T0, "note-1"),
+            new SyncEvent.NoteDeleted(new EventId("n3"), ANNA, LOCATION, T0, "note-1"),
+            new SyncEvent.TaskCreated(
+                new EventId("t1"), ANNA, LOCATION, T0, "task-1", "Course 101"),
+            new SyncEvent.TaskCompleted(
+                new EventId("t2"), ANNA, LOCATION, T0, "task-1", "Course 101"),
+            new SyncEvent.TaskDeleted(new EventId("t3"), ANNA, LOCATION, T0, "task-1", null),
             badgeChanged("b1", SyncEvent.BadgeChanged.Change.CREATED, BadgeState.PENDING),
             badgeChanged("b2", SyncEvent.BadgeChanged.Change.STATE_CHANGED, BadgeState.ACCEPTED),
             badgeChanged("b3", SyncEvent.BadgeChanged.Change.DELETED, BadgeState.REVOKED));

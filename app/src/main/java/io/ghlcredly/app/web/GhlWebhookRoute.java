@@ -1,21 +1,24 @@
 package io.ghlcredly.app.web;
 
 import io.ghlcredly.core.error.StorageException;
+import io.ghlcredly.core.model.AccountEvent;
 import io.ghlcredly.core.model.SyncEvent;
+import io.ghlcredly.core.port.AccountEvents;
 import io.ghlcredly.core.sync.EventIntake;
 import io.ghlcredly.ghl.webhook.GhlWebhookParser;
 import io.ghlcredly.ghl.webhook.GhlWebhookVerifier;
+import io.ghlcredly.ghl.webhook.ParsedWebhook;
 import io.ghlcredly.ghl.webhook.WebhookVerdict;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /webhooks/ghl}: verifies the signature over the raw body, checks freshness, makes the
  * event durable, then answers. GHL retries only on 429, so when the event cannot be stored we
- * answer 429: any other failure status would lose the event for good.
+ * answer 429: any other failure status would lose the event for good. Contact, note and task events
+ * go to the inbox; app installs and uninstalls go to {@link AccountEvents} instead.
  */
 public final class GhlWebhookRoute implements Route {
   private static final Logger log = LoggerFactory.getLogger(GhlWebhookRoute.class);
@@ -24,11 +27,22 @@ public final class GhlWebhookRoute implements Route {
   private final GhlWebhookVerifier verifier;
   private final GhlWebhookParser parser;
   private final EventIntake intake;
+  private final AccountEvents accounts;
 
+  /** Account events are only logged: for setups without OAuth accounts. */
   public GhlWebhookRoute(GhlWebhookVerifier verifier, GhlWebhookParser parser, EventIntake intake) {
+    this(verifier, parser, intake, GhlWebhookRoute::logOnly);
+  }
+
+  public GhlWebhookRoute(
+      GhlWebhookVerifier verifier,
+      GhlWebhookParser parser,
+      EventIntake intake,
+      AccountEvents accounts) {
     this.verifier = verifier;
     this.parser = parser;
     this.intake = intake;
+    this.accounts = accounts;
   }
 
   @Override
@@ -45,18 +59,44 @@ public final class GhlWebhookRoute implements Route {
     return switch (verifier.verify(body, headers)) {
       case WebhookVerdict.Rejected rejected -> reject(rejected.status(), rejected.reason());
       case WebhookVerdict.Accepted accepted -> {
-        Optional<SyncEvent> event;
+        ParsedWebhook parsed;
         try {
-          event = parser.parse(accepted.payload(), accepted.webhookId());
+          parsed = parser.parse(accepted.payload(), accepted.webhookId());
         } catch (IllegalArgumentException malformed) {
           yield reject(400, String.valueOf(malformed.getMessage()));
         }
-        if (event.isEmpty()) {
-          yield WebhookResponse.ok("ignored: event type not synced");
-        }
-        yield store(event.get(), new String(body, StandardCharsets.UTF_8));
+        yield switch (parsed) {
+          case ParsedWebhook.Ignored ignored ->
+              WebhookResponse.ok("ignored: event type not synced");
+          case ParsedWebhook.ContactWebhook contact ->
+              store(contact.event(), new String(body, StandardCharsets.UTF_8));
+          case ParsedWebhook.AccountWebhook account -> apply(account.event());
+        };
       }
     };
+  }
+
+  private WebhookResponse apply(AccountEvent event) {
+    try {
+      accounts.accept(event);
+      return WebhookResponse.ok("accepted");
+    } catch (StorageException e) {
+      log.atError()
+          .addKeyValue("eventId", event.eventId())
+          .setCause(e)
+          .log("cannot apply account webhook");
+      return new WebhookResponse(
+          429, "{\"error\":\"storage unavailable, retry later\"}", Map.of("Retry-After", "60"));
+    }
+  }
+
+  private static void logOnly(AccountEvent event) {
+    log.atInfo()
+        .addKeyValue("eventId", event.eventId())
+        .addKeyValue("event", event.getClass().getSimpleName())
+        .addKeyValue("locationId", event.locationId())
+        .addKeyValue("companyId", event.companyId())
+        .log("app account event received; no OAuth accounts to update");
   }
 
   private WebhookResponse store(SyncEvent event, String payload) {

@@ -2,6 +2,7 @@ package io.ghlcredly.core.model;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something that happened upstream and may need syncing. Closed set, handled exhaustively. GHL
@@ -23,6 +24,13 @@ public sealed interface SyncEvent {
       case ContactUpdated updated -> "contact.updated";
       case ContactTagsUpdated tagsUpdated -> "contact.tags-updated";
       case ContactDeleted deleted -> "contact.deleted";
+      case ContactDndUpdated dndUpdated -> "contact.dnd-updated";
+      case NoteCreated note -> "note.created";
+      case NoteUpdated note -> "note.updated";
+      case NoteDeleted note -> "note.deleted";
+      case TaskCreated task -> "task.created";
+      case TaskCompleted task -> "task.completed";
+      case TaskDeleted task -> "task.deleted";
       case BadgeChanged badge ->
           switch (badge.change()) {
             case CREATED -> BadgeChanged.CREATED_TYPE;
@@ -56,6 +64,116 @@ public sealed interface SyncEvent {
   record ContactDeleted(
       EventId eventId, ContactId contactId, LocationId locationId, Instant occurredAt)
       implements ContactEvent {}
+
+  /** A contact's do-not-disturb settings changed. */
+  record ContactDndUpdated(
+      EventId eventId, ContactId contactId, LocationId locationId, Instant occurredAt)
+      implements ContactEvent {}
+
+  /** An event about one note of a contact. */
+  sealed interface NoteEvent extends ContactEvent {
+    /** GHL's id of the note. */
+    String noteId();
+  }
+
+  /** A note was added to a contact. */
+  record NoteCreated(
+      EventId eventId,
+      ContactId contactId,
+      LocationId locationId,
+      Instant occurredAt,
+      String noteId)
+      implements NoteEvent {
+    public NoteCreated {
+      requireSubject(noteId, "noteId");
+    }
+  }
+
+  /** A contact's note was edited. */
+  record NoteUpdated(
+      EventId eventId,
+      ContactId contactId,
+      LocationId locationId,
+      Instant occurredAt,
+      String noteId)
+      implements NoteEvent {
+    public NoteUpdated {
+      requireSubject(noteId, "noteId");
+    }
+  }
+
+  /** A contact's note was deleted. */
+  record NoteDeleted(
+      EventId eventId,
+      ContactId contactId,
+      LocationId locationId,
+      Instant occurredAt,
+      String noteId)
+      implements NoteEvent {
+    public NoteDeleted {
+      requireSubject(noteId, "noteId");
+    }
+  }
+
+  /**
+   * An event about one task of a contact. The title is kept because rules will match on it; GHL
+   * documents it for every task event but may leave it out.
+   */
+  sealed interface TaskEvent extends ContactEvent {
+    /** GHL's id of the task. */
+    String taskId();
+
+    /** The task's title as the event reports it, or null when the event has none. */
+    @Nullable String title();
+  }
+
+  /** A task was created for a contact. */
+  record TaskCreated(
+      EventId eventId,
+      ContactId contactId,
+      LocationId locationId,
+      Instant occurredAt,
+      String taskId,
+      @Nullable String title)
+      implements TaskEvent {
+    public TaskCreated {
+      requireSubject(taskId, "taskId");
+    }
+  }
+
+  /** A contact's task was marked completed. */
+  record TaskCompleted(
+      EventId eventId,
+      ContactId contactId,
+      LocationId locationId,
+      Instant occurredAt,
+      String taskId,
+      @Nullable String title)
+      implements TaskEvent {
+    public TaskCompleted {
+      requireSubject(taskId, "taskId");
+    }
+  }
+
+  /** A contact's task was deleted. */
+  record TaskDeleted(
+      EventId eventId,
+      ContactId contactId,
+      LocationId locationId,
+      Instant occurredAt,
+      String taskId,
+      @Nullable String title)
+      implements TaskEvent {
+    public TaskDeleted {
+      requireSubject(taskId, "taskId");
+    }
+  }
+
+  private static void requireSubject(String id, String name) {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
 
   /**
    * A badge of a contact changed at the credential provider (Credly's {@code badge.created}, {@code

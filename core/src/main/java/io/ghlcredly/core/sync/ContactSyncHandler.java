@@ -86,13 +86,20 @@ public final class ContactSyncHandler implements ContactJobHandler {
 
   private void apply(ContactId contactId, List<ReceivedEvent> pending) {
     List<Long> sequences = pending.stream().map(ReceivedEvent::sequence).toList();
-    // Badge events only update the ledger; the CRM is read only when a CRM event needs it, with
-    // the account of the location the newest CRM event came from.
+    // Badge events only update the ledger; the CRM is read only when a contact change needs it,
+    // with the account of the location the newest such event came from. Note and task events need
+    // no pull by themselves: no rule reads them yet, so they are only marked processed.
     LocationId location = null;
     for (ReceivedEvent received : pending) {
       switch (received.event()) {
         case SyncEvent.BadgeChanged badge -> recordBadge(badge);
-        case SyncEvent.ContactEvent contactEvent -> location = contactEvent.locationId();
+        case SyncEvent.NoteEvent note -> {}
+        case SyncEvent.TaskEvent task -> {}
+        case SyncEvent.ContactCreated created -> location = created.locationId();
+        case SyncEvent.ContactUpdated updated -> location = updated.locationId();
+        case SyncEvent.ContactTagsUpdated tagsUpdated -> location = tagsUpdated.locationId();
+        case SyncEvent.ContactDeleted deleted -> location = deleted.locationId();
+        case SyncEvent.ContactDndUpdated dndUpdated -> location = dndUpdated.locationId();
       }
     }
     if (location == null) {

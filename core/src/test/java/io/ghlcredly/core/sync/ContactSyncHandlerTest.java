@@ -276,6 +276,34 @@ class ContactSyncHandlerTest {
     assertThat(crm.reads).isZero();
   }
 
+  @Test
+  void marksNoteAndTaskEventsProcessedWithoutReadingTheCrm() {
+    contactWithTags("course-101-complete");
+    append(new SyncEvent.NoteCreated(new EventId("n1"), ADA, LOCATION, clock.instant(), "note-1"));
+    append(
+        new SyncEvent.TaskCompleted(
+            new EventId("t1"), ADA, LOCATION, clock.instant(), "task-1", "Finish course 101"));
+    append(new SyncEvent.TaskDeleted(new EventId("t2"), ADA, LOCATION, clock.instant(), "t", null));
+
+    handler.run(ADA);
+
+    assertThat(crm.reads).isZero();
+    assertThat(badges.issueCalls).isZero();
+    assertThat(inbox.listPending(ADA)).isEmpty();
+  }
+
+  @Test
+  void treatsADndChangeAsAContactChange() {
+    contactWithTags("course-101-complete");
+    append(new SyncEvent.ContactDndUpdated(new EventId("d1"), ADA, LOCATION, clock.instant()));
+
+    handler.run(ADA);
+
+    assertThat(crm.reads).isEqualTo(1);
+    assertThat(badges.issued).hasSize(1);
+    assertThat(inbox.listPending(ADA)).isEmpty();
+  }
+
   private void badgeEvent(
       String eventId,
       SyncEvent.BadgeChanged.Change change,
@@ -309,5 +337,9 @@ class ContactSyncHandlerTest {
         new SyncEvent.ContactTagsUpdated(new EventId(webhookId), ADA, LOCATION, clock.instant()),
         "{}",
         clock.instant());
+  }
+
+  private void append(SyncEvent event) {
+    inbox.append("ghl", event, "{}", clock.instant());
   }
 }

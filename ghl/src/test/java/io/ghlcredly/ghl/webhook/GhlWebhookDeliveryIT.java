@@ -66,7 +66,9 @@ class GhlWebhookDeliveryIT {
     assertThat(emulator.deliveries()).singleElement().extracting("status").isEqualTo(200);
     Accepted accepted = (Accepted) verdicts.getFirst();
     SyncEvent event =
-        new GhlWebhookParser().parse(accepted.payload(), accepted.webhookId()).orElseThrow();
+        ((ParsedWebhook.ContactWebhook)
+                new GhlWebhookParser().parse(accepted.payload(), accepted.webhookId()))
+            .event();
     assertThat(event).isInstanceOf(SyncEvent.ContactTagsUpdated.class);
     assertThat(event.contactId()).isEqualTo(new ContactId(id));
     assertThat(event.eventId().value()).isEqualTo(emulator.deliveries().getFirst().webhookId());

@@ -130,6 +130,7 @@ final class GhlContactRoutes {
     if (refusal.isPresent()) {
       return refusal.get();
     }
+    Optional<String> dndBefore = store.find(contactId).map(GhlContactRoutes::dnd);
     Optional<GhlContactStore.Change> change = store.update(contactId, body);
     if (change.isEmpty()) {
       return GhlResponses.contactNotFound(contactId);
@@ -139,9 +140,17 @@ final class GhlContactRoutes {
     if (change.get().changed()) {
       webhooks.publish("ContactTagUpdate", contact);
     }
+    if (!dndBefore.orElse("").equals(dnd(contact))) {
+      webhooks.publish("ContactDndUpdate", contact);
+    }
     ObjectNode response = GhlResponses.object().put("succeded", true);
     response.set("contact", shape(contact));
     return GhlResponses.ok(200, response);
+  }
+
+  /** The contact's do-not-disturb state, to tell when a change deserves a ContactDndUpdate. */
+  private static String dnd(ObjectNode contact) {
+    return contact.path("dnd").toString() + contact.path("dndSettings").toString();
   }
 
   private EmulatorResponse deleteContact(EmulatorRequest request) {

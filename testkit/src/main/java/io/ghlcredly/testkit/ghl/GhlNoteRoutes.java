@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlcredly.testkit.ghl.GhlContactExtras.Kind;
 import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorResponse;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,12 +13,24 @@ import java.util.Set;
 final class GhlNoteRoutes {
   private static final Set<String> FIELDS = Set.of("userId", "body", "title", "color", "pinned");
 
+  /** The fields of note events (docs/webhook-events/Note*.md). */
+  private static final List<String> WEBHOOK_FIELDS =
+      List.of("id", "body", "contactId", "dateAdded");
+
   private final GhlContactStore store;
   private final GhlContactExtras extras;
+  private final GhlWebhookSender webhooks;
+  private final String locationId;
 
-  GhlNoteRoutes(GhlContactStore store, GhlContactExtras extras) {
+  GhlNoteRoutes(
+      GhlContactStore store,
+      GhlContactExtras extras,
+      GhlWebhookSender webhooks,
+      String locationId) {
     this.store = store;
     this.extras = extras;
+    this.webhooks = webhooks;
+    this.locationId = locationId;
   }
 
   void register(GhlRoutes.Registrar routes) {
@@ -54,7 +67,9 @@ final class GhlNoteRoutes {
     ObjectNode note = GhlResponses.object().put("id", GhlContactStore.newId());
     note.setAll(body);
     note.put("contactId", contactId).put("dateAdded", store.now());
-    return GhlResponses.ok(201, GhlResponses.wrap("note", extras.put(Kind.NOTE, contactId, note)));
+    ObjectNode stored = extras.put(Kind.NOTE, contactId, note);
+    publish("NoteCreate", stored);
+    return GhlResponses.ok(201, GhlResponses.wrap("note", stored));
   }
 
   private EmulatorResponse get(EmulatorRequest request) {
@@ -74,7 +89,11 @@ final class GhlNoteRoutes {
     }
     return extras
         .update(Kind.NOTE, request.pathParam("contactId"), noteId, body)
-        .map(note -> GhlResponses.ok(200, GhlResponses.wrap("note", note)))
+        .map(
+            note -> {
+              publish("NoteUpdate", note);
+              return GhlResponses.ok(200, GhlResponses.wrap("note", note));
+            })
         .orElseGet(() -> notFound(noteId));
   }
 
@@ -82,8 +101,16 @@ final class GhlNoteRoutes {
     String noteId = request.pathParam("id");
     return extras
         .remove(Kind.NOTE, request.pathParam("contactId"), noteId)
-        .map(note -> GhlResponses.succeded(200))
+        .map(
+            note -> {
+              publish("NoteDelete", note);
+              return GhlResponses.succeded(200);
+            })
         .orElseGet(() -> notFound(noteId));
+  }
+
+  private void publish(String type, ObjectNode note) {
+    webhooks.publishSubject(type, locationId, note, WEBHOOK_FIELDS);
   }
 
   private static EmulatorResponse notFound(String noteId) {

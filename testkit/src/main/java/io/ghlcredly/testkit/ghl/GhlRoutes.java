@@ -61,8 +61,8 @@ final class GhlRoutes {
     // Fixed paths before patterns: /contacts/search/duplicate, /contacts/{id}/campaigns/removeAll.
     new GhlContactListRoutes(store, locationId).register(registrar);
     new GhlContactRoutes(store, extras, webhooks, locationId).register(registrar);
-    new GhlTaskRoutes(store, extras).register(registrar);
-    new GhlNoteRoutes(store, extras).register(registrar);
+    new GhlTaskRoutes(store, extras, webhooks, locationId).register(registrar);
+    new GhlNoteRoutes(store, extras, webhooks, locationId).register(registrar);
     new GhlTagRoutes(store, webhooks, locationId).register(registrar);
     new GhlMiscRoutes(store, extras).register(registrar);
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlcredly.testkit.ghl.GhlContactExtras.Kind;
 import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorResponse;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,12 +14,24 @@ final class GhlTaskRoutes {
   private static final Set<String> FIELDS =
       Set.of("title", "body", "dueDate", "completed", "assignedTo");
 
+  /** The fields of task events (docs/webhook-events/Task*.md). */
+  private static final List<String> WEBHOOK_FIELDS =
+      List.of("id", "assignedTo", "body", "contactId", "title", "dateAdded", "dueDate");
+
   private final GhlContactStore store;
   private final GhlContactExtras extras;
+  private final GhlWebhookSender webhooks;
+  private final String locationId;
 
-  GhlTaskRoutes(GhlContactStore store, GhlContactExtras extras) {
+  GhlTaskRoutes(
+      GhlContactStore store,
+      GhlContactExtras extras,
+      GhlWebhookSender webhooks,
+      String locationId) {
     this.store = store;
     this.extras = extras;
+    this.webhooks = webhooks;
+    this.locationId = locationId;
   }
 
   void register(GhlRoutes.Registrar routes) {
@@ -57,7 +70,12 @@ final class GhlTaskRoutes {
     ObjectNode task = GhlResponses.object().put("id", GhlContactStore.newId());
     task.setAll(body);
     task.put("contactId", contactId);
-    return GhlResponses.ok(201, GhlResponses.wrap("task", extras.put(Kind.TASK, contactId, task)));
+    ObjectNode stored = extras.put(Kind.TASK, contactId, task);
+    publish("TaskCreate", stored);
+    if (stored.path("completed").asBoolean(false)) {
+      publish("TaskComplete", stored);
+    }
+    return GhlResponses.ok(201, GhlResponses.wrap("task", stored));
   }
 
   private EmulatorResponse get(EmulatorRequest request) {
@@ -84,9 +102,21 @@ final class GhlTaskRoutes {
     if (invalid.isPresent()) {
       return invalid.get();
     }
+    boolean wasCompleted =
+        extras
+            .find(Kind.TASK, contactId, taskId)
+            .map(task -> task.path("completed").asBoolean(false))
+            .orElse(false);
     return extras
         .update(Kind.TASK, contactId, taskId, body)
-        .map(task -> GhlResponses.ok(200, GhlResponses.wrap("task", task)))
+        .map(
+            task -> {
+              // HighLevel has no TaskUpdate event: only completing a task is announced.
+              if (!wasCompleted && task.path("completed").asBoolean(false)) {
+                publish("TaskComplete", task);
+              }
+              return GhlResponses.ok(200, GhlResponses.wrap("task", task));
+            })
         .orElseGet(() -> notFound(taskId));
   }
 
@@ -94,8 +124,21 @@ final class GhlTaskRoutes {
     String taskId = request.pathParam("taskId");
     return extras
         .remove(Kind.TASK, request.pathParam("contactId"), taskId)
-        .map(task -> GhlResponses.succeded(200))
+        .map(
+            task -> {
+              publish("TaskDelete", task);
+              return GhlResponses.succeded(200);
+            })
         .orElseGet(() -> notFound(taskId));
+  }
+
+  /** Tasks keep no creation date, so the event says when it was sent, as dateAdded. */
+  private void publish(String type, ObjectNode task) {
+    ObjectNode payload = task.deepCopy();
+    if (!payload.hasNonNull("dateAdded")) {
+      payload.put("dateAdded", store.now());
+    }
+    webhooks.publishSubject(type, locationId, payload, WEBHOOK_FIELDS);
   }
 
   private static EmulatorResponse notFound(String taskId) {

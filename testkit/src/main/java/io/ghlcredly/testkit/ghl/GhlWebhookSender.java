@@ -26,12 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts contact events to the receiver like HighLevel: a flat payload (the contact's fields plus
- * {@code type}, {@code timestamp} and a unique {@code webhookId}), signed with both schemes. The
- * first attempt runs synchronously on the caller's thread, so when an emulator call returns, its
- * webhook has been answered. Like HighLevel, only a 429 answer is retried (up to {@code maxRetries}
- * times, {@code retryDelay} apart, on a background virtual thread); any other status or no answer
- * is final. Thread-safe.
+ * Posts contact, note and task events to the receiver like HighLevel: a flat payload (the
+ * contact's, note's or task's fields plus {@code type}, {@code timestamp} and a unique {@code
+ * webhookId}), signed with both schemes. The first attempt runs synchronously on the caller's
+ * thread, so when an emulator call returns, its webhook has been answered. Like HighLevel, only a
+ * 429 answer is retried (up to {@code maxRetries} times, {@code retryDelay} apart, on a background
+ * virtual thread); any other status or no answer is final. Thread-safe.
  */
 final class GhlWebhookSender implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GhlWebhookSender.class);
@@ -101,13 +101,9 @@ final class GhlWebhookSender implements AutoCloseable {
     return List.copyOf(deliveries);
   }
 
-  /** Sends the event when a receiver is set; returns the first attempt. */
+  /** Sends the contact event when a receiver is set; returns the first attempt. */
   Optional<WebhookDelivery> publish(String type, ObjectNode contact) {
-    URI url = target;
-    if (url == null) {
-      return Optional.empty();
-    }
-    ObjectNode payload = GhlResponses.object().put("type", type);
+    ObjectNode payload = GhlResponses.object();
     for (String field : PAYLOAD_FIELDS) {
       JsonNode value = contact.get(field);
       if (value != null && !value.isNull()) {
@@ -117,6 +113,37 @@ final class GhlWebhookSender implements AutoCloseable {
     if (!payload.has("attachments")) {
       payload.putArray("attachments");
     }
+    // Only the DND event documents the per-channel settings.
+    JsonNode dndSettings = contact.get("dndSettings");
+    if (type.equals("ContactDndUpdate") && dndSettings != null && !dndSettings.isNull()) {
+      payload.set("dndSettings", dndSettings);
+    }
+    return publish(type, contact.path("id").asText(), payload);
+  }
+
+  /**
+   * Sends a note or task event (docs/webhook-events/Note*.md, Task*.md): the documented fields of
+   * the note or task, with its contact and location.
+   */
+  Optional<WebhookDelivery> publishSubject(
+      String type, String locationId, ObjectNode subject, List<String> fields) {
+    ObjectNode payload = GhlResponses.object().put("locationId", locationId);
+    for (String field : fields) {
+      JsonNode value = subject.get(field);
+      if (value != null && !value.isNull()) {
+        payload.set(field, value);
+      }
+    }
+    return publish(type, subject.path("contactId").asText(), payload);
+  }
+
+  private Optional<WebhookDelivery> publish(String type, String contactId, ObjectNode fields) {
+    URI url = target;
+    if (url == null) {
+      return Optional.empty();
+    }
+    ObjectNode payload = GhlResponses.object().put("type", type);
+    payload.setAll(fields);
     String webhookId = UUID.randomUUID().toString();
     payload.put("timestamp", GhlContactStore.DATE_FORMAT.format(clock.instant()));
     payload.put("webhookId", webhookId);
@@ -124,7 +151,6 @@ final class GhlWebhookSender implements AutoCloseable {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     headers.putAll(signer.signatureHeaders(body.getBytes(StandardCharsets.UTF_8)));
-    String contactId = contact.path("id").asText();
     return Optional.of(send(webhookId, type, contactId, url, body, headers, 1));
   }
 

@@ -67,6 +67,61 @@ class GhlEmulatorWebhookIT {
   }
 
   @Test
+  void sendsNoteTaskAndDndEventsShapedLikeGhl() throws Exception {
+    emulator.sendWebhooksTo(receiver.url());
+    String id = emulator.seedContact("Ada", "Lovelace", "ada@example.com");
+    GhlApiCaller api = new GhlApiCaller(emulator);
+
+    JsonNode note =
+        MAPPER.readTree(
+            api.call("POST", "/contacts/" + id + "/notes", "{\"body\":\"Met at the fair\"}")
+                .body());
+    JsonNode task =
+        MAPPER.readTree(
+            api.call(
+                    "POST",
+                    "/contacts/" + id + "/tasks",
+                    "{\"title\":\"Course 101\",\"dueDate\":\"2026-04-01T00:00:00Z\","
+                        + "\"completed\":false}")
+                .body());
+    String taskId = task.path("task").path("id").asText();
+    api.call("PUT", "/contacts/" + id + "/tasks/" + taskId + "/completed", "{\"completed\":true}");
+    api.call("DELETE", "/contacts/" + id + "/tasks/" + taskId, null);
+    api.call("PUT", "/contacts/" + id, "{\"dnd\":true}");
+
+    List<JsonNode> payloads =
+        receiver.received().stream().map(request -> read(request.body())).toList();
+    assertThat(payloads)
+        .extracting(payload -> payload.path("type").asText())
+        .containsExactly(
+            "NoteCreate",
+            "TaskCreate",
+            "TaskComplete",
+            "TaskDelete",
+            "ContactUpdate",
+            "ContactDndUpdate");
+    JsonNode noteEvent = payloads.get(0);
+    assertThat(noteEvent.path("id").asText()).isEqualTo(note.path("note").path("id").asText());
+    assertThat(noteEvent.path("contactId").asText()).isEqualTo(id);
+    assertThat(noteEvent.path("locationId").asText()).isEqualTo(emulator.locationId());
+    assertThat(noteEvent.path("body").asText()).isEqualTo("Met at the fair");
+    JsonNode completed = payloads.get(2);
+    assertThat(completed.path("id").asText()).isEqualTo(taskId);
+    assertThat(completed.path("title").asText()).isEqualTo("Course 101");
+    assertThat(completed.path("contactId").asText()).isEqualTo(id);
+    assertThat(completed.has("webhookId")).isTrue();
+    assertThat(payloads.get(5).path("dnd").asBoolean()).isTrue();
+  }
+
+  private static JsonNode read(String body) {
+    try {
+      return MAPPER.readTree(body);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void sendsTagUpdatePayloadShapedLikeGhl() throws Exception {
     emulator.sendWebhooksTo(receiver.url());
     String id = emulator.seedContact("Ada", "Lovelace", "ada@example.com", "vip");

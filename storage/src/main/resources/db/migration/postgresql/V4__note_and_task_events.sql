@@ -1,0 +1,4 @@
+-- Note and task events name the note or task they are about (subject_id) and, for tasks, its title
+-- (subject_title), which rules will match on. Contact and badge events leave both empty.
+ALTER TABLE event_inbox ADD COLUMN subject_id TEXT;
+ALTER TABLE event_inbox ADD COLUMN subject_title TEXT;
