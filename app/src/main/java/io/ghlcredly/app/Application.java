@@ -7,6 +7,7 @@ import io.ghlcredly.app.web.CredlyWebhookRoute;
 import io.ghlcredly.app.web.GhlWebhookRoute;
 import io.ghlcredly.app.web.HealthRoute;
 import io.ghlcredly.app.web.Route;
+import io.ghlcredly.app.web.TokenStoreAccountEvents;
 import io.ghlcredly.app.web.WebServer;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.mapping.RuleSet;
@@ -130,7 +131,10 @@ public final class Application implements AutoCloseable {
             config.server().maxWebhookBytes(),
             clock);
     Map<String, Route> routes = new HashMap<>(ghl.routes());
-    routes.put("POST /webhooks/ghl", new GhlWebhookRoute(verifier, new GhlWebhookParser(), intake));
+    routes.put(
+        "POST /webhooks/ghl",
+        new GhlWebhookRoute(
+            verifier, new GhlWebhookParser(), intake, new TokenStoreAccountEvents(tokens)));
     routes.put(
         "POST /webhooks/credly",
         new CredlyWebhookRoute(

@@ -130,6 +130,21 @@ class OAuthEndToEndIT {
   }
 
   @Test
+  void uninstallInGhlMarksTheAccountDisconnectedInHealth() throws Exception {
+    assertThat(install().statusCode()).isEqualTo(200);
+    assertThat(health()).contains("\"status\":\"CONNECTED\"");
+
+    var answer =
+        ghl.sendSignedWebhook(
+            """
+            {"type":"UNINSTALL","appId":"app","locationId":"%s","webhookId":"u-1","timestamp":"%s"}"""
+                .formatted(ghl.locationId(), java.time.Instant.now()));
+
+    assertThat(answer.status()).as(answer.responseBody()).isEqualTo(200);
+    assertThat(health()).contains("\"status\":\"DISCONNECTED\"").contains("uninstalled");
+  }
+
+  @Test
   void jobsWaitWhileTheLocationHasNoConnectedAccount() {
     String ada = ghl.seedContact("Ada", "Lovelace", "ada@example.com");
 
@@ -149,6 +164,17 @@ class OAuthEndToEndIT {
                   URI.create("http://127.0.0.1:" + engine.port() + "/oauth/ghl/start"))
               .build(),
           HttpResponse.BodyHandlers.ofString());
+    }
+  }
+
+  private String health() throws IOException, InterruptedException {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.port() + "/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
     }
   }
 
