@@ -22,8 +22,9 @@ import java.util.Objects;
  * <p>Settings, as system properties ({@code -Dbench.badges=500}) or {@code key=value} arguments
  * ({@code badges=500}): {@code badges} (2000), {@code concurrency} (1,4,16,64), {@code shedding}
  * (off,on), {@code shedRate} (issue requests/s accepted when shedding, 250), {@code workers}
- * (virtual threads issuing, 256), {@code warmup} (badges issued first and not reported, 300),
- * {@code out} (directory for the report files, target).
+ * (virtual threads issuing, as job workers, 64: the most {@code jobs.workers} allows), {@code
+ * warmup} (badges issued first and not reported, 300), {@code out} (directory for the report files,
+ * target).
  */
 public final class CredlyIssueBenchmark {
   private CredlyIssueBenchmark() {}
@@ -95,7 +96,7 @@ public final class CredlyIssueBenchmark {
     settings.put("concurrency", "1,4,16,64");
     settings.put("shedding", "off,on");
     settings.put("shedRate", "250");
-    settings.put("workers", "256");
+    settings.put("workers", "64");
     settings.put("warmup", "300");
     settings.put("out", "target");
     for (String key : List.copyOf(settings.keySet())) {

@@ -1,6 +1,9 @@
 package io.ghlcredly.bench;
 
 import io.ghlcredly.core.error.ApiException;
+import io.ghlcredly.core.job.JobOutcome;
+import io.ghlcredly.core.job.RetryClassifier;
+import io.ghlcredly.core.job.RetryPolicy;
 import io.ghlcredly.core.model.BadgeTemplateId;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.IssueBadgeCommand;
@@ -14,9 +17,11 @@ import io.ghlcredly.testkit.credly.Badge;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,20 +32,26 @@ import java.util.stream.Collectors;
 /**
  * One run: a fresh Credly emulator, a client with the configured {@code maxConcurrency}, and {@code
  * workers} virtual threads issuing one badge per synthetic contact through the real {@link
- * CredlyBadgeGateway}. A 429 is retried after its Retry-After and another TRANSIENT failure after a
- * short pause, as the job queue would; the gateway turns the retry of a badge that was in fact
- * created into "already issued", so retries never duplicate.
+ * CredlyBadgeGateway}. Failures are retried by the job queue's own {@link RetryClassifier} (429
+ * after the longer of its Retry-After and a jittered backoff); the gateway turns the retry of a
+ * badge that was in fact created into "already issued", so retries never duplicate.
  */
 final class IssueRun {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration TRANSIENT_PAUSE = Duration.ofMillis(100);
-  private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
-  private static final int MAX_ATTEMPTS = 50;
+
+  /**
+   * The job queue's retry rule (the longer of Retry-After and a jittered exponential backoff), with
+   * the production backoff (5 s to 15 min) scaled down so that a run stays short.
+   */
+  private static final RetryPolicy RETRY_POLICY =
+      new RetryPolicy(30, Duration.ofSeconds(1), Duration.ofSeconds(4));
 
   private final BenchConfig config;
   private final int badges;
   private final int workers;
 
+  private final RetryClassifier retries = new RetryClassifier(RETRY_POLICY, new SplittableRandom());
+  private final InstantSource clock = InstantSource.system();
   private final AtomicInteger nextContact = new AtomicInteger();
   private final AtomicLong throttled = new AtomicLong();
   private final AtomicLong transientRetries = new AtomicLong();
@@ -101,7 +112,7 @@ final class IssueRun {
   private void issueOne(
       CredlyBadgeGateway gateway, CredlyClient client, IssueBadgeCommand command, int index) {
     long first = System.nanoTime();
-    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    for (int attempt = 1; ; attempt++) {
       long callStart = System.nanoTime();
       try {
         IssueResult result = gateway.issue(command);
@@ -115,13 +126,14 @@ final class IssueRun {
       } catch (ApiException e) {
         if (e.status() == 429) {
           throttled.incrementAndGet();
-          pause(e.retryAfter().orElse(DEFAULT_RETRY_AFTER));
         } else if (e.kind() == ApiException.Kind.TRANSIENT) {
           transientRetries.incrementAndGet();
-          pause(TRANSIENT_PAUSE);
-        } else {
+        }
+        Instant now = clock.instant();
+        if (!(retries.classify(e, attempt, now) instanceof JobOutcome.RetryAt retry)) {
           break;
         }
+        pause(Duration.between(now, retry.at()));
       } finally {
         minLimit.accumulateAndGet(client.concurrency().limit(), Math::min);
       }
