@@ -6,6 +6,7 @@ import io.ghlcredly.core.model.BadgeTemplateId;
 import io.ghlcredly.core.model.Contact;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.ContactSnapshot;
+import io.ghlcredly.core.model.ContactVersion;
 import io.ghlcredly.core.model.DeadLetter;
 import io.ghlcredly.core.model.Issuance;
 import io.ghlcredly.core.model.IssueBadgeCommand;
@@ -15,7 +16,9 @@ import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.RuleId;
 import io.ghlcredly.core.model.SyncEvent;
 import io.ghlcredly.core.port.BadgeGateway;
+import io.ghlcredly.core.port.ContactChangeFeed;
 import io.ghlcredly.core.port.CrmGateway;
+import io.ghlcredly.core.port.CursorStore;
 import io.ghlcredly.core.port.DeadLetterStore;
 import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.port.IssuanceLedger;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /** Plain in-memory implementations of the ports, for unit tests of the use cases. */
@@ -289,6 +293,48 @@ final class InMemoryPorts {
         throw planned;
       }
       return queued.add(contactId);
+    }
+  }
+
+  static final class Cursors implements CursorStore {
+    final Map<String, String> positions = new HashMap<>();
+
+    @Override
+    public synchronized Optional<String> find(String name) {
+      return Optional.ofNullable(positions.get(name));
+    }
+
+    @Override
+    public synchronized void save(String name, String position) {
+      positions.put(name, position);
+    }
+  }
+
+  /** Contacts per location with their dateUpdated; fails mid-stream when told to. */
+  static final class Feed implements ContactChangeFeed {
+    final List<ContactVersion> versions = new ArrayList<>();
+    final List<Instant> asked = new ArrayList<>();
+    @Nullable RuntimeException failAfterFirst;
+
+    @Override
+    public Stream<ContactVersion> changedSince(LocationId location, Instant since) {
+      asked.add(since);
+      List<ContactVersion> found =
+          versions.stream()
+              .filter(v -> !v.dateUpdated().isBefore(since))
+              .sorted(java.util.Comparator.comparing(ContactVersion::dateUpdated))
+              .toList();
+      RuntimeException failure = failAfterFirst;
+      if (failure == null || found.isEmpty()) {
+        return found.stream();
+      }
+      return Stream.concat(
+          Stream.of(found.get(0)),
+          Stream.<ContactVersion>generate(
+                  () -> {
+                    throw failure;
+                  })
+              .limit(1));
     }
   }
 
