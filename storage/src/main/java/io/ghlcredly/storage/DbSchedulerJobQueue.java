@@ -17,7 +17,9 @@ import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.port.JobQueue;
 import io.ghlcredly.storage.internal.ClassifyingFailureHandler;
 import io.ghlcredly.storage.internal.H2JdbcCustomization;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -93,6 +95,36 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
    */
   public void start(
       ContactJobHandler jobHandler, RetryClassifier retryClassifier, Runnable periodicSweep) {
+    start(jobHandler, retryClassifier, periodicSweep, List.of());
+  }
+
+  /**
+   * Recurring work besides the sweep: task {@code name} runs {@code work} every {@code every}
+   * (fixed delay), once per cluster — db-scheduler runs a recurring task on one instance at a time.
+   * A failure is logged and the work runs again at the next period.
+   */
+  public record RecurringWork(String name, Duration every, Runnable work) {
+    public RecurringWork {
+      if (name.isBlank() || name.equals(CONTACT_SYNC) || name.equals(PENDING_SWEEP)) {
+        throw new IllegalArgumentException("invalid recurring task name: " + name);
+      }
+      if (every.isNegative() || every.isZero()) {
+        throw new IllegalArgumentException("every must be positive: " + every);
+      }
+    }
+  }
+
+  /**
+   * Starts running jobs with the handler, the sweep every {@code settings.sweepEvery()}, and each
+   * recurring work item.
+   *
+   * @throws IllegalStateException when called twice
+   */
+  public void start(
+      ContactJobHandler jobHandler,
+      RetryClassifier retryClassifier,
+      Runnable periodicSweep,
+      List<RecurringWork> recurring) {
     if (!handler.compareAndSet(null, jobHandler)) {
       throw new IllegalStateException("the job queue was started already");
     }
@@ -100,9 +132,16 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
     RecurringTask<Void> sweep =
         Tasks.recurring(PENDING_SWEEP, Schedules.fixedDelay(settings.sweepEvery()))
             .execute((instance, context) -> periodicSweep.run());
+    List<RecurringTask<?>> startTasks = new ArrayList<>();
+    startTasks.add(sweep);
+    for (RecurringWork item : recurring) {
+      startTasks.add(
+          Tasks.recurring(item.name(), Schedules.fixedDelay(item.every()))
+              .execute((instance, context) -> item.work().run()));
+    }
     SchedulerBuilder builder =
         Scheduler.create(database.dataSource(), List.of(contactSync))
-            .startTasks(sweep)
+            .startTasks(startTasks)
             .threads(settings.threads())
             .pollingInterval(settings.pollingInterval())
             .heartbeatInterval(settings.heartbeatInterval())

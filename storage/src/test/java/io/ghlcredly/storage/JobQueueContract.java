@@ -243,4 +243,20 @@ public abstract class JobQueueContract extends StoreFixture {
 
     await().atMost(WAIT).until(() -> sweeps.get() >= 3);
   }
+
+  @Test
+  void runsRecurringWorkBesidesTheSweep() {
+    DbSchedulerJobQueue queue = newQueue();
+    AtomicInteger passes = new AtomicInteger();
+
+    queue.start(
+        RecordingHandler.succeeding(),
+        classifier(3),
+        () -> {},
+        List.of(
+            new DbSchedulerJobQueue.RecurringWork(
+                "ghl-reconcile", Duration.ofMillis(100), passes::incrementAndGet)));
+
+    await().atMost(WAIT).until(() -> passes.get() >= 2);
+  }
 }

@@ -1,0 +1,43 @@
+package io.ghlcredly.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link JdbcCursorStore} must do, on each database. */
+public abstract class CursorStoreContract extends StoreFixture {
+  private static final InstantSource CLOCK =
+      InstantSource.fixed(Instant.parse("2026-11-01T05:30:00Z"));
+
+  private JdbcCursorStore store;
+
+  @BeforeEach
+  void createStore() {
+    store = new JdbcCursorStore(database, CLOCK);
+  }
+
+  @Test
+  void findsNothingForAnUnknownCursor() {
+    assertThat(store.find("ghl-contacts:loc-1")).isEmpty();
+  }
+
+  @Test
+  void savingAgainReplacesThePosition() {
+    store.save("ghl-contacts:loc-1", "2026-11-01T05:00:00.123Z");
+    store.save("ghl-contacts:loc-1", "2026-11-01T05:10:00Z");
+
+    assertThat(store.find("ghl-contacts:loc-1")).contains("2026-11-01T05:10:00Z");
+  }
+
+  @Test
+  void keepsCursorsApart() {
+    store.save("ghl-contacts:loc-1", "a");
+    store.save("ghl-contacts:loc-2", "b");
+
+    assertThat(store.find("ghl-contacts:loc-1")).contains("a");
+    assertThat(store.find("ghl-contacts:loc-2")).contains("b");
+  }
+}

@@ -1,0 +1,8 @@
+package io.ghlcredly.storage;
+
+class PostgresCursorStoreIT extends CursorStoreContract {
+  @Override
+  protected Database openDatabase() {
+    return TestDatabases.postgres();
+  }
+}
