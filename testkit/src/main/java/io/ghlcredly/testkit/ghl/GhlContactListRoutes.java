@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorResponse;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,15 +19,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reading many contacts: {@code GET /contacts/} (cursor {@code startAfter}/{@code startAfterId},
  * answered with the {@code meta} block real answers carry), {@code POST /contacts/search} ({@code
- * page} or {@code searchAfter}; every result carries its own {@code searchAfter} cursor), the
- * duplicate lookup and the contacts of a business (offset paging). Contacts are ordered oldest
- * first, ties broken by id.
+ * page} or {@code searchAfter}; every result carries its own {@code searchAfter} cursor, the sort
+ * field's millis and the id; sort by {@code dateAdded} or {@code dateUpdated}), the duplicate
+ * lookup and the contacts of a business (offset paging). Contacts are ordered oldest first, ties
+ * broken by id.
  */
 final class GhlContactListRoutes {
   private static final int MAX_LIST_LIMIT = 100;
   private static final int MAX_PAGE_LIMIT = 500;
   private static final Set<String> SEARCH_FIELDS =
       Set.of("locationId", "pageLimit", "page", "searchAfter", "filters", "sort", "query");
+  private static final Set<String> DATE_FIELDS = Set.of("dateAdded", "dateUpdated");
 
   private final GhlContactStore store;
   private final String locationId;
@@ -104,24 +107,30 @@ final class GhlContactListRoutes {
     if (refusal.isPresent()) {
       return refusal.get();
     }
+    Optional<EmulatorResponse> badSort = checkSort(body.path("sort"));
+    if (badSort.isPresent()) {
+      return badSort.get();
+    }
+    String sortField = sortField(body.path("sort"));
     List<ObjectNode> matching =
         store.snapshot().stream()
             .filter(text(body.path("query").asText(null)))
             .filter(filters(body.path("filters")))
+            .sorted(order(sortField))
             .toList();
     JsonNode cursor = body.path("searchAfter");
     int skip = (Math.max(body.path("page").asInt(1), 1) - 1) * pageLimit;
     List<ObjectNode> rest =
         cursor.isArray() && cursor.size() == 2
             ? matching.stream()
-                .filter(c -> after(c, cursor.get(0).asLong(), cursor.get(1).asText()))
+                .filter(c -> after(c, sortField, cursor.get(0).asLong(), cursor.get(1).asText()))
                 .toList()
             : matching.subList(Math.min(skip, matching.size()), matching.size());
     ObjectNode response = GhlResponses.object();
     ArrayNode contacts = response.putArray("contacts");
     for (ObjectNode contact : rest.subList(0, Math.min(pageLimit, rest.size()))) {
       ObjectNode item = GhlShapes.pick(contact, GhlShapes.SUMMARY);
-      item.putArray("searchAfter").add(millis(contact)).add(contact.get("id").asText());
+      item.putArray("searchAfter").add(millis(contact, sortField)).add(contact.get("id").asText());
       contacts.add(item);
     }
     response.put("total", matching.size()).put("traceId", UUID.randomUUID().toString());
@@ -194,11 +203,47 @@ final class GhlContactListRoutes {
             .contains(needle);
   }
 
-  /** {@code eq}/{@code contains} filters on top-level fields; {@code tags} matches one tag. */
+  /**
+   * Only {@code dateAdded} (the default) or {@code dateUpdated}, ascending, as one sort key: what
+   * the connector uses. Anything else is refused rather than silently ignored.
+   */
+  private static Optional<EmulatorResponse> checkSort(JsonNode sort) {
+    if (sort.isMissingNode() || sort.isNull() || (sort.isArray() && sort.isEmpty())) {
+      return Optional.empty();
+    }
+    boolean supported =
+        sort.isArray()
+            && sort.size() == 1
+            && DATE_FIELDS.contains(sort.get(0).path("field").asText())
+            && sort.get(0).path("direction").asText("asc").equals("asc");
+    return supported
+        ? Optional.empty()
+        : Optional.of(
+            GhlResponses.unprocessable(List.of("the emulator sorts by one date field, asc")));
+  }
+
+  private static String sortField(JsonNode sort) {
+    return sort.isArray() && !sort.isEmpty() ? sort.get(0).path("field").asText() : "dateAdded";
+  }
+
+  /** Oldest first by the sort field, ties broken by id. */
+  private static Comparator<ObjectNode> order(String field) {
+    return Comparator.comparingLong((ObjectNode contact) -> millis(contact, field))
+        .thenComparing(contact -> contact.path("id").asText());
+  }
+
+  /**
+   * {@code eq}/{@code contains} filters on top-level fields ({@code tags} matches one tag), and
+   * {@code range} ({@code gt, gte, lt, lte} as ISO-8601 instants) on date fields.
+   */
   private static Predicate<ObjectNode> filters(JsonNode filters) {
     Predicate<ObjectNode> all = contact -> true;
     for (JsonNode filter : filters) {
       String field = filter.path("field").asText();
+      if (filter.path("operator").asText().equals("range")) {
+        all = all.and(range(field, filter.path("value")));
+        continue;
+      }
       String value = filter.path("value").asText().toLowerCase(Locale.ROOT);
       boolean contains = filter.path("operator").asText().equals("contains");
       all =
@@ -216,14 +261,46 @@ final class GhlContactListRoutes {
     return all;
   }
 
+  private static Predicate<ObjectNode> range(String field, JsonNode bounds) {
+    Predicate<ObjectNode> within = contact -> contact.hasNonNull(field);
+    for (String op : List.of("gt", "gte", "lt", "lte")) {
+      JsonNode bound = bounds.get(op);
+      if (bound == null) {
+        continue;
+      }
+      long limit = Instant.parse(bound.asText()).toEpochMilli();
+      within =
+          within.and(
+              contact -> {
+                long at = millis(contact, field);
+                return switch (op) {
+                  case "gt" -> at > limit;
+                  case "gte" -> at >= limit;
+                  case "lt" -> at < limit;
+                  default -> at <= limit;
+                };
+              });
+    }
+    return within;
+  }
+
   private static boolean after(ObjectNode contact, long startAfter, String startAfterId) {
-    long at = millis(contact);
+    return after(contact, "dateAdded", startAfter, startAfterId);
+  }
+
+  private static boolean after(
+      ObjectNode contact, String field, long startAfter, String startAfterId) {
+    long at = millis(contact, field);
     return at > startAfter
         || (at == startAfter && contact.path("id").asText().compareTo(startAfterId) > 0);
   }
 
   private static long millis(ObjectNode contact) {
-    return Instant.parse(contact.path("dateAdded").asText()).toEpochMilli();
+    return millis(contact, "dateAdded");
+  }
+
+  private static long millis(ObjectNode contact, String field) {
+    return Instant.parse(contact.path(field).asText()).toEpochMilli();
   }
 
   private static long number(@Nullable String value, long fallback) {

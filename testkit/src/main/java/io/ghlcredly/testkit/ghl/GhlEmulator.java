@@ -146,6 +146,16 @@ public final class GhlEmulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds tags and bumps {@code dateUpdated} WITHOUT sending a webhook: a lost webhook, which only
+   * polling reconciliation can find.
+   */
+  public void addTagsSilently(String contactId, String... tags) {
+    if (store.addTags(contactId, List.of(tags)).isEmpty()) {
+      throw unknown(contactId);
+    }
+  }
+
   /** Removes tags as {@code DELETE /contacts/{id}/tags} would. */
   public void removeTags(String contactId, String... tags) {
     GhlContactStore.Change change =
