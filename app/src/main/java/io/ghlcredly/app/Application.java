@@ -2,6 +2,7 @@ package io.ghlcredly.app;
 
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.CredlyConfig;
+import io.ghlcredly.app.config.GhlConfig;
 import io.ghlcredly.app.config.WebhookConfig;
 import io.ghlcredly.app.web.CredlyWebhookRoute;
 import io.ghlcredly.app.web.GhlWebhookRoute;
@@ -11,12 +12,14 @@ import io.ghlcredly.app.web.TokenStoreAccountEvents;
 import io.ghlcredly.app.web.WebServer;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.mapping.RuleSet;
+import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.port.CrmGateway;
 import io.ghlcredly.core.port.SecretStore;
 import io.ghlcredly.core.sync.BadgeIssuer;
 import io.ghlcredly.core.sync.ContactSyncHandler;
 import io.ghlcredly.core.sync.EventIntake;
 import io.ghlcredly.core.sync.PendingEventSweeper;
+import io.ghlcredly.core.sync.Reconciler;
 import io.ghlcredly.core.sync.SyncCounters;
 import io.ghlcredly.core.sync.SyncPorts;
 import io.ghlcredly.credly.CredlyBadgeGateway;
@@ -29,6 +32,7 @@ import io.ghlcredly.ghl.webhook.GhlWebhookVerifier;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.DatabaseSettings;
 import io.ghlcredly.storage.DbSchedulerJobQueue;
+import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
 import io.ghlcredly.storage.JdbcIssuanceLedger;
@@ -40,6 +44,7 @@ import io.ghlcredly.storage.SecretCipher;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -53,6 +58,9 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Application.class);
   private static final Duration SWEEP_GRACE = Duration.ofSeconds(30);
+
+  /** The db-scheduler task name of the reconciliation pass. */
+  public static final String RECONCILE_TASK = "ghl-reconcile";
 
   private final Database database;
   private final DbSchedulerJobQueue jobs;
@@ -120,7 +128,11 @@ public final class Application implements AutoCloseable {
             clock);
     EventIntake intake = new EventIntake(stores.inbox(), jobs, counters, clock);
     PendingEventSweeper sweeper = new PendingEventSweeper(stores.inbox(), jobs, clock, SWEEP_GRACE);
-    jobs.start(handler, classifier, sweeper::sweep);
+    jobs.start(
+        handler,
+        classifier,
+        sweeper::sweep,
+        recurring(config, ghl, stores, intake, database, clock));
 
     WebhookConfig hooks = config.ghl().webhooks();
     GhlWebhookVerifier verifier =
@@ -155,6 +167,43 @@ public final class Application implements AutoCloseable {
         .addKeyValue("rules", rules.rules().size())
         .log("ghl-credly-sync started");
     return new Application(database, jobs, web, counters, stores);
+  }
+
+  /** The reconciliation pass, when enabled: every location in turn, once per cluster. */
+  private static List<DbSchedulerJobQueue.RecurringWork> recurring(
+      AppConfig config,
+      GhlConnection ghl,
+      Stores stores,
+      EventIntake intake,
+      Database database,
+      InstantSource clock) {
+    GhlConfig.Reconcile settings = config.ghl().reconcile();
+    if (!settings.enabled()) {
+      return List.of();
+    }
+    Reconciler reconciler =
+        new Reconciler(
+            ghl.changes(),
+            stores.state(),
+            new JdbcCursorStore(database, clock),
+            intake,
+            settings.lookback(),
+            clock);
+    Runnable pass =
+        () -> {
+          for (LocationId location : ghl.reconcileLocations().get()) {
+            try {
+              reconciler.reconcile(location);
+            } catch (RuntimeException e) {
+              // One location failing (token revoked, GHL down) must not stop the others.
+              log.atWarn()
+                  .addKeyValue("locationId", location)
+                  .addKeyValue("cause", e.toString())
+                  .log("reconciliation pass failed; the cursor stays, the next pass retries");
+            }
+          }
+        };
+    return List.of(new DbSchedulerJobQueue.RecurringWork(RECONCILE_TASK, settings.every(), pass));
   }
 
   private static CredlyClient credlyClient(

@@ -8,9 +8,11 @@ import io.ghlcredly.app.web.oauth.GhlOAuthStartRoute;
 import io.ghlcredly.core.error.ConfigException;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.core.port.ContactChangeFeed;
 import io.ghlcredly.core.port.CrmGateway;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.ghl.GhlClient;
+import io.ghlcredly.ghl.GhlContactChangeFeed;
 import io.ghlcredly.ghl.GhlCrmGateway;
 import io.ghlcredly.ghl.GhlSettings;
 import io.ghlcredly.ghl.GrantedScopes;
@@ -31,15 +33,25 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The HighLevel side of a running service: how contacts are read (with a Private Integration Token,
- * or with OAuth tokens per location, refreshed ahead of expiry) and, in OAuth mode, the install
- * routes. Every client shares one rate limiter, so each location's budget is counted once.
+ * or with OAuth tokens per location, refreshed ahead of expiry), how changed contacts are polled
+ * and which locations are, and in OAuth mode the install routes. Every client shares one rate
+ * limiter, so each location's budget is counted once; polling is bulk work, held to the configured
+ * share of it.
+ *
+ * @param reconcileLocations the locations the reconciliation pass covers, asked before each pass
  */
-record GhlConnection(CrmGateway crm, Map<String, Route> routes) {
+record GhlConnection(
+    CrmGateway crm,
+    ContactChangeFeed changes,
+    Supplier<List<LocationId>> reconcileLocations,
+    Map<String, Route> routes) {
   /** The scopes the sync asks for at install: read contacts, write tags, notes and tasks. */
   static final Set<String> INSTALL_SCOPES = Set.of("contacts.readonly", "contacts.write");
 
@@ -49,7 +61,12 @@ record GhlConnection(CrmGateway crm, Map<String, Route> routes) {
       Database database,
       TokenStore tokens,
       InstantSource clock) {
-    RateLimiter limiter = new RateLimiter(RateLimiterSettings.ghl(), clock);
+    RateLimiterSettings defaults = RateLimiterSettings.ghl();
+    RateLimiter limiter =
+        new RateLimiter(
+            new RateLimiterSettings(
+                defaults.limits(), ghl.reconcile().budgetShare(), defaults.maxWait()),
+            clock);
     return switch (ghl.mode()) {
       case PRIVATE_TOKEN -> privateToken(ghl, limiter);
       case OAUTH -> oauth(ghl, server, database, tokens, limiter, clock);
@@ -67,9 +84,16 @@ record GhlConnection(CrmGateway crm, Map<String, Route> routes) {
     TokenProvider provider =
         new StaticTokenProvider(
             TokenStore.AccountKey.location(key), token, Set.of(GrantedScopes.ALL), null);
-    GhlCrmGateway gateway =
-        new GhlCrmGateway(client(ghl, provider, limiter).rated(key, RatePriority.LIVE));
-    return new GhlConnection(new GhlAccounts(location -> gateway), Map.of());
+    GhlClient client = client(ghl, provider, limiter);
+    GhlCrmGateway gateway = new GhlCrmGateway(client.rated(key, RatePriority.LIVE));
+    // The feed rates its calls by location: the token's one location, so the same budget.
+    GhlContactChangeFeed feed = new GhlContactChangeFeed(client);
+    List<LocationId> locations = ghl.locations().stream().map(LocationId::new).toList();
+    return new GhlConnection(
+        new GhlAccounts(location -> gateway),
+        new GhlChangeFeeds(location -> feed),
+        () -> locations,
+        Map.of());
   }
 
   private static GhlConnection oauth(
@@ -115,11 +139,30 @@ record GhlConnection(CrmGateway crm, Map<String, Route> routes) {
                 new GhlCrmGateway(
                     client(ghl, providers.location(location.value()), limiter)
                         .rated(location.value(), RatePriority.LIVE)));
+    GhlChangeFeeds feeds =
+        new GhlChangeFeeds(
+            (LocationId location) ->
+                new GhlContactChangeFeed(
+                    client(ghl, providers.location(location.value()), limiter)));
     return new GhlConnection(
         accounts,
+        feeds,
+        () -> connectedLocations(tokens, ghl.locations()),
         Map.of(
             GhlOAuthStartRoute.KEY, new GhlOAuthStartRoute(flow),
             GhlOAuthCallbackRoute.KEY, new GhlOAuthCallbackRoute(flow)));
+  }
+
+  /** Installed, connected locations; only those allowed when {@code ghl.locations} is set. */
+  static List<LocationId> connectedLocations(TokenStore tokens, List<String> allowed) {
+    return tokens.listAccounts().stream()
+        .filter(account -> account.key().type() == TokenStore.AccountType.LOCATION)
+        .filter(account -> account.status() == TokenStore.AccountStatus.CONNECTED)
+        .map(account -> account.key().id())
+        .filter(id -> allowed.isEmpty() || allowed.contains(id))
+        .sorted()
+        .map(LocationId::new)
+        .toList();
   }
 
   private static GhlClient client(GhlConfig ghl, TokenProvider provider, RateLimiter limiter) {

@@ -58,8 +58,8 @@ final class ConnectorBinder {
     URI baseUrl = Objects.requireNonNullElse(ghl.url("base-url"), GhlConfig.DEFAULT_BASE_URL);
     List<String> locations = locations(ghl);
     WebhookConfig webhooks = webhooks(ghl.child("webhooks"));
-    ghl.notSupported("reconcile", "ghl.reconcile (the reconciliation pass has fixed settings)");
-    if (mode == null || webhooks == null) {
+    GhlConfig.Reconcile reconcile = reconcile(ghl.child("reconcile"));
+    if (mode == null || webhooks == null || reconcile == null) {
       return null;
     }
     Secret token = privateToken;
@@ -71,7 +71,30 @@ final class ConnectorBinder {
         before,
         () ->
             new GhlConfig(
-                mode, token, id, secret, apiVersion, baseUrl, locations, webhooks, consentUrl));
+                mode,
+                token,
+                id,
+                secret,
+                apiVersion,
+                baseUrl,
+                locations,
+                webhooks,
+                consentUrl,
+                reconcile));
+  }
+
+  private static GhlConfig.@Nullable Reconcile reconcile(Section section) {
+    int before = section.context().problemCount();
+    boolean enabled = section.bool("enabled", true);
+    Duration every =
+        section.duration(
+            "every", GhlConfig.Reconcile.DEFAULT_EVERY, Duration.ofSeconds(1), Duration.ofDays(1));
+    Duration lookback =
+        section.duration(
+            "lookback", GhlConfig.Reconcile.DEFAULT_LOOKBACK, Duration.ZERO, Duration.ofDays(30));
+    double share = section.share("budget-share", GhlConfig.Reconcile.DEFAULT_BUDGET_SHARE);
+    return ConfigBinder.build(
+        section, before, () -> new GhlConfig.Reconcile(enabled, every, lookback, share));
   }
 
   /** Keys of the other mode are refused: a value that silently does nothing misleads. */

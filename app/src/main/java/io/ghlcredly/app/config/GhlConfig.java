@@ -2,6 +2,7 @@ package io.ghlcredly.app.config;
 
 import io.ghlcredly.core.model.Secret;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param baseUrl API base URL; configurable so tests can point at an emulator
  * @param locations allow-list of location ids; empty means every location that installed the app
  * @param webhooks webhook verification settings
+ * @param authorizeUrl where an OAuth install starts
+ * @param reconcile the polling pass that finds changes whose webhook was lost
  */
 public record GhlConfig(
     AuthMode mode,
@@ -27,13 +30,67 @@ public record GhlConfig(
     URI baseUrl,
     List<String> locations,
     WebhookConfig webhooks,
-    URI authorizeUrl) {
+    URI authorizeUrl,
+    Reconcile reconcile) {
   public static final String DEFAULT_API_VERSION = "2021-07-28";
   public static final URI DEFAULT_BASE_URL = URI.create("https://services.leadconnectorhq.com");
 
   /** HighLevel's choose-location page, where an OAuth install starts. */
   public static final URI DEFAULT_AUTHORIZE_URL =
       URI.create("https://marketplace.gohighlevel.com/v2/oauth/chooselocation");
+
+  /** With the default reconciliation settings. */
+  public GhlConfig(
+      AuthMode mode,
+      @Nullable Secret privateToken,
+      @Nullable String clientId,
+      @Nullable Secret clientSecret,
+      String apiVersion,
+      URI baseUrl,
+      List<String> locations,
+      WebhookConfig webhooks,
+      URI authorizeUrl) {
+    this(
+        mode,
+        privateToken,
+        clientId,
+        clientSecret,
+        apiVersion,
+        baseUrl,
+        locations,
+        webhooks,
+        authorizeUrl,
+        Reconcile.DEFAULT);
+  }
+
+  /**
+   * The polling reconciliation pass (YAML {@code ghl.reconcile}).
+   *
+   * @param enabled whether the pass runs at all
+   * @param every the delay between passes
+   * @param lookback how far back the first pass of a location looks
+   * @param budgetShare the share (0 to 1) of a location's burst budget that bulk work, the pass
+   *     included, may use; the rest stays free for webhook-driven syncs
+   */
+  public record Reconcile(boolean enabled, Duration every, Duration lookback, double budgetShare) {
+    public static final Duration DEFAULT_EVERY = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_LOOKBACK = Duration.ofDays(1);
+    public static final double DEFAULT_BUDGET_SHARE = 0.2;
+    public static final Reconcile DEFAULT =
+        new Reconcile(true, DEFAULT_EVERY, DEFAULT_LOOKBACK, DEFAULT_BUDGET_SHARE);
+
+    public Reconcile {
+      if (every.isNegative() || every.isZero()) {
+        throw new IllegalArgumentException("reconcile.every must be positive");
+      }
+      if (lookback.isNegative()) {
+        throw new IllegalArgumentException("reconcile.lookback must not be negative");
+      }
+      if (!(budgetShare > 0 && budgetShare <= 1)) {
+        throw new IllegalArgumentException("reconcile.budget-share must be above 0, at most 1");
+      }
+    }
+  }
 
   /** With HighLevel's own authorize URL. */
   public GhlConfig(
@@ -66,6 +123,7 @@ public record GhlConfig(
   public GhlConfig {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(reconcile, "reconcile");
     locations = List.copyOf(locations);
     switch (mode) {
       case OAUTH -> {

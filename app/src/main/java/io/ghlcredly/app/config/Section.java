@@ -181,6 +181,13 @@ final class Section {
     return value == null ? defaultValue : value;
   }
 
+  /** A fraction above 0 and at most 1, such as 0.2. */
+  double share(String key, double defaultValue) {
+    Double value =
+        parsed(key, ValueParsers::share, "must be a number above 0 and at most 1, such as 0.2");
+    return value == null ? defaultValue : value;
+  }
+
   boolean bool(String key, boolean defaultValue) {
     Boolean value = parsed(key, ValueParsers::bool, "must be true or false");
     return value == null ? defaultValue : value;

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Text to typed values; each returns null when the text is not a valid value. */
 final class ValueParsers {
+  private static final Pattern SHARE = Pattern.compile("\\d{1,3}(\\.\\d{1,6})?");
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,12}");
   private static final Pattern BYTES = Pattern.compile("(?i)(\\d{1,12})\\s*(b|kib|mib)?");
 
@@ -40,6 +41,14 @@ final class ValueParsers {
         };
     long value = Long.parseLong(matcher.group(1)) * factor;
     return value >= min && value <= max ? value : null;
+  }
+
+  static @Nullable Double share(String text) {
+    if (!SHARE.matcher(text.strip()).matches()) {
+      return null;
+    }
+    double value = Double.parseDouble(text.strip());
+    return value > 0 && value <= 1 ? value : null;
   }
 
   static @Nullable Boolean bool(String text) {

@@ -24,9 +24,6 @@ class ProductExampleTest {
     assertThat(ConfigLoader.check(resource("product-example.yaml"), env))
         .containsExactlyInAnyOrder(
             new ConfigProblem(
-                "ghl.reconcile",
-                "not supported yet: ghl.reconcile (the reconciliation pass has fixed settings)"),
-            new ConfigProblem(
                 "mapping",
                 "not supported yet: mapping (contacts map to Credly recipients by built-in rules)"),
             new ConfigProblem(
