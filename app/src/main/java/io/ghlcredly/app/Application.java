@@ -105,7 +105,8 @@ public final class Application implements AutoCloseable {
             new JdbcSyncStateStore(database),
             new JdbcIssuanceLedger(database),
             new JdbcDeadLetterStore(database),
-            new JdbcSecretStore(database, cipher, clock));
+            new JdbcSecretStore(database, cipher, clock),
+            new JdbcCursorStore(database, clock));
     JdbcTokenStore tokens = new JdbcTokenStore(database, cipher, clock);
     GhlConnection ghl = GhlConnection.wire(config.ghl(), config.server(), database, tokens, clock);
     CrmGateway crm = ghl.crm();
@@ -128,11 +129,7 @@ public final class Application implements AutoCloseable {
             clock);
     EventIntake intake = new EventIntake(stores.inbox(), jobs, counters, clock);
     PendingEventSweeper sweeper = new PendingEventSweeper(stores.inbox(), jobs, clock, SWEEP_GRACE);
-    jobs.start(
-        handler,
-        classifier,
-        sweeper::sweep,
-        recurring(config, ghl, stores, intake, database, clock));
+    jobs.start(handler, classifier, sweeper::sweep, recurring(config, ghl, stores, intake, clock));
 
     WebhookConfig hooks = config.ghl().webhooks();
     GhlWebhookVerifier verifier =
@@ -171,24 +168,14 @@ public final class Application implements AutoCloseable {
 
   /** The reconciliation pass, when enabled: every location in turn, once per cluster. */
   private static List<DbSchedulerJobQueue.RecurringWork> recurring(
-      AppConfig config,
-      GhlConnection ghl,
-      Stores stores,
-      EventIntake intake,
-      Database database,
-      InstantSource clock) {
+      AppConfig config, GhlConnection ghl, Stores stores, EventIntake intake, InstantSource clock) {
     GhlConfig.Reconcile settings = config.ghl().reconcile();
     if (!settings.enabled()) {
       return List.of();
     }
     Reconciler reconciler =
         new Reconciler(
-            ghl.changes(),
-            stores.state(),
-            new JdbcCursorStore(database, clock),
-            intake,
-            settings.lookback(),
-            clock);
+            ghl.changes(), stores.state(), stores.cursors(), intake, settings.lookback(), clock);
     Runnable pass =
         () -> {
           for (LocationId location : ghl.reconcileLocations().get()) {

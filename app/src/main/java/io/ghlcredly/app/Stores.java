@@ -1,5 +1,6 @@
 package io.ghlcredly.app;
 
+import io.ghlcredly.core.port.CursorStore;
 import io.ghlcredly.core.port.DeadLetterStore;
 import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.port.IssuanceLedger;
@@ -12,4 +13,5 @@ public record Stores(
     SyncStateStore state,
     IssuanceLedger ledger,
     DeadLetterStore deadLetters,
-    SecretStore secrets) {}
+    SecretStore secrets,
+    CursorStore cursors) {}

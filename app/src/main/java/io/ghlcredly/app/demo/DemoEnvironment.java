@@ -64,12 +64,21 @@ public final class DemoEnvironment implements AutoCloseable {
 
   /** Starts the emulators and the engine, with data and configuration in {@code folder}. */
   public static DemoEnvironment start(Path folder, Duration shutdownWait) {
+    return start(folder, shutdownWait, null);
+  }
+
+  /**
+   * As {@link #start(Path, Duration)}; with {@code reconcileEvery}, the emulator's location is
+   * listed in {@code ghl.locations} and the reconciliation pass polls it that often.
+   */
+  public static DemoEnvironment start(
+      Path folder, Duration shutdownWait, @Nullable Duration reconcileEvery) {
     GhlEmulator ghl = GhlEmulator.start();
     CredlyEmulator credly = CredlyEmulator.start();
     try {
       BadgeTemplate template = credly.seedTemplate("Course 101 Complete");
       Path configFile = folder.resolve("ghl-credly.yaml");
-      write(configFile, yaml(folder, freePort(), ghl, credly, template));
+      write(configFile, yaml(folder, freePort(), ghl, credly, template, reconcileEvery));
       Map<String, String> env =
           Map.of(
               "DEMO_GHL_TOKEN", ghl.accessToken().reveal(),
@@ -136,7 +145,21 @@ public final class DemoEnvironment implements AutoCloseable {
   }
 
   private static String yaml(
-      Path folder, int port, GhlEmulator ghl, CredlyEmulator credly, BadgeTemplate template) {
+      Path folder,
+      int port,
+      GhlEmulator ghl,
+      CredlyEmulator credly,
+      BadgeTemplate template,
+      @Nullable Duration reconcileEvery) {
+    String reconcile =
+        reconcileEvery == null
+            ? ""
+            : """
+                  locations: [%s]
+                  reconcile:
+                    every: %dms
+                """
+                .formatted(ghl.locationId(), reconcileEvery.toMillis());
     return """
         # Written by `ghl-credly demo`: the engine's configuration, pointing at the local emulators.
         server:
@@ -150,7 +173,7 @@ public final class DemoEnvironment implements AutoCloseable {
             mode: private-token
             private-token: ${DEMO_GHL_TOKEN}
           base-url: %s
-          webhooks:
+        %s  webhooks:
             max-age: 5m
             ed25519-public-keys:
               - |
@@ -180,6 +203,7 @@ public final class DemoEnvironment implements AutoCloseable {
             folder.resolve("ghl-credly").toAbsolutePath(),
             folder.resolve("secret.key").toAbsolutePath(),
             ghl.baseUrl(),
+            reconcile,
             indent(ghl.ed25519PublicKeyPem()),
             indent(ghl.rsaPublicKeyPem()),
             credly.baseUrl(),
