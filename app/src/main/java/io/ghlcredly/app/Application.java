@@ -175,7 +175,13 @@ public final class Application implements AutoCloseable {
     }
     Reconciler reconciler =
         new Reconciler(
-            ghl.changes(), stores.state(), stores.cursors(), intake, settings.lookback(), clock);
+            ghl.changes(),
+            stores.inbox(),
+            stores.state(),
+            stores.cursors(),
+            intake,
+            settings.lookback(),
+            clock);
     Runnable pass =
         () -> {
           for (LocationId location : ghl.reconcileLocations().get()) {

@@ -1,10 +1,13 @@
 package io.ghlcredly.app;
 
+import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.ContactVersion;
 import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.core.model.TaskVersion;
 import io.ghlcredly.core.port.ContactChangeFeed;
 import io.ghlcredly.ghl.GhlContactChangeFeed;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
@@ -25,5 +28,10 @@ final class GhlChangeFeeds implements ContactChangeFeed {
   @Override
   public Stream<ContactVersion> changedSince(LocationId location, Instant since) {
     return feeds.computeIfAbsent(location, feedFor).changedSince(location, since);
+  }
+
+  @Override
+  public List<TaskVersion> tasks(LocationId location, ContactId contactId) {
+    return feeds.computeIfAbsent(location, feedFor).tasks(location, contactId);
   }
 }

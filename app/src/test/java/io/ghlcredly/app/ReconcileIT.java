@@ -7,9 +7,13 @@ import io.ghlcredly.app.demo.DemoEnvironment;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.sync.Reconciler;
+import io.ghlcredly.ghl.GhlClient;
+import io.ghlcredly.ghl.GhlSettings;
+import io.ghlcredly.ghl.api.CreateTaskRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +92,47 @@ class ReconcileIT {
     assertThat(env.engine().counters().eventsDuplicate()).isEqualTo(duplicates);
     assertThat(env.engine().queuedJobs()).isZero();
     assertThat(env.credly().badges()).hasSize(2);
+  }
+
+  @Test
+  void reportsATaskCompletionWhoseWebhookWasLost() {
+    String ada = env.ghl().seedContact("Ada", "Lovelace", "ada@example.com");
+    GhlClient api =
+        GhlClient.create(
+            new GhlSettings(
+                env.ghl().baseUrl(),
+                GhlSettings.DEFAULT_API_VERSION,
+                env.ghl().accessToken(),
+                GhlSettings.DEFAULT_TIMEOUT));
+    String taskId =
+        Objects.requireNonNull(
+            Objects.requireNonNull(
+                    api.createTask(
+                            new ContactId(ada),
+                            new CreateTaskRequest(
+                                "Certification exam",
+                                null,
+                                "2026-12-01T10:00:00.000Z",
+                                false,
+                                null))
+                        .task())
+                .id());
+    // The TaskCreate webhook makes ada recently active: the pass looks at her tasks.
+    await()
+        .atMost(WAIT)
+        .until(() -> env.engine().stores().inbox().containsSubject("task.created", taskId));
+
+    env.ghl().completeTaskSilently(ada, taskId);
+
+    await()
+        .atMost(WAIT)
+        .until(() -> env.engine().stores().inbox().containsSubject("task.completed", taskId));
+    long accepted = env.engine().stores().inbox().countAccepted();
+    awaitPasses(2);
+    assertThat(env.engine().stores().inbox().countAccepted()).isEqualTo(accepted);
+    assertThat(env.ghl().deliveries())
+        .extracting(delivery -> delivery.type())
+        .containsExactly("TaskCreate");
   }
 
   private Optional<Instant> cursor() {

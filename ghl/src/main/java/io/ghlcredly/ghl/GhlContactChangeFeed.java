@@ -4,6 +4,7 @@ import io.ghlcredly.core.error.ApiException;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.ContactVersion;
 import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.core.model.TaskVersion;
 import io.ghlcredly.core.port.ContactChangeFeed;
 import io.ghlcredly.ghl.api.GhlContactSummary;
 import io.ghlcredly.ghl.api.SearchContactsRequest;
@@ -74,6 +75,19 @@ public final class GhlContactChangeFeed implements ContactChangeFeed {
         .rated(location.value(), RatePriority.BULK)
         .streamSearch(search(location, since, pageLimit))
         .flatMap(summary -> version(summary).stream());
+  }
+
+  @Override
+  public List<TaskVersion> tasks(LocationId location, ContactId contactId) {
+    return client.rated(location.value(), RatePriority.BULK).listTasks(contactId).tasks().stream()
+        .filter(task -> task.id() != null && !task.id().isBlank())
+        .map(
+            task ->
+                new TaskVersion(
+                    java.util.Objects.requireNonNull(task.id()),
+                    task.title(),
+                    Boolean.TRUE.equals(task.completed())))
+        .toList();
   }
 
   private static Optional<ContactVersion> version(GhlContactSummary summary) {

@@ -123,6 +123,26 @@ public final class JdbcEventInbox implements EventInbox {
   }
 
   @Override
+  public List<ContactId> listContactsActiveSince(LocationId location, Instant since, int limit) {
+    return jdbc.query(
+        "SELECT DISTINCT contact_id FROM event_inbox"
+            + " WHERE location_id = ? AND received_at >= ? ORDER BY contact_id LIMIT ?",
+        row -> new ContactId(row.getString("contact_id")),
+        location.value(),
+        since,
+        limit);
+  }
+
+  @Override
+  public boolean containsSubject(String eventType, String subjectId) {
+    return jdbc.queryLong(
+            "SELECT COUNT(*) FROM event_inbox WHERE event_type = ? AND subject_id = ?",
+            eventType,
+            subjectId)
+        > 0;
+  }
+
+  @Override
   public long countAccepted() {
     return jdbc.queryLong("SELECT COUNT(*) FROM event_inbox");
   }

@@ -218,4 +218,32 @@ public abstract class EventInboxContract extends StoreFixture {
     assertThat(inbox.listContactsWithPendingBefore(cutoff, 1)).containsExactly(BEN);
     assertThat(inbox.listContactsWithPendingBefore(T0, 10)).isEmpty();
   }
+
+  @Test
+  void listsTheContactsOfALocationActiveSinceAMoment() {
+    inbox.append("ghl", tagsUpdated("old", ANNA, T0), "{}", T0);
+    inbox.append("ghl", tagsUpdated("new", BEN, T0.plusSeconds(60)), "{}", T0.plusSeconds(60));
+    inbox.append(
+        "ghl",
+        new SyncEvent.ContactTagsUpdated(
+            new EventId("elsewhere"), ANNA, new LocationId("location-2"), T0.plusSeconds(60)),
+        "{}",
+        T0.plusSeconds(60));
+
+    assertThat(inbox.listContactsActiveSince(LOCATION, T0.plusSeconds(1), 10)).containsExactly(BEN);
+    assertThat(inbox.listContactsActiveSince(LOCATION, T0, 10)).containsExactly(ANNA, BEN);
+  }
+
+  @Test
+  void tellsWhetherAnEventAboutASubjectWasAccepted() {
+    inbox.append(
+        "ghl",
+        new SyncEvent.TaskCompleted(new EventId("w-1"), ANNA, LOCATION, T0, "task-1", "Exam"),
+        "{}",
+        T0);
+
+    assertThat(inbox.containsSubject("task.completed", "task-1")).isTrue();
+    assertThat(inbox.containsSubject("task.completed", "task-2")).isFalse();
+    assertThat(inbox.containsSubject("task.created", "task-1")).isFalse();
+  }
 }

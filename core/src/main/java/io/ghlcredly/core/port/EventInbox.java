@@ -1,6 +1,7 @@
 package io.ghlcredly.core.port;
 
 import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.SyncEvent;
 import java.time.Instant;
@@ -28,6 +29,17 @@ public interface EventInbox {
 
   /** Contacts with a pending event received before the given instant: the sweeper's work list. */
   List<ContactId> listContactsWithPendingBefore(Instant receivedBefore, int limit);
+
+  /**
+   * Contacts of a location with an event received at or after {@code since}: the recently active.
+   */
+  List<ContactId> listContactsActiveSince(LocationId location, Instant since, int limit);
+
+  /**
+   * Whether an event of the type about the subject (a task or note id) was ever accepted, from any
+   * source: how a poll avoids repeating what a webhook already reported.
+   */
+  boolean containsSubject(String eventType, String subjectId);
 
   /** How many events were ever accepted; for summaries and metrics. */
   long countAccepted();

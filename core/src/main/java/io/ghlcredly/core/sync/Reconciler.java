@@ -1,12 +1,15 @@
 package io.ghlcredly.core.sync;
 
+import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.ContactSnapshot;
 import io.ghlcredly.core.model.ContactVersion;
 import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.SyncEvent;
+import io.ghlcredly.core.model.TaskVersion;
 import io.ghlcredly.core.port.ContactChangeFeed;
 import io.ghlcredly.core.port.CursorStore;
+import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.port.SyncStateStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,15 +28,25 @@ import org.slf4j.LoggerFactory;
  * <p>Deduplication: a contact whose applied snapshot is as new as the polled version is skipped (a
  * webhook got there first), and event ids are derived from contact and version, so overlapping
  * passes are idempotent in the inbox. The cursor advances only after every event of the pass is
- * durable, so a crash mid-pass repeats work rather than losing it. Thread-safe.
+ * durable, so a crash mid-pass repeats work rather than losing it.
+ *
+ * <p>Tasks: GHL sends no event when a task is updated and does not resend a lost TaskComplete, so
+ * the pass also lists the tasks of the location's recently active contacts (an event received
+ * within the lookback) and reports each completed task whose completion the inbox does not hold
+ * yet. Thread-safe.
  */
 public final class Reconciler {
   /** The inbox source of events found by polling. */
   public static final String SOURCE = "ghl-poll";
 
+  private static final String TASK_COMPLETED = "task.completed";
+
   private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
+  private static final int ACTIVE_CONTACTS_PER_PASS = 500;
+
   private final ContactChangeFeed feed;
+  private final EventInbox inbox;
   private final SyncStateStore state;
   private final CursorStore cursors;
   private final EventIntake intake;
@@ -41,10 +54,12 @@ public final class Reconciler {
   private final InstantSource clock;
 
   /**
-   * @param lookback how far back the first pass of a location (no cursor yet) looks
+   * @param lookback how far back the first pass of a location (no cursor yet) looks, and how recent
+   *     a contact's last event must be for the pass to look at its tasks
    */
   public Reconciler(
       ContactChangeFeed feed,
+      EventInbox inbox,
       SyncStateStore state,
       CursorStore cursors,
       EventIntake intake,
@@ -54,6 +69,7 @@ public final class Reconciler {
       throw new IllegalArgumentException("lookback must not be negative: " + lookback);
     }
     this.feed = feed;
+    this.inbox = inbox;
     this.state = state;
     this.cursors = cursors;
     this.intake = intake;
@@ -96,12 +112,39 @@ public final class Reconciler {
     }
     // Only now: every event of the pass is in the inbox.
     cursors.save(name, newest.toString());
+    int completions = reconcileTasks(location);
     log.atInfo()
         .addKeyValue("locationId", location)
         .addKeyValue("changed", seen)
         .addKeyValue("accepted", accepted)
+        .addKeyValue("taskCompletions", completions)
         .addKeyValue("cursor", newest)
         .log("reconciliation pass done");
+    return accepted + completions;
+  }
+
+  private int reconcileTasks(LocationId location) {
+    Instant activeSince = clock.instant().minus(lookback);
+    int accepted = 0;
+    for (ContactId contact :
+        inbox.listContactsActiveSince(location, activeSince, ACTIVE_CONTACTS_PER_PASS)) {
+      for (TaskVersion task : feed.tasks(location, contact)) {
+        if (!task.completed() || inbox.containsSubject(TASK_COMPLETED, task.taskId())) {
+          continue;
+        }
+        SyncEvent completed =
+            new SyncEvent.TaskCompleted(
+                new EventId("poll-task:" + task.taskId() + ":completed"),
+                contact,
+                location,
+                clock.instant(),
+                task.taskId(),
+                task.title());
+        if (intake.accept(SOURCE, completed, "{}") == EventIntake.Result.ACCEPTED) {
+          accepted++;
+        }
+      }
+    }
     return accepted;
   }
 

@@ -15,6 +15,7 @@ import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.RuleId;
 import io.ghlcredly.core.model.SyncEvent;
+import io.ghlcredly.core.model.TaskVersion;
 import io.ghlcredly.core.port.BadgeGateway;
 import io.ghlcredly.core.port.ContactChangeFeed;
 import io.ghlcredly.core.port.CrmGateway;
@@ -76,6 +77,31 @@ final class InMemoryPorts {
           .distinct()
           .limit(limit)
           .toList();
+    }
+
+    @Override
+    public synchronized List<ContactId> listContactsActiveSince(
+        LocationId location, Instant since, int limit) {
+      return events.stream()
+          .filter(e -> !e.receivedAt().isBefore(since))
+          .filter(
+              e ->
+                  e.event() instanceof SyncEvent.ContactEvent contactEvent
+                      && contactEvent.locationId().equals(location))
+          .map(e -> e.event().contactId())
+          .distinct()
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public synchronized boolean containsSubject(String eventType, String subjectId) {
+      return events.stream()
+          .anyMatch(
+              e ->
+                  e.event().type().equals(eventType)
+                      && e.event() instanceof SyncEvent.TaskEvent task
+                      && task.taskId().equals(subjectId));
     }
 
     @Override
@@ -313,6 +339,8 @@ final class InMemoryPorts {
   /** Contacts per location with their dateUpdated; fails mid-stream when told to. */
   static final class Feed implements ContactChangeFeed {
     final List<ContactVersion> versions = new ArrayList<>();
+    final Map<ContactId, List<TaskVersion>> tasks = new HashMap<>();
+    final List<ContactId> tasksAsked = new ArrayList<>();
     final List<Instant> asked = new ArrayList<>();
     @Nullable RuntimeException failAfterFirst;
 
@@ -335,6 +363,12 @@ final class InMemoryPorts {
                     throw failure;
                   })
               .limit(1));
+    }
+
+    @Override
+    public List<TaskVersion> tasks(LocationId location, ContactId contactId) {
+      tasksAsked.add(contactId);
+      return tasks.getOrDefault(contactId, List.of());
     }
   }
 

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.ContactSnapshot;
 import io.ghlcredly.core.model.ContactVersion;
+import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.SyncEvent;
+import io.ghlcredly.core.model.TaskVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +33,7 @@ class ReconcilerTest {
   private final InMemoryPorts.Feed feed = new InMemoryPorts.Feed();
   private final EventIntake intake = new EventIntake(inbox, queue, new SyncCounters(), clock);
   private final Reconciler reconciler =
-      new Reconciler(feed, state, cursors, intake, Duration.ofDays(1), clock);
+      new Reconciler(feed, inbox, state, cursors, intake, Duration.ofDays(1), clock);
 
   @Test
   void firstPassLooksBackAndQueuesEachChangedContact() {
@@ -100,5 +103,57 @@ class ReconcilerTest {
 
     assertThat(cursors.find(CURSOR)).contains(NOW.minusSeconds(120).toString());
     assertThat(queue.queued).containsExactly(ADA);
+  }
+
+  @Test
+  void reportsATaskCompletionNoWebhookDelivered() {
+    tagEventFromWebhook("w-1", ADA);
+    feed.tasks.put(
+        ADA,
+        List.of(
+            new TaskVersion("task-done", "Certification exam", true),
+            new TaskVersion("task-open", "Follow up", false)));
+
+    assertThat(reconciler.reconcile(LOC)).isEqualTo(1);
+
+    assertThat(inbox.containsSubject("task.completed", "task-done")).isTrue();
+    assertThat(inbox.containsSubject("task.completed", "task-open")).isFalse();
+    assertThat(reconciler.reconcile(LOC)).as("the next pass repeats nothing").isZero();
+  }
+
+  @Test
+  void skipsATaskCompletionAWebhookAlreadyReported() {
+    tagEventFromWebhook("w-1", ADA);
+    inbox.append(
+        "ghl",
+        new SyncEvent.TaskCompleted(new EventId("w-2"), ADA, LOC, NOW, "task-done", "Exam"),
+        "{}",
+        NOW);
+    feed.tasks.put(ADA, List.of(new TaskVersion("task-done", "Exam", true)));
+
+    assertThat(reconciler.reconcile(LOC)).isZero();
+  }
+
+  @Test
+  void looksOnlyAtTasksOfContactsActiveWithinTheLookback() {
+    inbox.append(
+        "ghl",
+        new SyncEvent.ContactTagsUpdated(
+            new EventId("old"), BEN, LOC, NOW.minus(Duration.ofDays(3))),
+        "{}",
+        NOW.minus(Duration.ofDays(3)));
+    tagEventFromWebhook("w-1", ADA);
+
+    reconciler.reconcile(LOC);
+
+    assertThat(feed.tasksAsked).containsExactly(ADA);
+  }
+
+  private void tagEventFromWebhook(String webhookId, ContactId contact) {
+    inbox.append(
+        "ghl",
+        new SyncEvent.ContactTagsUpdated(new EventId(webhookId), contact, LOC, NOW),
+        "{}",
+        NOW);
   }
 }

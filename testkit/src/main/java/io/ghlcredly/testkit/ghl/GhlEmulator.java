@@ -156,6 +156,19 @@ public final class GhlEmulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Marks a task completed WITHOUT sending TaskComplete, as when GHL's webhook is lost (it is
+   * resent only after a 429). The task must exist (created through the API).
+   */
+  public void completeTaskSilently(String contactId, String taskId) {
+    ObjectNode task =
+        extras
+            .find(GhlContactExtras.Kind.TASK, contactId, taskId)
+            .orElseThrow(() -> new IllegalArgumentException("no task " + taskId));
+    task.put("completed", true);
+    extras.put(GhlContactExtras.Kind.TASK, contactId, task);
+  }
+
   /** Removes tags as {@code DELETE /contacts/{id}/tags} would. */
   public void removeTags(String contactId, String... tags) {
     GhlContactStore.Change change =
