@@ -39,30 +39,6 @@ public record GhlConfig(
   public static final URI DEFAULT_AUTHORIZE_URL =
       URI.create("https://marketplace.gohighlevel.com/v2/oauth/chooselocation");
 
-  /** With the default reconciliation settings. */
-  public GhlConfig(
-      AuthMode mode,
-      @Nullable Secret privateToken,
-      @Nullable String clientId,
-      @Nullable Secret clientSecret,
-      String apiVersion,
-      URI baseUrl,
-      List<String> locations,
-      WebhookConfig webhooks,
-      URI authorizeUrl) {
-    this(
-        mode,
-        privateToken,
-        clientId,
-        clientSecret,
-        apiVersion,
-        baseUrl,
-        locations,
-        webhooks,
-        authorizeUrl,
-        Reconcile.DEFAULT);
-  }
-
   /**
    * The polling reconciliation pass (YAML {@code ghl.reconcile}).
    *
@@ -92,7 +68,7 @@ public record GhlConfig(
     }
   }
 
-  /** With HighLevel's own authorize URL. */
+  /** With HighLevel's own authorize URL and the default reconciliation settings. */
   public GhlConfig(
       AuthMode mode,
       @Nullable Secret privateToken,
@@ -111,7 +87,8 @@ public record GhlConfig(
         baseUrl,
         locations,
         webhooks,
-        DEFAULT_AUTHORIZE_URL);
+        DEFAULT_AUTHORIZE_URL,
+        Reconcile.DEFAULT);
   }
 
   /** How the service authenticates to GHL. YAML: {@code oauth} or {@code private-token}. */

@@ -11,7 +11,6 @@ import io.ghlcredly.ghl.oauth.GhlOAuthSettings;
 import io.ghlcredly.ghl.oauth.GhlTokenProviders;
 import io.ghlcredly.http.oauth.TokenAuthenticator;
 import io.ghlcredly.http.oauth.TokenProvider;
-import io.ghlcredly.http.oauth.UnauthorizedReplay;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.JdbcOAuthStateStore;
 import io.ghlcredly.storage.JdbcTokenStore;
@@ -115,14 +114,13 @@ final class OAuthFixture implements AutoCloseable {
           GhlClient.create(
               GhlSettings.defaults(ghl.accessToken()).withBaseUrl(ghl.baseUrl()),
               new TokenAuthenticator(tokenProvider));
+      // The transport itself refreshes and replays once after a 401, as in production.
       return contactId ->
-          UnauthorizedReplay.call(
-              tokenProvider,
-              () -> Objects.requireNonNull(client.getContact(new ContactId(contactId)).contact()));
+          Objects.requireNonNull(client.getContact(new ContactId(contactId)).contact());
     }
   }
 
-  /** Reads a contact, replaying once after a 401. */
+  /** Reads a contact through the engine's GHL client. */
   @FunctionalInterface
   interface ContactReader {
     Object read(String contactId);
