@@ -23,6 +23,7 @@ public final class RuleEvaluator {
     return switch (condition) {
       case Condition.TagAdded tagAdded ->
           change.addedTags().contains(tagAdded.tag().trim().toLowerCase(Locale.ROOT));
+      default -> false;
     };
   }
 }

@@ -39,6 +39,10 @@ public record Issuance(
     /** The provider holds the badge. */
     ISSUED,
     /** The provider refused for good; see the dead letters. */
-    FAILED
+    FAILED,
+    /** A rule revoked the badge; claiming the pair again re-issues. */
+    REVOKED,
+    /** A rule replaced the badge with another template's; claiming the pair again re-issues. */
+    REPLACED
   }
 }

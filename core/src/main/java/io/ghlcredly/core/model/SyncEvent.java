@@ -25,6 +25,7 @@ public sealed interface SyncEvent {
       case ContactTagsUpdated tagsUpdated -> "contact.tags-updated";
       case ContactDeleted deleted -> "contact.deleted";
       case ContactDndUpdated dndUpdated -> "contact.dnd-updated";
+      case ContactSeen seen -> ContactSeen.TYPE;
       case NoteCreated note -> "note.created";
       case NoteUpdated note -> "note.updated";
       case NoteDeleted note -> "note.deleted";
@@ -69,6 +70,27 @@ public sealed interface SyncEvent {
   record ContactDndUpdated(
       EventId eventId, ContactId contactId, LocationId locationId, Instant occurredAt)
       implements ContactEvent {}
+
+  /**
+   * A contact as a bulk import or a poll read it from the CRM, carried whole: applying it needs no
+   * second read. Its event id names the run and the contact's version, so the same version seen
+   * twice is one event.
+   */
+  record ContactSeen(
+      EventId eventId,
+      ContactId contactId,
+      LocationId locationId,
+      Instant occurredAt,
+      Contact contact)
+      implements ContactEvent {
+    public static final String TYPE = "contact.seen";
+
+    public ContactSeen {
+      if (!contact.id().equals(contactId)) {
+        throw new IllegalArgumentException("contact " + contact.id() + " is not " + contactId);
+      }
+    }
+  }
 
   /** An event about one note of a contact. */
   sealed interface NoteEvent extends ContactEvent {

@@ -1,6 +1,7 @@
 package io.ghlcredly.core.port;
 
 import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.SyncEvent;
@@ -40,6 +41,16 @@ public interface EventInbox {
    * source: how a poll avoids repeating what a webhook already reported.
    */
   boolean containsSubject(String eventType, String subjectId);
+
+  /** The contact's events, processed or not, newest first: the inbound half of its audit trail. */
+  List<ReceivedEvent> listByContact(ContactId contactId, int limit);
+
+  /**
+   * Makes processed events pending again (for a replay of their dead letter).
+   *
+   * @return the contacts whose events were reopened, for the caller to queue their jobs
+   */
+  List<ContactId> reopen(Collection<EventId> eventIds);
 
   /** How many events were ever accepted; for summaries and metrics. */
   long countAccepted();

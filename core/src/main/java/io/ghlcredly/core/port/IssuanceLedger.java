@@ -23,6 +23,24 @@ public interface IssuanceLedger {
 
   void markIssued(ContactId contactId, BadgeTemplateId templateId, String badgeId, Instant now);
 
+  /**
+   * The pair's badge was revoked by a rule. A later claim of the pair succeeds again (the contact
+   * holds no valid badge of the template any more), so that re-qualifying re-issues.
+   */
+  void markRevoked(ContactId contactId, BadgeTemplateId templateId, Instant now);
+
+  /**
+   * The pair's badge was replaced by a badge of another template: the old pair becomes REPLACED
+   * (claimable again, like REVOKED) and the new pair ISSUED with the new badge id.
+   */
+  void markReplaced(
+      ContactId contactId,
+      BadgeTemplateId oldTemplate,
+      BadgeTemplateId newTemplate,
+      String newBadgeId,
+      io.ghlcredly.core.model.RuleId ruleId,
+      Instant now);
+
   void markFailed(ContactId contactId, BadgeTemplateId templateId, Instant now);
 
   /**

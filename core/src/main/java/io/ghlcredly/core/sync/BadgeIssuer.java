@@ -55,6 +55,9 @@ public final class BadgeIssuer {
         case FAILED -> {
           return Outcome.SKIPPED_FAILED_BEFORE;
         }
+        case REVOKED, REPLACED -> {
+          // The ledger re-claims these pairs; reaching here means it did not: issue anyway.
+        }
         case PENDING -> {
           Optional<IssuedBadge> found =
               badges.findIssued(command.contactId(), command.templateId());

@@ -100,6 +100,7 @@ public final class ContactSyncHandler implements ContactJobHandler {
         case SyncEvent.ContactTagsUpdated tagsUpdated -> location = tagsUpdated.locationId();
         case SyncEvent.ContactDeleted deleted -> location = deleted.locationId();
         case SyncEvent.ContactDndUpdated dndUpdated -> location = dndUpdated.locationId();
+        case SyncEvent.ContactSeen seen -> location = seen.locationId();
       }
     }
     if (location == null) {
@@ -129,6 +130,7 @@ public final class ContactSyncHandler implements ContactJobHandler {
     try {
       switch (planned.action()) {
         case Action.IssueBadge issue -> issuer.issue(issueCommand(planned, issue, contact));
+        default -> throw new UnsupportedOperationException(planned.action().kind());
       }
     } catch (RuntimeException e) {
       if (classifier.isRetryable(e)) {
@@ -197,6 +199,7 @@ public final class ContactSyncHandler implements ContactJobHandler {
     return switch (planned.action()) {
       case Action.IssueBadge issue ->
           "rule " + planned.ruleId() + ": issue badge template " + issue.templateId();
+      default -> "rule " + planned.ruleId() + ": " + planned.action().kind();
     };
   }
 
@@ -220,7 +223,7 @@ public final class ContactSyncHandler implements ContactJobHandler {
         firstName,
         lastName,
         clock.instant(),
-        issue.evidence());
+        issue.evidence() == null ? null : issue.evidence().source());
   }
 
   private static String firstNonBlank(

@@ -23,7 +23,7 @@ class RuleEvaluatorTest {
               new Rule(
                   new RuleId("course-101"),
                   new Condition.TagAdded("Course-101-Complete"),
-                  List.of(new Action.IssueBadge(TEMPLATE, "done")))));
+                  List.of(new Action.IssueBadge(TEMPLATE, null)))));
 
   private final RuleEvaluator evaluator = new RuleEvaluator();
 
@@ -34,7 +34,7 @@ class RuleEvaluatorTest {
 
     assertThat(evaluator.evaluate(RULES, change))
         .containsExactly(
-            new PlannedAction(new RuleId("course-101"), new Action.IssueBadge(TEMPLATE, "done")));
+            new PlannedAction(new RuleId("course-101"), new Action.IssueBadge(TEMPLATE, null)));
   }
 
   @Test

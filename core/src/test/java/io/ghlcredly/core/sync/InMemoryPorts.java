@@ -8,6 +8,7 @@ import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.ContactSnapshot;
 import io.ghlcredly.core.model.ContactVersion;
 import io.ghlcredly.core.model.DeadLetter;
+import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.Issuance;
 import io.ghlcredly.core.model.IssueBadgeCommand;
 import io.ghlcredly.core.model.IssuedBadge;
@@ -105,6 +106,25 @@ final class InMemoryPorts {
     }
 
     @Override
+    public synchronized List<ReceivedEvent> listByContact(ContactId contactId, int limit) {
+      return events.reversed().stream()
+          .filter(e -> e.event().contactId().equals(contactId))
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public synchronized List<ContactId> reopen(Collection<EventId> eventIds) {
+      List<ContactId> contacts = new ArrayList<>();
+      for (ReceivedEvent e : events) {
+        if (eventIds.contains(e.event().eventId()) && processed.remove(e.sequence())) {
+          contacts.add(e.event().contactId());
+        }
+      }
+      return contacts.stream().distinct().toList();
+    }
+
+    @Override
     public synchronized long countAccepted() {
       return events.size();
     }
@@ -129,6 +149,7 @@ final class InMemoryPorts {
 
   static final class Badges implements BadgeGateway {
     final List<IssuedBadge> issued = new ArrayList<>();
+    final List<String> revoked = new ArrayList<>();
     final Deque<RuntimeException> failures = new ArrayDeque<>();
     int issueCalls;
 
@@ -153,7 +174,51 @@ final class InMemoryPorts {
     public Optional<IssuedBadge> findIssued(ContactId contactId, BadgeTemplateId templateId) {
       return issued.stream()
           .filter(b -> b.contactId().equals(contactId) && b.templateId().equals(templateId))
+          .filter(b -> !b.state().equals("revoked") && !b.state().equals("replaced"))
           .findFirst();
+    }
+
+    @Override
+    public synchronized IssuedBadge revoke(String badgeId, String reason) {
+      revoked.add(badgeId + ": " + reason);
+      return setState(badgeId, "revoked");
+    }
+
+    @Override
+    public synchronized IssuedBadge replace(
+        String badgeId, BadgeTemplateId newTemplate, @Nullable String reason) {
+      IssuedBadge old = setState(badgeId, "replaced");
+      IssuedBadge replacement =
+          new IssuedBadge("badge-" + (issued.size() + 1), newTemplate, old.contactId(), "pending");
+      issued.add(replacement);
+      return replacement;
+    }
+
+    @Override
+    public synchronized Optional<BadgeDetails> describe(String badgeId) {
+      return issued.stream()
+          .filter(b -> b.badgeId().equals(badgeId))
+          .findFirst()
+          .map(
+              b ->
+                  new BadgeDetails(
+                      b.badgeId(),
+                      b.templateId(),
+                      "Badge " + b.templateId(),
+                      "https://credly.test/badges/" + b.badgeId(),
+                      BadgeState.parse(b.state()).orElse(BadgeState.PENDING)));
+    }
+
+    private IssuedBadge setState(String badgeId, String state) {
+      for (int i = 0; i < issued.size(); i++) {
+        IssuedBadge b = issued.get(i);
+        if (b.badgeId().equals(badgeId)) {
+          IssuedBadge changed = new IssuedBadge(b.badgeId(), b.templateId(), b.contactId(), state);
+          issued.set(i, changed);
+          return changed;
+        }
+      }
+      throw new IllegalStateException("no badge " + badgeId);
     }
   }
 
@@ -208,7 +273,9 @@ final class InMemoryPorts {
     public synchronized Claim claim(
         ContactId contactId, BadgeTemplateId templateId, RuleId ruleId, Instant now) {
       Issuance existing = rows.get(key(contactId, templateId));
-      if (existing != null) {
+      if (existing != null
+          && existing.state() != Issuance.State.REVOKED
+          && existing.state() != Issuance.State.REPLACED) {
         return new Claim(existing, false);
       }
       Issuance created =
@@ -221,6 +288,29 @@ final class InMemoryPorts {
     public synchronized void markIssued(
         ContactId contactId, BadgeTemplateId templateId, String badgeId, Instant now) {
       update(contactId, templateId, Issuance.State.ISSUED, badgeId, now);
+    }
+
+    @Override
+    public synchronized void markRevoked(
+        ContactId contactId, BadgeTemplateId templateId, Instant now) {
+      Issuance old = java.util.Objects.requireNonNull(rows.get(key(contactId, templateId)));
+      update(contactId, templateId, Issuance.State.REVOKED, old.badgeId(), now);
+    }
+
+    @Override
+    public synchronized void markReplaced(
+        ContactId contactId,
+        BadgeTemplateId oldTemplate,
+        BadgeTemplateId newTemplate,
+        String newBadgeId,
+        RuleId ruleId,
+        Instant now) {
+      Issuance old = java.util.Objects.requireNonNull(rows.get(key(contactId, oldTemplate)));
+      update(contactId, oldTemplate, Issuance.State.REPLACED, old.badgeId(), now);
+      rows.put(
+          key(contactId, newTemplate),
+          new Issuance(
+              contactId, newTemplate, ruleId, Issuance.State.ISSUED, newBadgeId, now, now));
     }
 
     @Override
