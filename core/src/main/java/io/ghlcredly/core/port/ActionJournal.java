@@ -26,6 +26,14 @@ public interface ActionJournal {
   /** The action failed for good. */
   void fail(String key, String cause, Instant now);
 
+  /**
+   * Removes the contact's FAILED entries so that their actions run again, for a replay of its dead
+   * letters. The failure stays visible in the dead letter.
+   *
+   * @return how many entries were released
+   */
+  int releaseFailed(ContactId contactId);
+
   /** The contact's entries, newest first. */
   List<JournalEntry> listByContact(ContactId contactId, int limit);
 

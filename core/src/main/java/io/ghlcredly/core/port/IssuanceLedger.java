@@ -60,6 +60,13 @@ public interface IssuanceLedger {
       Instant reportedAt,
       Instant now);
 
+  /**
+   * Makes the contact's FAILED pairs claimable again, for a replay of its dead letters.
+   *
+   * @return how many pairs were released
+   */
+  int releaseFailed(ContactId contactId, Instant now);
+
   Optional<Issuance> find(ContactId contactId, BadgeTemplateId templateId);
 
   List<Issuance> listByContact(ContactId contactId);

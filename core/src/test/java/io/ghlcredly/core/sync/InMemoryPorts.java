@@ -340,6 +340,18 @@ final class InMemoryPorts {
     }
 
     @Override
+    public synchronized int releaseFailed(ContactId contactId, Instant now) {
+      List<String> failed =
+          rows.entrySet().stream()
+              .filter(e -> e.getValue().contactId().equals(contactId))
+              .filter(e -> e.getValue().state() == Issuance.State.FAILED)
+              .map(Map.Entry::getKey)
+              .toList();
+      failed.forEach(rows::remove);
+      return failed.size();
+    }
+
+    @Override
     public synchronized Optional<Issuance> find(ContactId contactId, BadgeTemplateId templateId) {
       return Optional.ofNullable(rows.get(key(contactId, templateId)));
     }

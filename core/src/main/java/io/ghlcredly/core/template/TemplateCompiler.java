@@ -1,0 +1,12 @@
+package io.ghlcredly.core.template;
+
+/** Compiles the templates of the configuration. Thread-safe. */
+public interface TemplateCompiler {
+  /**
+   * Compiles a template.
+   *
+   * @throws IllegalArgumentException with a message that names the problem and where it is in the
+   *     text (an unclosed {@code {{}, an unknown filter, an unknown lookup table)
+   */
+  Template compile(String source);
+}
