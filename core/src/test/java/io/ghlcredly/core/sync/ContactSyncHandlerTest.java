@@ -328,12 +328,22 @@ class ContactSyncHandlerTest {
         clock.instant());
   }
 
+  /** Each change of the contact gets a later dateUpdated, as GHL gives it. */
   private void contactWithTags(String... tags) {
+    versions++;
     crm.contacts.put(
         ADA,
         new Contact(
-            ADA, LOCATION, "ada@example.com", "Ada", "Lovelace", Set.of(tags), clock.instant()));
+            ADA,
+            LOCATION,
+            "ada@example.com",
+            "Ada",
+            "Lovelace",
+            Set.of(tags),
+            clock.instant().plusSeconds(versions)));
   }
+
+  private int versions;
 
   private void tagEvent(String webhookId) {
     inbox.append(
