@@ -127,7 +127,8 @@ class GhlContactDirectoryIT {
             .findFirst()
             .orElseThrow();
     assertThat(first.tags()).containsExactly("course-0");
-    assertThat(first.customFields()).containsOnly(entry("level", "0"), entry("skills", "Java, SQL"));
+    assertThat(first.customFields())
+        .containsOnly(entry("level", "0"), entry("skills", "Java, SQL"));
     assertThat(first.attributes()).contains(entry("phone", "+44000000"));
     assertThat(first.locationId()).isEqualTo(location);
     assertThat(first.dateUpdated()).isEqualTo(T0);
