@@ -49,6 +49,11 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   }
 
   @Override
+  public void forget(ContactId contactId) {
+    jdbc.update("DELETE FROM contact_state WHERE contact_id = ?", contactId.value());
+  }
+
+  @Override
   public void save(ContactSnapshot snapshot) {
     String sql =
         switch (database.dialect()) {

@@ -50,6 +50,18 @@ public abstract class SyncStateStoreContract extends StoreFixture {
   }
 
   @Test
+  void forgettingDropsOnlyThatContactsSnapshot() {
+    ContactId ben = new ContactId("contact-ben");
+    store.save(new ContactSnapshot(ANNA, Set.of("a"), null, T0));
+    store.save(new ContactSnapshot(ben, Set.of("b"), null, T0));
+
+    store.forget(ANNA);
+
+    assertThat(store.find(ANNA)).isEmpty();
+    assertThat(store.find(ben)).isPresent();
+  }
+
+  @Test
   void keepsContactsApart() {
     ContactId ben = new ContactId("contact-ben");
     store.save(new ContactSnapshot(ANNA, Set.of("a"), null, T0));

@@ -238,6 +238,11 @@ final class InMemoryPorts {
     public void save(ContactSnapshot snapshot) {
       snapshots.put(snapshot.contactId(), snapshot);
     }
+
+    @Override
+    public void forget(ContactId contactId) {
+      snapshots.remove(contactId);
+    }
   }
 
   static final class Ledger implements IssuanceLedger {
