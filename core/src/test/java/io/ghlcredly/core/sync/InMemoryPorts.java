@@ -575,6 +575,9 @@ final class InMemoryPorts {
     final Deque<RuntimeException> failures = new ArrayDeque<>();
     int writes;
 
+    /** The write (counted from 1) whose effect happens but whose answer is lost; 0 for none. */
+    int lostAnswerAtWrite;
+
     @Override
     public synchronized void addTags(LocationId location, ContactId contact, List<String> added) {
       write();
@@ -594,6 +597,9 @@ final class InMemoryPorts {
       List<CrmNote> list = notes.computeIfAbsent(contact, c -> new ArrayList<>());
       CrmNote note = new CrmNote("note-" + (list.size() + 1), body);
       list.add(note);
+      if (writes == lostAnswerAtWrite) {
+        throw transientFailure();
+      }
       return note.id();
     }
 
