@@ -111,9 +111,9 @@ public final class Application implements AutoCloseable {
             new JdbcIssuanceLedger(database),
             new JdbcDeadLetterStore(database),
             new JdbcSecretStore(database, cipher, clock),
-            new JdbcCursorStore(database, clock));
+            new JdbcCursorStore(database, clock),
+            new JdbcActionJournal(database));
     JdbcTokenStore tokens = new JdbcTokenStore(database, cipher, clock);
-    JdbcActionJournal journal = new JdbcActionJournal(database);
     GhlConnection ghl = GhlConnection.wire(config.ghl(), config.server(), database, tokens, clock);
     CrmGateway crm = ghl.crm();
     CredlyClient credly = credlyClient(config.credly(), stores.secrets(), clock);
@@ -129,7 +129,7 @@ public final class Application implements AutoCloseable {
         new ContactSyncHandler(
             new SyncPorts(
                 stores.inbox(), crm, stores.state(), stores.ledger(), stores.deadLetters()),
-            new ActionPorts(ghl.writer(), badges, records, journal),
+            new ActionPorts(ghl.writer(), badges, records, stores.journal()),
             new BadgeIssuer(stores.ledger(), badges, counters, clock),
             () -> rules,
             classifier,
