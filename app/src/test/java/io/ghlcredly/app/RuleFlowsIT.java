@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,22 +32,29 @@ class RuleFlowsIT {
   private static final String EXAM_TEMPLATE = "3f1c9d2e-0000-4000-8000-000000000202";
 
   @TempDir Path folder;
-  private DemoEnvironment env;
+  private @Nullable DemoEnvironment running;
 
   @AfterEach
   void stopEverything() {
-    if (env != null) {
-      env.close();
+    if (running != null) {
+      running.close();
     }
+  }
+
+  private DemoEnvironment start(DemoEnvironment.Extras extras) {
+    DemoEnvironment started = DemoEnvironment.start(folder, Duration.ofMillis(200), null, extras);
+    running = started;
+    return started;
+  }
+
+  private DemoEnvironment env() {
+    return Objects.requireNonNull(running);
   }
 
   @Test
   void badgeIssuedAndAcceptedWritesTaskTagAndNoteBackToGhl() {
-    env =
-        DemoEnvironment.start(
-            folder,
-            Duration.ofMillis(200),
-            null,
+    DemoEnvironment env =
+        start(
             new DemoEnvironment.Extras(
                 "",
                 """
@@ -89,11 +97,8 @@ class RuleFlowsIT {
 
   @Test
   void completingTheExamTaskInGhlIssuesTheExamBadge() {
-    env =
-        DemoEnvironment.start(
-            folder,
-            Duration.ofMillis(200),
-            null,
+    DemoEnvironment env =
+        start(
             new DemoEnvironment.Extras(
                 "",
                 """
@@ -124,11 +129,8 @@ class RuleFlowsIT {
 
   @Test
   void contactChangesKeepTheCredlyRecordInStepOnlyWhenMappedFieldsChange() {
-    env =
-        DemoEnvironment.start(
-            folder,
-            Duration.ofMillis(200),
-            null,
+    DemoEnvironment env =
+        start(
             new DemoEnvironment.Extras(
                 """
                 mapping:
@@ -160,25 +162,26 @@ class RuleFlowsIT {
   }
 
   private List<JournalEntry> journal(String contactId) {
-    return env.engine().stores().journal().listByContact(new ContactId(contactId), 50);
+    return env().engine().stores().journal().listByContact(new ContactId(contactId), 50);
   }
 
   private GhlClient ghlClient() {
     return GhlClient.create(
         new GhlSettings(
-            env.ghl().baseUrl(),
+            env().ghl().baseUrl(),
             GhlSettings.DEFAULT_API_VERSION,
-            env.ghl().accessToken(),
+            env().ghl().accessToken(),
             GhlSettings.DEFAULT_TIMEOUT));
   }
 
   private static String createTask(GhlClient ghl, String contactId, String title) {
-    return Objects.requireNonNull(
-        ghl.createTask(
-                new ContactId(contactId),
-                new CreateTaskRequest(title, null, "2026-12-31T00:00:00.000Z", false, null))
-            .task()
-            .id());
+    GhlTask task =
+        Objects.requireNonNull(
+            ghl.createTask(
+                    new ContactId(contactId),
+                    new CreateTaskRequest(title, null, "2026-12-31T00:00:00.000Z", false, null))
+                .task());
+    return Objects.requireNonNull(task.id());
   }
 
   private List<GhlTask> tasks(String contactId) {
