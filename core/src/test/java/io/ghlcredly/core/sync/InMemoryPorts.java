@@ -12,11 +12,13 @@ import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.Issuance;
 import io.ghlcredly.core.model.IssueBadgeCommand;
 import io.ghlcredly.core.model.IssuedBadge;
+import io.ghlcredly.core.model.JournalEntry;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.RuleId;
 import io.ghlcredly.core.model.SyncEvent;
 import io.ghlcredly.core.model.TaskVersion;
+import io.ghlcredly.core.port.ActionJournal;
 import io.ghlcredly.core.port.BadgeGateway;
 import io.ghlcredly.core.port.ContactChangeFeed;
 import io.ghlcredly.core.port.CrmGateway;
@@ -402,11 +404,107 @@ final class InMemoryPorts {
     }
 
     @Override
-    public void markReplayed(long id, Instant replayedAt) {}
+    public synchronized void markReplayed(long id, Instant replayedAt) {
+      for (int i = 0; i < letters.size(); i++) {
+        DeadLetter l = letters.get(i);
+        if (l.id() == id) {
+          letters.set(
+              i,
+              new DeadLetter(
+                  l.id(),
+                  l.kind(),
+                  l.contactId(),
+                  l.eventIds(),
+                  l.detail(),
+                  l.cause(),
+                  l.attempts(),
+                  l.createdAt(),
+                  replayedAt));
+          return;
+        }
+      }
+      throw new io.ghlcredly.core.error.NotFoundException("no dead letter " + id);
+    }
 
     @Override
     public synchronized long count() {
       return letters.size();
+    }
+  }
+
+  /** Journal entries by key, in claim order. */
+  static final class Journal implements ActionJournal {
+    final Map<String, JournalEntry> entries = new java.util.LinkedHashMap<>();
+
+    @Override
+    public synchronized ActionJournal.Claim claim(JournalEntry pending) {
+      JournalEntry existing = entries.get(pending.key());
+      if (existing != null) {
+        return new ActionJournal.Claim(existing, false);
+      }
+      entries.put(pending.key(), pending);
+      return new ActionJournal.Claim(pending, true);
+    }
+
+    @Override
+    public synchronized void complete(
+        String key, String outcome, @Nullable String upstreamId, Instant now) {
+      set(key, JournalEntry.State.DONE, outcome, upstreamId, now);
+    }
+
+    @Override
+    public synchronized void fail(String key, String cause, Instant now) {
+      set(key, JournalEntry.State.FAILED, cause, null, now);
+    }
+
+    @Override
+    public synchronized int releaseFailed(ContactId contactId) {
+      List<String> failed =
+          entries.values().stream()
+              .filter(e -> e.contactId().equals(contactId))
+              .filter(e -> e.state() == JournalEntry.State.FAILED)
+              .map(JournalEntry::key)
+              .toList();
+      failed.forEach(entries::remove);
+      return failed.size();
+    }
+
+    @Override
+    public synchronized List<JournalEntry> listByContact(ContactId contactId, int limit) {
+      return entries.values().stream()
+          .filter(e -> e.contactId().equals(contactId))
+          .toList()
+          .reversed()
+          .stream()
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public synchronized List<JournalEntry> listRecent(int limit) {
+      return List.copyOf(entries.values()).reversed().stream().limit(limit).toList();
+    }
+
+    private void set(
+        String key,
+        JournalEntry.State state,
+        @Nullable String outcome,
+        @Nullable String upstreamId,
+        Instant now) {
+      JournalEntry old = java.util.Objects.requireNonNull(entries.get(key));
+      entries.put(
+          key,
+          new JournalEntry(
+              key,
+              old.contactId(),
+              old.ruleId(),
+              old.action(),
+              old.reason(),
+              state,
+              outcome,
+              upstreamId,
+              old.createdAt(),
+              now));
     }
   }
 
