@@ -15,13 +15,12 @@ import picocli.CommandLine.Command;
 /** {@code ghl-credly audit --contact ID}: what happened to one contact, oldest first. */
 @Command(
     name = "audit",
-    description = {
-      "A contact's trail merged by time: events received, rule actions (journal) and badge claims",
-      "(ledger). Actions and badges stand at their last change."
-    },
+    description =
+        "A contact's trail merged by time: events received, rule actions (journal) and badge"
+            + " claims (ledger). Actions and badges stand at their last change.",
     mixinStandardHelpOptions = true)
 final class AuditCommand implements Callable<Integer> {
-  @CommandLine.Mixin ConfigOption config;
+  @CommandLine.Mixin ConfigOption config = new ConfigOption();
 
   @CommandLine.Option(
       names = "--contact",

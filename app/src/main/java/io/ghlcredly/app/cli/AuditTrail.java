@@ -5,6 +5,7 @@ import io.ghlcredly.core.model.JournalEntry;
 import io.ghlcredly.core.model.ReceivedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,9 @@ final class AuditTrail {
   // At equal times an event comes before the actions and claims it caused.
   private static final List<String> KIND_ORDER = List.of("event", "action", "badge");
   private static final Comparator<Entry> CHRONOLOGICAL =
-      Comparator.comparing(Entry::at).thenComparingInt(entry -> KIND_ORDER.indexOf(entry.kind()));
+      Comparator.comparing(Entry::at)
+          .thenComparingInt((Entry entry) -> KIND_ORDER.indexOf(entry.kind()))
+          .thenComparingLong(Entry::order);
 
   private AuditTrail() {}
 
@@ -32,10 +35,17 @@ final class AuditTrail {
    * @param subject the event type, the action, or the badge template id
    * @param state where it stands ({@code -} when the source does not say)
    * @param details further fields in a fixed order; absent values are left out
+   * @param order orders entries of one kind at the same instant (an event's arrival sequence)
    */
-  record Entry(Instant at, String kind, String subject, String state, Map<String, String> details) {
+  record Entry(
+      Instant at,
+      String kind,
+      String subject,
+      String state,
+      Map<String, String> details,
+      long order) {
     Entry {
-      details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+      details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
   }
 
@@ -58,7 +68,8 @@ final class AuditTrail {
     details.put("event-id", received.event().eventId().value());
     details.put("source", received.source());
     details.put("sequence", Long.toString(received.sequence()));
-    return new Entry(received.receivedAt(), "event", received.event().type(), "-", details);
+    return new Entry(
+        received.receivedAt(), "event", received.event().type(), "-", details, received.sequence());
   }
 
   private static Entry entry(JournalEntry action) {
@@ -67,8 +78,9 @@ final class AuditTrail {
     details.put("reason", action.reason());
     put(details, "outcome", action.outcome());
     put(details, "upstream-id", action.upstreamId());
-    details.put("created", TextTable.time(action.createdAt()));
-    return new Entry(action.updatedAt(), "action", action.action(), lower(action.state()), details);
+    putCreated(details, action.createdAt(), action.updatedAt());
+    return new Entry(
+        action.updatedAt(), "action", action.action(), lower(action.state()), details, 0);
   }
 
   private static Entry entry(Issuance badge) {
@@ -78,14 +90,21 @@ final class AuditTrail {
     if (badge.badgeState() != null) {
       details.put("badge-state", badge.badgeState().wireName());
     }
-    details.put("created", TextTable.time(badge.createdAt()));
+    putCreated(details, badge.createdAt(), badge.updatedAt());
     return new Entry(
-        badge.updatedAt(), "badge", badge.templateId().value(), lower(badge.state()), details);
+        badge.updatedAt(), "badge", badge.templateId().value(), lower(badge.state()), details, 0);
   }
 
   private static void put(Map<String, String> details, String key, @Nullable String value) {
     if (value != null) {
       details.put(key, value);
+    }
+  }
+
+  // The entry's time is its last change; its creation is worth showing only when earlier.
+  private static void putCreated(Map<String, String> details, Instant created, Instant updated) {
+    if (created.isBefore(updated)) {
+      details.put("created", created.toString());
     }
   }
 

@@ -19,13 +19,13 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "replay",
-    description = {
-      "Replay a dead letter (or all not yet replayed): release its failed badge claims and actions,",
-      "make its events pending again and queue the contact's sync for a running `serve`."
-    },
+    description =
+        "Replay a dead letter (or all not yet replayed): release the contact's failed badge"
+            + " claims and actions, make its events pending again and queue the contact's sync"
+            + " for a running `serve` to run.",
     mixinStandardHelpOptions = true)
 final class DeadLetterReplayCommand implements Callable<Integer> {
-  @CommandLine.Mixin ConfigOption config;
+  @CommandLine.Mixin ConfigOption config = new ConfigOption();
 
   @CommandLine.Parameters(
       paramLabel = "ID",

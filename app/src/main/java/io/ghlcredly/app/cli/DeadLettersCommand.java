@@ -42,7 +42,7 @@ final class DeadLettersCommand implements Runnable {
       description = "The newest dead letters: id, when, kind, contact, attempts, replayed, cause.",
       mixinStandardHelpOptions = true)
   static final class ListLetters implements Callable<Integer> {
-    @CommandLine.Mixin ConfigOption config;
+    @CommandLine.Mixin ConfigOption config = new ConfigOption();
 
     @CommandLine.Option(
         names = "--limit",
@@ -96,7 +96,7 @@ final class DeadLettersCommand implements Runnable {
       description = "One dead letter in full: event ids, detail, cause.",
       mixinStandardHelpOptions = true)
   static final class Show implements Callable<Integer> {
-    @CommandLine.Mixin ConfigOption config;
+    @CommandLine.Mixin ConfigOption config = new ConfigOption();
 
     @CommandLine.Parameters(paramLabel = "ID", description = "A dead letter id from `list`.")
     long id;

@@ -182,6 +182,9 @@ class DeadLetterCommandsIT {
                     .contains("reason=\"tag 'vip' added\""))
         .anySatisfy(line -> assertThat(line).contains("badge", TEMPLATE.value(), "failed"));
     assertThat(lines).hasSize(5);
+    assertThat(out.toString().indexOf("wh-1001"))
+        .as("events at the same instant in arrival order")
+        .isLessThan(out.toString().indexOf("wh-1002"));
   }
 
   @Test
@@ -224,6 +227,34 @@ class DeadLetterCommandsIT {
         .contains("--force");
     try (Database database = Database.open(DatabaseSettings.of(url))) {
       assertThat(queue(database).countQueued()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void forceReplaysAReplayedLetterAgain() {
+    run("dead-letters", "replay", Long.toString(deadLetterId), "-c", config.toString());
+    try (Database database = Database.open(DatabaseSettings.of(url))) {
+      JdbcEventInbox inbox = new JdbcEventInbox(database);
+      inbox.markProcessed(
+          inbox.listPending(ADA).stream().map(ReceivedEvent::sequence).toList(),
+          "applied",
+          FAILED_AT);
+    }
+    out.getBuffer().setLength(0);
+
+    int exit =
+        run(
+            "dead-letters",
+            "replay",
+            Long.toString(deadLetterId),
+            "--force",
+            "-c",
+            config.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("dead letter " + deadLetterId + " replayed");
+    try (Database database = Database.open(DatabaseSettings.of(url))) {
+      assertThat(new JdbcEventInbox(database).listPending(ADA)).hasSize(2);
     }
   }
 
