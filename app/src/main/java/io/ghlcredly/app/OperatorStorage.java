@@ -7,6 +7,7 @@ import io.ghlcredly.core.port.DeadLetterStore;
 import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.port.IssuanceLedger;
 import io.ghlcredly.core.port.JobQueue;
+import io.ghlcredly.core.port.SyncStateStore;
 import io.ghlcredly.core.sync.DeadLetterReplayer;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.DatabaseSettings;
@@ -15,6 +16,7 @@ import io.ghlcredly.storage.JdbcActionJournal;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
 import io.ghlcredly.storage.JdbcIssuanceLedger;
+import io.ghlcredly.storage.JdbcSyncStateStore;
 import io.ghlcredly.storage.JobQueueSettings;
 import java.time.InstantSource;
 
@@ -31,6 +33,7 @@ public final class OperatorStorage implements AutoCloseable {
   private final Database database;
   private final DbSchedulerJobQueue jobs;
   private final EventInbox inbox;
+  private final SyncStateStore state;
   private final IssuanceLedger ledger;
   private final DeadLetterStore deadLetters;
   private final ActionJournal journal;
@@ -41,6 +44,7 @@ public final class OperatorStorage implements AutoCloseable {
     this.clock = clock;
     this.jobs = DbSchedulerJobQueue.create(database, JobQueueSettings.defaults(), clock);
     this.inbox = new JdbcEventInbox(database);
+    this.state = new JdbcSyncStateStore(database);
     this.ledger = new JdbcIssuanceLedger(database);
     this.deadLetters = new JdbcDeadLetterStore(database);
     this.journal = new JdbcActionJournal(database);
@@ -90,7 +94,7 @@ public final class OperatorStorage implements AutoCloseable {
   }
 
   public DeadLetterReplayer replayer() {
-    return new DeadLetterReplayer(deadLetters, inbox, ledger, journal, jobs, clock);
+    return new DeadLetterReplayer(deadLetters, inbox, state, ledger, journal, jobs, clock);
   }
 
   @Override

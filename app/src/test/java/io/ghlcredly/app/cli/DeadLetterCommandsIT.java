@@ -10,6 +10,7 @@ import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.job.RetryPolicy;
 import io.ghlcredly.core.model.BadgeTemplateId;
 import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.ContactSnapshot;
 import io.ghlcredly.core.model.DeadLetter;
 import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.Issuance;
@@ -25,6 +26,7 @@ import io.ghlcredly.storage.JdbcActionJournal;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
 import io.ghlcredly.storage.JdbcIssuanceLedger;
+import io.ghlcredly.storage.JdbcSyncStateStore;
 import io.ghlcredly.storage.JobQueueSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -101,6 +103,8 @@ class DeadLetterCommandsIT {
           inbox.listPending(ADA).stream().map(ReceivedEvent::sequence).toList(),
           "dead-lettered",
           FAILED_AT);
+      new JdbcSyncStateStore(database)
+          .save(new ContactSnapshot(ADA, Set.of("vip"), FAILED_AT, FAILED_AT));
       JdbcIssuanceLedger ledger = new JdbcIssuanceLedger(database);
       ledger.claim(ADA, TEMPLATE, RULE, FAILED_AT);
       ledger.markFailed(ADA, TEMPLATE, FAILED_AT);
@@ -208,6 +212,9 @@ class DeadLetterCommandsIT {
       assertThat(new JdbcActionJournal(database).listByContact(ADA, 10))
           .extracting(JournalEntry::state)
           .doesNotContain(JournalEntry.State.FAILED);
+      assertThat(new JdbcSyncStateStore(database).find(ADA))
+          .as("the contact's rules fire again as for a contact first seen")
+          .isEmpty();
     }
   }
 
@@ -274,6 +281,7 @@ class DeadLetterCommandsIT {
       assertThat(new JdbcIssuanceLedger(database).find(ADA, TEMPLATE))
           .map(Issuance::state)
           .contains(Issuance.State.FAILED);
+      assertThat(new JdbcSyncStateStore(database).find(ADA)).isPresent();
     }
   }
 

@@ -7,6 +7,7 @@ import io.ghlcredly.core.port.DeadLetterStore;
 import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.port.IssuanceLedger;
 import io.ghlcredly.core.port.JobQueue;
+import io.ghlcredly.core.port.SyncStateStore;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -21,11 +22,12 @@ import org.slf4j.LoggerFactory;
  * Replays dead letters: makes the contact's failed work runnable again and queues its sync job.
  *
  * <p>A replay releases the contact's FAILED ledger rows and journal entries (so the actions run
- * again), makes the dead letter's events pending again, queues the sync of the contact (even when
- * no event was reopened, so that a fresh pull happens) and of any other contact whose events were
- * reopened, and only then marks the dead letter replayed: a replay that fails half-way can simply
- * be run again. Replaying a replayed dead letter does nothing unless forced. Thread-safe when the
- * ports are.
+ * again), forgets the contact's snapshot (so that its rules fire as for a contact first seen; the
+ * journal and the ledger skip what was done already), makes the dead letter's events pending again,
+ * queues the sync of the contact (even when no event was reopened, so that a fresh pull happens)
+ * and of any other contact whose events were reopened, and only then marks the dead letter
+ * replayed: a replay that fails half-way can simply be run again. Replaying a replayed dead letter
+ * does nothing unless forced. Thread-safe when the ports are.
  */
 public final class DeadLetterReplayer {
   /** The most dead letters one {@link #replayAll} looks at. */
@@ -35,6 +37,7 @@ public final class DeadLetterReplayer {
 
   private final DeadLetterStore deadLetters;
   private final EventInbox inbox;
+  private final SyncStateStore state;
   private final IssuanceLedger ledger;
   private final ActionJournal journal;
   private final JobQueue queue;
@@ -43,12 +46,14 @@ public final class DeadLetterReplayer {
   public DeadLetterReplayer(
       DeadLetterStore deadLetters,
       EventInbox inbox,
+      SyncStateStore state,
       IssuanceLedger ledger,
       ActionJournal journal,
       JobQueue queue,
       InstantSource clock) {
     this.deadLetters = deadLetters;
     this.inbox = inbox;
+    this.state = state;
     this.ledger = ledger;
     this.journal = journal;
     this.queue = queue;
@@ -134,6 +139,7 @@ public final class DeadLetterReplayer {
     Instant now = clock.instant();
     int releasedIssuances = ledger.releaseFailed(contact, now);
     int releasedActions = journal.releaseFailed(contact);
+    state.forget(contact);
     List<ContactId> reopened =
         letter.eventIds().isEmpty() ? List.of() : inbox.reopen(letter.eventIds());
     Set<ContactId> toQueue = new LinkedHashSet<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ghlcredly.core.model.BadgeTemplateId;
 import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.ContactSnapshot;
 import io.ghlcredly.core.model.DeadLetter;
 import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.Issuance;
@@ -16,6 +17,7 @@ import io.ghlcredly.core.sync.DeadLetterReplayer.Outcome;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterReplayerTest {
@@ -29,15 +31,19 @@ class DeadLetterReplayerTest {
 
   private final InMemoryPorts.DeadLetters deadLetters = new InMemoryPorts.DeadLetters();
   private final InMemoryPorts.Inbox inbox = new InMemoryPorts.Inbox();
+  private final InMemoryPorts.State state = new InMemoryPorts.State();
   private final InMemoryPorts.Ledger ledger = new InMemoryPorts.Ledger();
-  private final InMemoryPorts.Journal journal = new InMemoryPorts.Journal();
+  private final InMemoryPorts.ActionLog journal = new InMemoryPorts.ActionLog();
   private final InMemoryPorts.Queue queue = new InMemoryPorts.Queue();
   private final DeadLetterReplayer replayer =
-      new DeadLetterReplayer(deadLetters, inbox, ledger, journal, queue, InstantSource.fixed(NOW));
+      new DeadLetterReplayer(
+          deadLetters, inbox, state, ledger, journal, queue, InstantSource.fixed(NOW));
 
   @Test
   void replayReleasesFailedWorkReopensTheEventsQueuesTheContactAndMarksTheLetter() {
     DeadLetter letter = failedContactSync(ADA, "evt-1", "evt-2");
+    state.save(new ContactSnapshot(ADA, Set.of("vip"), FAILED_AT, FAILED_AT));
+    state.save(new ContactSnapshot(BOB, Set.of("vip"), FAILED_AT, FAILED_AT));
 
     Outcome outcome = replayer.replay(letter.id(), false);
 
@@ -57,6 +63,8 @@ class DeadLetterReplayerTest {
         .containsExactly(JournalEntry.State.DONE);
     assertThat(queue.queued).containsExactly(ADA);
     assertThat(deadLetters.find(letter.id()).orElseThrow().replayedAt()).isEqualTo(NOW);
+    assertThat(state.find(ADA)).as("rules fire again as for a contact first seen").isEmpty();
+    assertThat(state.find(BOB)).as("other contacts keep their snapshot").isPresent();
   }
 
   @Test
