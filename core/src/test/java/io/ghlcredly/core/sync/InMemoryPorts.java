@@ -411,7 +411,27 @@ final class InMemoryPorts {
     }
 
     @Override
-    public void markReplayed(long id, Instant replayedAt) {}
+    public synchronized void markReplayed(long id, Instant replayedAt) {
+      for (int i = 0; i < letters.size(); i++) {
+        DeadLetter l = letters.get(i);
+        if (l.id() == id) {
+          letters.set(
+              i,
+              new DeadLetter(
+                  l.id(),
+                  l.kind(),
+                  l.contactId(),
+                  l.eventIds(),
+                  l.detail(),
+                  l.cause(),
+                  l.attempts(),
+                  l.createdAt(),
+                  replayedAt));
+          return;
+        }
+      }
+      throw new io.ghlcredly.core.error.NotFoundException("no dead letter " + id);
+    }
 
     @Override
     public synchronized long count() {

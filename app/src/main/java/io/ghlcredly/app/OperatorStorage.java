@@ -1,0 +1,105 @@
+package io.ghlcredly.app;
+
+import io.ghlcredly.app.config.AppConfig;
+import io.ghlcredly.app.config.StorageConfig;
+import io.ghlcredly.core.port.ActionJournal;
+import io.ghlcredly.core.port.DeadLetterStore;
+import io.ghlcredly.core.port.EventInbox;
+import io.ghlcredly.core.port.IssuanceLedger;
+import io.ghlcredly.core.port.JobQueue;
+import io.ghlcredly.core.port.SyncStateStore;
+import io.ghlcredly.core.sync.DeadLetterReplayer;
+import io.ghlcredly.storage.Database;
+import io.ghlcredly.storage.DatabaseSettings;
+import io.ghlcredly.storage.DbSchedulerJobQueue;
+import io.ghlcredly.storage.JdbcActionJournal;
+import io.ghlcredly.storage.JdbcDeadLetterStore;
+import io.ghlcredly.storage.JdbcEventInbox;
+import io.ghlcredly.storage.JdbcIssuanceLedger;
+import io.ghlcredly.storage.JdbcSyncStateStore;
+import io.ghlcredly.storage.JobQueueSettings;
+import java.time.InstantSource;
+
+/**
+ * The configured database and its stores for operator commands that run in their own process (dead
+ * letters, audit): no HTTP server, no job workers, no connectors and no secret key. Jobs it queues
+ * go into the shared queue table, where a running {@code serve} instance picks them up.
+ * Thread-safe.
+ */
+public final class OperatorStorage implements AutoCloseable {
+  // An operator command runs one query at a time.
+  private static final int POOL_SIZE = 2;
+
+  private final Database database;
+  private final DbSchedulerJobQueue jobs;
+  private final EventInbox inbox;
+  private final SyncStateStore state;
+  private final IssuanceLedger ledger;
+  private final DeadLetterStore deadLetters;
+  private final ActionJournal journal;
+  private final InstantSource clock;
+
+  private OperatorStorage(Database database, InstantSource clock) {
+    this.database = database;
+    this.clock = clock;
+    this.jobs = DbSchedulerJobQueue.create(database, JobQueueSettings.defaults(), clock);
+    this.inbox = new JdbcEventInbox(database);
+    this.state = new JdbcSyncStateStore(database);
+    this.ledger = new JdbcIssuanceLedger(database);
+    this.deadLetters = new JdbcDeadLetterStore(database);
+    this.journal = new JdbcActionJournal(database);
+  }
+
+  /**
+   * Opens the configured database (migrating its schema like {@code serve} does).
+   *
+   * @throws io.ghlcredly.core.error.StorageException when it cannot be reached
+   */
+  public static OperatorStorage open(AppConfig config, InstantSource clock) {
+    StorageConfig storage = config.storage();
+    Database database =
+        Database.open(
+            new DatabaseSettings(
+                storage.url(),
+                storage.username(),
+                storage.password(),
+                Math.min(POOL_SIZE, storage.maxPoolSize())));
+    return new OperatorStorage(database, clock);
+  }
+
+  public EventInbox inbox() {
+    return inbox;
+  }
+
+  public IssuanceLedger ledger() {
+    return ledger;
+  }
+
+  public DeadLetterStore deadLetters() {
+    return deadLetters;
+  }
+
+  public ActionJournal journal() {
+    return journal;
+  }
+
+  /** Queues without running anything: the workers of a {@code serve} instance run the jobs. */
+  public JobQueue jobs() {
+    return jobs;
+  }
+
+  /** Contact-sync jobs queued or running. */
+  public long queuedJobs() {
+    return jobs.countQueued();
+  }
+
+  public DeadLetterReplayer replayer() {
+    return new DeadLetterReplayer(deadLetters, inbox, state, ledger, journal, jobs, clock);
+  }
+
+  @Override
+  public void close() {
+    jobs.close();
+    database.close();
+  }
+}
