@@ -40,7 +40,7 @@ public interface CredentialRecords {
    * One person's record as the mapping renders it.
    *
    * @param fields the provider's other record fields by their provider name (Credly Workforce:
-   *     {@code job_title}, {@code department}, {@code status}…), as mapped
+   *     {@code department}, {@code position_title}, {@code team}…), as mapped
    */
   record CredentialRecord(
       String externalId,
