@@ -16,7 +16,6 @@ public final class Templates {
    *
    * @param lookups lookup tables by name: value in → value out
    */
-  @SuppressWarnings("DoNotCallSuggester") // placeholder until the compiler lands
   public static TemplateCompiler compiler(Map<String, Map<String, String>> lookups) {
     return new PebbleTemplateCompiler(lookups);
   }
