@@ -49,7 +49,8 @@ final class ConfigBinder {
   /** {@code mapping} and {@code rules}: the templates of both share the lookup tables. */
   private static RuleSet rules(
       Section root, @Nullable CredlyConfig credly, TemplateCompilers compilers) {
-    Section mapping = root.child("mapping");
+    // Templates are no settings to override from the environment: the file is their one source.
+    Section mapping = root.dataChild("mapping");
     Map<String, Map<String, String>> lookups = MappingBinder.lookups(mapping);
     TemplateReader templates = new TemplateReader(() -> compilers.compiler(lookups));
     Records records = credly == null ? null : credly.records();
