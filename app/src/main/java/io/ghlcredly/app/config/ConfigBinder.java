@@ -5,6 +5,7 @@ import io.ghlcredly.app.config.GhlConfig.AuthMode;
 import io.ghlcredly.core.mapping.ContactMapping;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.core.template.Templates;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,7 @@ final class ConfigBinder {
   private ConfigBinder() {}
 
   /** The configuration, or null when problems were reported. */
-  static @Nullable AppConfig bind(Section root, TemplateCompilers compilers) {
+  static @Nullable AppConfig bind(Section root) {
     Section ghlSection = root.child("ghl");
     Section auth = ghlSection.child("auth");
     AuthMode mode = auth.choice("mode", AuthMode.class, null);
@@ -33,7 +34,7 @@ final class ConfigBinder {
     GhlConfig ghl = ConnectorBinder.ghl(ghlSection, auth, mode);
     CredlyConfig credly = ConnectorBinder.credly(root.child("credly"));
     JobsConfig jobs = jobs(root.child("jobs"));
-    RuleSet rules = rules(root, credly, compilers);
+    RuleSet rules = rules(root, credly);
     if (root.context().hasProblems()
         || server == null
         || storage == null
@@ -47,12 +48,11 @@ final class ConfigBinder {
   }
 
   /** {@code mapping} and {@code rules}: the templates of both share the lookup tables. */
-  private static RuleSet rules(
-      Section root, @Nullable CredlyConfig credly, TemplateCompilers compilers) {
+  private static RuleSet rules(Section root, @Nullable CredlyConfig credly) {
     // Templates are no settings to override from the environment: the file is their one source.
     Section mapping = root.dataChild("mapping");
     Map<String, Map<String, String>> lookups = MappingBinder.lookups(mapping);
-    TemplateReader templates = new TemplateReader(() -> compilers.compiler(lookups));
+    TemplateReader templates = new TemplateReader(() -> Templates.compiler(lookups));
     Records records = credly == null ? null : credly.records();
     ContactMapping contactMapping = MappingBinder.bind(mapping, templates, records);
     // Written but invalid still counts as mapped: its own problem is reported already.

@@ -64,13 +64,8 @@ public final class ConfigLoader {
    * @throws ConfigException listing every problem found
    */
   public static AppConfig load(Path file, Map<String, String> env) {
-    return load(file, env, TemplateCompilers.DEFAULT);
-  }
-
-  /** {@link #load(Path, Map)} with the given template compilers (tests). */
-  static AppConfig load(Path file, Map<String, String> env, TemplateCompilers compilers) {
     LoadContext context = new LoadContext(env);
-    AppConfig config = read(file, context, compilers);
+    AppConfig config = read(file, context);
     List<ConfigProblem> problems = context.finish();
     if (config == null || !problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -80,26 +75,19 @@ public final class ConfigLoader {
 
   /** Every problem of the configuration, for {@code config check}; empty when it loads. */
   public static List<ConfigProblem> check(Path file, Map<String, String> env) {
-    return check(file, env, TemplateCompilers.DEFAULT);
-  }
-
-  /** {@link #check(Path, Map)} with the given template compilers (tests). */
-  static List<ConfigProblem> check(
-      Path file, Map<String, String> env, TemplateCompilers compilers) {
     LoadContext context = new LoadContext(env);
-    read(file, context, compilers);
+    read(file, context);
     return context.finish();
   }
 
   /** Every override variable, mapped to the YAML path it sets, sorted by variable. */
   public static SortedMap<String, String> overrideVariables() {
     LoadContext context = new LoadContext(Map.of());
-    ConfigBinder.bind(new Section(context, "", null, true), TemplateCompilers.DEFAULT);
+    ConfigBinder.bind(new Section(context, "", null, true));
     return context.overridesConsulted();
   }
 
-  private static @Nullable AppConfig read(
-      Path file, LoadContext context, TemplateCompilers compilers) {
+  private static @Nullable AppConfig read(Path file, LoadContext context) {
     JsonNode tree = parse(file, context);
     if (tree == null) {
       return null;
@@ -111,7 +99,7 @@ public final class ConfigLoader {
       context.problem(FILE_PATH, "must be a mapping of sections (server, ghl, credly, …)");
       return null;
     }
-    AppConfig config = ConfigBinder.bind(new Section(context, "", root, true), compilers);
+    AppConfig config = ConfigBinder.bind(new Section(context, "", root, true));
     reportUnknownOverrides(context);
     return config;
   }
