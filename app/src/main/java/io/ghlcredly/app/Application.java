@@ -13,8 +13,10 @@ import io.ghlcredly.app.web.WebServer;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.core.port.CredentialRecords;
 import io.ghlcredly.core.port.CrmGateway;
 import io.ghlcredly.core.port.SecretStore;
+import io.ghlcredly.core.sync.ActionPorts;
 import io.ghlcredly.core.sync.BadgeIssuer;
 import io.ghlcredly.core.sync.ContactSyncHandler;
 import io.ghlcredly.core.sync.EventIntake;
@@ -24,7 +26,9 @@ import io.ghlcredly.core.sync.SyncCounters;
 import io.ghlcredly.core.sync.SyncPorts;
 import io.ghlcredly.credly.CredlyBadgeGateway;
 import io.ghlcredly.credly.CredlyClient;
+import io.ghlcredly.credly.CredlyCredentialRecords;
 import io.ghlcredly.credly.CredlySettings;
+import io.ghlcredly.credly.CredlyWorkforceRecords;
 import io.ghlcredly.credly.webhook.CredlyWebhookReceiver;
 import io.ghlcredly.ghl.webhook.GhlWebhookKeys;
 import io.ghlcredly.ghl.webhook.GhlWebhookParser;
@@ -32,6 +36,7 @@ import io.ghlcredly.ghl.webhook.GhlWebhookVerifier;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.DatabaseSettings;
 import io.ghlcredly.storage.DbSchedulerJobQueue;
+import io.ghlcredly.storage.JdbcActionJournal;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
@@ -106,7 +111,8 @@ public final class Application implements AutoCloseable {
             new JdbcIssuanceLedger(database),
             new JdbcDeadLetterStore(database),
             new JdbcSecretStore(database, cipher, clock),
-            new JdbcCursorStore(database, clock));
+            new JdbcCursorStore(database, clock),
+            new JdbcActionJournal(database));
     JdbcTokenStore tokens = new JdbcTokenStore(database, cipher, clock);
     GhlConnection ghl = GhlConnection.wire(config.ghl(), config.server(), database, tokens, clock);
     CrmGateway crm = ghl.crm();
@@ -118,10 +124,12 @@ public final class Application implements AutoCloseable {
         new RetryClassifier(config.jobs().retryPolicy(), RandomGenerator.getDefault());
     DbSchedulerJobQueue jobs = DbSchedulerJobQueue.create(database, jobSettings, clock);
     RuleSet rules = config.rules();
+    CredentialRecords records = credentialRecords(config.credly(), credly);
     ContactSyncHandler handler =
         new ContactSyncHandler(
             new SyncPorts(
                 stores.inbox(), crm, stores.state(), stores.ledger(), stores.deadLetters()),
+            new ActionPorts(ghl.writer(), badges, records, stores.journal()),
             new BadgeIssuer(stores.ledger(), badges, counters, clock),
             () -> rules,
             classifier,
@@ -210,6 +218,12 @@ public final class Application implements AutoCloseable {
             credly.maxConcurrency()),
         secrets,
         clock);
+  }
+
+  private static CredentialRecords credentialRecords(CredlyConfig credly, CredlyClient client) {
+    return credly.records() == CredlyConfig.Records.EMPLOYEES
+        ? new CredlyCredentialRecords(new CredlyWorkforceRecords(client))
+        : CredlyCredentialRecords.none();
   }
 
   private static DatabaseSettings databaseSettings(AppConfig config) {

@@ -9,11 +9,15 @@ import io.ghlcredly.core.error.ConfigException;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.core.port.ContactChangeFeed;
+import io.ghlcredly.core.port.ContactDirectory;
 import io.ghlcredly.core.port.CrmGateway;
+import io.ghlcredly.core.port.CrmWriter;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.ghl.GhlClient;
 import io.ghlcredly.ghl.GhlContactChangeFeed;
+import io.ghlcredly.ghl.GhlContactDirectory;
 import io.ghlcredly.ghl.GhlCrmGateway;
+import io.ghlcredly.ghl.GhlCrmWriter;
 import io.ghlcredly.ghl.GhlSettings;
 import io.ghlcredly.ghl.GrantedScopes;
 import io.ghlcredly.ghl.oauth.GhlInstallFlow;
@@ -36,6 +40,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -45,10 +50,14 @@ import java.util.function.Supplier;
  * limiter, so each location's budget is counted once; polling is bulk work, held to the configured
  * share of it.
  *
+ * @param writer writes back tags, notes and tasks with the account of the contact's location
+ * @param directory pages through a location's contacts for a bulk import (bulk rate priority)
  * @param reconcileLocations the locations the reconciliation pass covers, asked before each pass
  */
 record GhlConnection(
     CrmGateway crm,
+    CrmWriter writer,
+    ContactDirectory directory,
     ContactChangeFeed changes,
     Supplier<List<LocationId>> reconcileLocations,
     Map<String, Route> routes) {
@@ -91,6 +100,8 @@ record GhlConnection(
     List<LocationId> locations = ghl.locations().stream().map(LocationId::new).toList();
     return new GhlConnection(
         new GhlAccounts(location -> gateway),
+        new GhlCrmWriter(location -> client),
+        new GhlContactDirectory(location -> client),
         new GhlChangeFeeds(location -> feed),
         () -> locations,
         Map.of());
@@ -144,8 +155,12 @@ record GhlConnection(
             (LocationId location) ->
                 new GhlContactChangeFeed(
                     client(ghl, providers.location(location.value()), limiter)));
+    Function<LocationId, GhlClient> clients =
+        location -> client(ghl, providers.location(location.value()), limiter);
     return new GhlConnection(
         accounts,
+        new GhlCrmWriter(clients),
+        new GhlContactDirectory(clients),
         feeds,
         () -> connectedLocations(tokens, ghl.locations()),
         Map.of(

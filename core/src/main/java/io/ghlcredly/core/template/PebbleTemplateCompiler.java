@@ -82,7 +82,7 @@ final class PebbleTemplateCompiler implements TemplateCompiler {
           new TemplateAnalyzer(engine.getExtensionRegistry(), lookups, dateFilter).analyze(root);
       return new PebbleTextTemplate(source, pebbleTemplate, analysis);
     } catch (PebbleException error) {
-      throw problem(source, error.getPebbleMessage(), error.getLineNumber());
+      throw problem(source, readable(error.getPebbleMessage()), error.getLineNumber());
     } catch (TemplateAnalyzer.TemplateProblem error) {
       throw problem(source, error.getMessage(), error.line());
     } finally {
@@ -94,6 +94,14 @@ final class PebbleTemplateCompiler implements TemplateCompiler {
       String source, @Nullable String message, @Nullable Integer line) {
     String where = line == null || line < 1 ? "" : " at line " + line;
     return new IllegalArgumentException("template " + quote(source) + where + ": " + message);
+  }
+
+  /** Pebble marks the end of the text with a NUL character, and names it when it runs into it. */
+  private static @Nullable String readable(@Nullable String pebbleMessage) {
+    return pebbleMessage == null
+        ? null
+        : pebbleMessage.replace(
+            "[\u0000]", "end of template (an unclosed {{ or {%: is a }} or %} missing?)");
   }
 
   /** The template in quotes, shortened: a note body can be long. */
