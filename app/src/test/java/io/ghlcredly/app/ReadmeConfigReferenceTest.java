@@ -15,11 +15,16 @@ import org.junit.jupiter.api.Test;
 /** The README's configuration reference names exactly the keys the loader reads. */
 class ReadmeConfigReferenceTest {
   private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9.-]+)` \\|");
+
+  /** Keys without an override variable: lists, and the templates of mapping. */
   private static final Set<String> LIST_KEYS =
       Set.of(
           "ghl.locations",
           "ghl.webhooks.ed25519-public-keys",
           "ghl.webhooks.rsa-public-keys",
+          "mapping.record",
+          "mapping.status",
+          "mapping.lookups",
           "rules");
 
   @Test

@@ -1,10 +1,25 @@
 package io.ghlcredly.app.cli;
 
+import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
-import io.ghlcredly.core.error.ConfigException;
+import io.ghlcredly.app.config.CredlyConfig;
+import io.ghlcredly.app.config.TemplateReferences;
+import io.ghlcredly.app.config.TemplateReferences.Reference;
+import io.ghlcredly.core.error.ApiException;
+import io.ghlcredly.core.error.ConfigException.ConfigProblem;
+import io.ghlcredly.core.model.BadgeTemplateId;
+import io.ghlcredly.credly.CredlyClient;
+import io.ghlcredly.credly.CredlySettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,31 +37,113 @@ final class ConfigCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code config check FILE}: validates a file, printing each problem with its YAML path. */
+  /**
+   * {@code config check FILE}: validates a file, printing each problem with its YAML path, then
+   * asks Credly whether the badge templates the rules name exist.
+   */
   @Command(
       name = "check",
-      description = "Validate a configuration file; exit 2 when it has problems.",
+      description =
+          "Validate a configuration file and the badge templates its rules name;"
+              + " exit 2 when it has problems.",
       mixinStandardHelpOptions = true)
   static final class Check implements Callable<Integer> {
     @CommandLine.Parameters(paramLabel = "FILE", description = "The YAML file to check.")
     Path file;
 
+    @CommandLine.Option(
+        names = "--offline",
+        description = "Do not ask Credly whether the rules' badge templates exist.")
+    boolean offline;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-      List<ConfigException.ConfigProblem> problems = ConfigLoader.check(file, System.getenv());
+      Map<String, String> env = System.getenv();
+      List<ConfigProblem> problems = ConfigLoader.check(file, env);
+      String note = "";
+      if (problems.isEmpty() && !offline) {
+        AppConfig config = ConfigLoader.load(file, env);
+        List<Reference> references = TemplateReferences.of(config.rules());
+        problems = unknownTemplates(config.credly(), references);
+        note =
+            problems.isEmpty() && !references.isEmpty() ? " (badge templates found in Credly)" : "";
+      }
       if (problems.isEmpty()) {
-        spec.commandLine().getOut().println(file + ": OK");
+        spec.commandLine().getOut().println(file + ": OK" + note);
         return 0;
       }
-      spec.commandLine()
-          .getErr()
-          .println(file + ": " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"));
-      for (ConfigException.ConfigProblem problem : problems) {
-        spec.commandLine().getErr().println("  " + problem.path() + ": " + problem.reason());
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(file + ": " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"));
+      for (ConfigProblem problem : problems) {
+        err.println("  " + problem.path() + ": " + problem.reason());
       }
       return ErrorHandler.CONFIG_ERROR;
+    }
+
+    /**
+     * The references to templates Credly does not know. When Credly cannot answer, a warning is
+     * printed and nothing is reported: the file itself is fine.
+     */
+    private List<ConfigProblem> unknownTemplates(CredlyConfig credly, List<Reference> references) {
+      Set<BadgeTemplateId> ids = new LinkedHashSet<>();
+      references.forEach(reference -> ids.add(reference.templateId()));
+      if (ids.isEmpty()) {
+        return List.of();
+      }
+      CredlyClient client = CredlyClient.create(settings(credly));
+      Set<BadgeTemplateId> unknown = new LinkedHashSet<>();
+      for (BadgeTemplateId id : ids) {
+        String failure = lookUp(client, id, unknown);
+        if (failure != null) {
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "warning: badge templates not verified, Credly did not answer ("
+                      + failure
+                      + "); use --offline to skip this check");
+          return List.of();
+        }
+      }
+      List<ConfigProblem> problems = new ArrayList<>();
+      for (Reference reference : references) {
+        if (unknown.contains(reference.templateId())) {
+          problems.add(
+              new ConfigProblem(
+                  reference.path(),
+                  "unknown badge template "
+                      + reference.templateId()
+                      + " (Credly organization "
+                      + credly.organizationId()
+                      + " has none with this id)"));
+        }
+      }
+      return problems;
+    }
+
+    /** Null when Credly answered (adding an unknown id to {@code unknown}), else why not. */
+    private static @Nullable String lookUp(
+        CredlyClient client, BadgeTemplateId id, Set<BadgeTemplateId> unknown) {
+      try {
+        client.badgeTemplate(id.value());
+        return null;
+      } catch (ApiException e) {
+        if (e.status() == 404) {
+          unknown.add(id);
+          return null;
+        }
+        return e.status() > 0 ? "HTTP " + e.status() : e.kind().name().toLowerCase(Locale.ROOT);
+      }
+    }
+
+    private static CredlySettings settings(CredlyConfig credly) {
+      return new CredlySettings(
+          credly.apiBaseUrl(),
+          credly.organizationId(),
+          credly.credentials(),
+          credly.timeout(),
+          credly.maxConcurrency());
     }
   }
 }

@@ -1,11 +1,15 @@
 package io.ghlcredly.app.config;
 
+import io.ghlcredly.app.config.CredlyConfig.Records;
 import io.ghlcredly.app.config.GhlConfig.AuthMode;
+import io.ghlcredly.core.mapping.ContactMapping;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.core.template.Templates;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -30,8 +34,7 @@ final class ConfigBinder {
     GhlConfig ghl = ConnectorBinder.ghl(ghlSection, auth, mode);
     CredlyConfig credly = ConnectorBinder.credly(root.child("credly"));
     JobsConfig jobs = jobs(root.child("jobs"));
-    root.notSupported("mapping", "mapping (contacts map to Credly recipients by built-in rules)");
-    RuleSet rules = RulesBinder.bind(root);
+    RuleSet rules = rules(root, credly);
     if (root.context().hasProblems()
         || server == null
         || storage == null
@@ -42,6 +45,20 @@ final class ConfigBinder {
       return null;
     }
     return new AppConfig(server, storage, secrets, ghl, credly, jobs, rules);
+  }
+
+  /** {@code mapping} and {@code rules}: the templates of both share the lookup tables. */
+  private static RuleSet rules(Section root, @Nullable CredlyConfig credly) {
+    // Templates are no settings to override from the environment: the file is their one source.
+    Section mapping = root.dataChild("mapping");
+    Map<String, Map<String, String>> lookups = MappingBinder.lookups(mapping);
+    TemplateReader templates = new TemplateReader(() -> Templates.compiler(lookups));
+    Records records = credly == null ? null : credly.records();
+    ContactMapping contactMapping = MappingBinder.bind(mapping, templates, records);
+    // Written but invalid still counts as mapped: its own problem is reported already.
+    boolean statusMapped = mapping.present("status");
+    return RulesBinder.bind(
+        root, contactMapping, new RuleContext(templates, records, statusMapped));
   }
 
   private static @Nullable ServerConfig server(Section section, @Nullable AuthMode mode) {

@@ -31,11 +31,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code ${NAME}} and {@code ${NAME:-default}} in string values read environment variables;
  *       <code>$${</code> is a literal <code>${</code>. A missing variable without default is a
  *       problem.
- *   <li>Every scalar key outside {@code rules} can be overridden by the variable {@code
- *       GCS_<PATH>}: the YAML path upper-cased, {@code .} and {@code -} as {@code _} ({@code
- *       server.port} is {@code GCS_SERVER_PORT}, {@code ghl.auth.private-token} is {@code
- *       GCS_GHL_AUTH_PRIVATE_TOKEN}). The override wins over the file and is taken literally; an
- *       empty one counts as unset. Lists have no overrides. The full list is {@link
+ *   <li>Every scalar key outside {@code mapping} and {@code rules} can be overridden by the
+ *       variable {@code GCS_<PATH>}: the YAML path upper-cased, {@code .} and {@code -} as {@code
+ *       _} ({@code server.port} is {@code GCS_SERVER_PORT}, {@code ghl.auth.private-token} is
+ *       {@code GCS_GHL_AUTH_PRIVATE_TOKEN}). The override wins over the file and is taken
+ *       literally; an empty one counts as unset. Lists have no overrides. The full list is {@link
  *       #overrideVariables()}. Because these names are reserved, an unknown {@code GCS_<SECTION>_…}
  *       variable is a problem (usually a typo).
  *   <li>Secrets ({@code server.admin-token}, {@code storage.password}, {@code

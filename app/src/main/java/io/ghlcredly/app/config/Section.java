@@ -111,6 +111,21 @@ final class Section {
     return new Section(context, pathOf(key), null, overridable);
   }
 
+  /**
+   * A nested mapping whose keys are data the user names (record fields, lookup tables), not
+   * settings: they have no override variables. Its keys count as known only once read.
+   */
+  Section dataChild(String key) {
+    JsonNode value = raw(key);
+    if (value instanceof ObjectNode object) {
+      return new Section(context, pathOf(key), object, false);
+    }
+    if (value != null) {
+      problem(key, "must be a mapping of keys, not " + describe(value));
+    }
+    return new Section(context, pathOf(key), null, false);
+  }
+
   /** The key's value when it is a scalar; null when absent, blank or invalid (problem added). */
   @Nullable Scalar scalar(String key) {
     known.add(key);

@@ -154,7 +154,8 @@ class ConfigEdgeCasesTest {
                             client-secret: ${CREDLY_TOKEN}
                             token-expires-at: 2026-09-30
                         """)
-                + "  records: employees\n  max-concurrency: 8\n");
+                + "  records: employees\n  max-concurrency: 8\n"
+                + "mapping:\n  record: { external-id: '{{contact.id}}', email: '{{contact.email}}' }\n");
 
     CredlyConfig credly = ConfigLoader.load(file, minimalEnv()).credly();
 

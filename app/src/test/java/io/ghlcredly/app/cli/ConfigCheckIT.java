@@ -1,0 +1,136 @@
+package io.ghlcredly.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ghlcredly.testkit.credly.CredlyEmulator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `config check` asks the Credly emulator whether the rules' badge templates exist. */
+class ConfigCheckIT {
+  private static final String KNOWN = "3f1c9d2e-0000-4000-8000-000000000101";
+  private static final String ADVANCED = "3f1c9d2e-0000-4000-8000-000000000303";
+  private static final String MISSING = "3f1c9d2e-0000-4000-8000-0000000009ff";
+
+  @TempDir Path folder;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private CredlyEmulator credly;
+
+  @BeforeEach
+  void startEmulator() {
+    credly = CredlyEmulator.start();
+    credly.seedTemplate(KNOWN, "Course 101", false);
+    credly.seedTemplate(ADVANCED, "Course 101 advanced", false);
+  }
+
+  @AfterEach
+  void stopEmulator() {
+    credly.close();
+  }
+
+  @Test
+  void reportsTemplatesCredlyDoesNotKnowAtTheRulesPath() throws IOException {
+    Path config = config(credly.baseUrl(), MISSING);
+
+    int exit = run("config", "check", config.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("1 problem")
+        .contains(
+            "rules[1].do[0].replace-badge.to: unknown badge template "
+                + MISSING
+                + " (Credly organization "
+                + credly.organizationId()
+                + " has none with this id)")
+        .doesNotContain("rules[0]");
+  }
+
+  @Test
+  void passesWhenEveryTemplateExists() throws IOException {
+    Path config = config(credly.baseUrl(), ADVANCED.toUpperCase(java.util.Locale.ROOT));
+
+    int exit = run("config", "check", config.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains(": OK (badge templates found in Credly)");
+  }
+
+  @Test
+  void offlineSkipsTheLookup() throws IOException {
+    Path config = config(credly.baseUrl(), MISSING);
+
+    int exit = run("config", "check", "--offline", config.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains(": OK");
+    assertThat(credly.requests()).isEmpty();
+  }
+
+  @Test
+  void unreachableCredlyIsAWarningNotAFailure() throws IOException {
+    URI closed = credly.baseUrl();
+    credly.close();
+    Path config = config(closed, MISSING);
+
+    int exit = run("config", "check", config.toString());
+
+    assertThat(exit).isZero();
+    assertThat(err.toString())
+        .contains("warning: badge templates not verified, Credly did not answer (transient)");
+    assertThat(out.toString()).contains(": OK");
+  }
+
+  private Path config(URI credlyUrl, String secondTemplate) throws IOException {
+    Path ghlToken = Files.writeString(folder.resolve("ghl-token"), "pit-unused");
+    Path credlyToken =
+        Files.writeString(folder.resolve("credly-token"), credly.authToken().reveal());
+    return Files.writeString(
+        folder.resolve("ghl-credly.yaml"),
+        """
+        ghl:
+          auth:
+            mode: private-token
+            private-token-file: %s
+        credly:
+          environment: sandbox
+          base-url: %s
+          organization-id: %s
+          timeout: 2s
+          auth:
+            token-file: %s
+        rules:
+          - id: course-101
+            when: { tag-added: course-101-complete }
+            do: [ issue-badge: %s ]
+          - id: upgrade
+            when: { tag-added: advanced }
+            do: [ replace-badge: { from: %s, to: %s } ]
+        """
+            .formatted(
+                ghlToken,
+                credlyUrl,
+                credly.organizationId(),
+                credlyToken,
+                KNOWN,
+                KNOWN,
+                secondTemplate));
+  }
+
+  private int run(String... args) {
+    CommandLine commandLine = RootCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+}
