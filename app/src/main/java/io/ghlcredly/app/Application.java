@@ -51,6 +51,7 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,9 +90,22 @@ public final class Application implements AutoCloseable {
   /** Starts the service with the given configuration and job settings. */
   public static Application start(
       AppConfig config, JobQueueSettings jobSettings, InstantSource clock) {
+    RuleSet fixed = config.rules();
+    return start(config, jobSettings, clock, () -> fixed);
+  }
+
+  /**
+   * Starts the service with rules that may change while it runs (a {@link RulesReloader}); every
+   * job reads the rules in force when it starts.
+   */
+  public static Application start(
+      AppConfig config,
+      JobQueueSettings jobSettings,
+      InstantSource clock,
+      Supplier<RuleSet> rules) {
     Database database = Database.open(databaseSettings(config));
     try {
-      return wire(config, database, jobSettings, clock);
+      return wire(config, database, jobSettings, clock, rules);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -99,7 +113,11 @@ public final class Application implements AutoCloseable {
   }
 
   private static Application wire(
-      AppConfig config, Database database, JobQueueSettings jobSettings, InstantSource clock) {
+      AppConfig config,
+      Database database,
+      JobQueueSettings jobSettings,
+      InstantSource clock,
+      Supplier<RuleSet> rules) {
     String keyVariable = config.secrets().keyFromEnv();
     SecretCipher cipher =
         SecretCipher.load(
@@ -123,7 +141,6 @@ public final class Application implements AutoCloseable {
     RetryClassifier classifier =
         new RetryClassifier(config.jobs().retryPolicy(), RandomGenerator.getDefault());
     DbSchedulerJobQueue jobs = DbSchedulerJobQueue.create(database, jobSettings, clock);
-    RuleSet rules = config.rules();
     CredentialRecords records = credentialRecords(config.credly(), credly);
     ContactSyncHandler handler =
         new ContactSyncHandler(
@@ -131,7 +148,7 @@ public final class Application implements AutoCloseable {
                 stores.inbox(), crm, stores.state(), stores.ledger(), stores.deadLetters()),
             new ActionPorts(ghl.writer(), badges, records, stores.journal()),
             new BadgeIssuer(stores.ledger(), badges, counters, clock),
-            () -> rules,
+            rules,
             classifier,
             counters,
             clock);
@@ -169,7 +186,7 @@ public final class Application implements AutoCloseable {
     log.atInfo()
         .addKeyValue("port", web.port())
         .addKeyValue("storage", database.dialect())
-        .addKeyValue("rules", rules.rules().size())
+        .addKeyValue("rules", rules.get().rules().size())
         .log("ghl-credly-sync started");
     return new Application(database, jobs, web, counters, stores);
   }

@@ -1,6 +1,7 @@
 package io.ghlcredly.app.cli;
 
 import io.ghlcredly.app.Application;
+import io.ghlcredly.app.RulesReloader;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.storage.JobQueueSettings;
@@ -31,16 +32,23 @@ final class ServeCommand implements Callable<Integer> {
             ? config
             : Path.of(System.getenv().getOrDefault("GCS_CONFIG", "ghl-credly.yaml"));
     AppConfig loaded = ConfigLoader.load(file, System.getenv());
+    // Rules and mapping follow the file while the service runs; a broken edit keeps the last good.
+    RulesReloader rules =
+        new RulesReloader(
+            file, System.getenv(), loaded, InstantSource.system(), RulesReloader.DEFAULT_INTERVAL);
+    rules.start();
     Application application =
         Application.start(
             loaded,
             JobQueueSettings.defaults().withThreads(loaded.jobs().workers()),
-            InstantSource.system());
+            InstantSource.system(),
+            rules);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  rules.close();
                   application.close();
                   stopped.countDown();
                 }));

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ghlcredly.app.config.CredlyConfig.Records;
 import io.ghlcredly.core.mapping.ContactMapping;
 import io.ghlcredly.core.template.Template;
+import io.ghlcredly.credly.CredlyCredentialRecords;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,27 +19,17 @@ import org.jspecify.annotations.Nullable;
  * the tables of the {@code lookup('<table>')} filter ({@code lookups}).
  */
 final class MappingBinder {
-  /** Employee fields Credly's Workforce API accepts (credly.md §7), in kebab case. */
+  /**
+   * Employee fields Credly's Workforce API accepts, in kebab case: the four every record has, then
+   * the attributes the Credly connector can send (one list, so configuration and calls agree).
+   */
   static final List<String> RECORD_FIELDS =
-      List.of(
-          "external-id",
-          "email",
-          "first-name",
-          "last-name",
-          "team",
-          "position-title",
-          "department",
-          "job-family",
-          "location",
-          "country",
-          "state-or-province",
-          "zip-code",
-          "manager-first-name",
-          "manager-last-name",
-          "manager-external-id",
-          "organization-level1",
-          "organization-level2",
-          "organization-level3");
+      Stream.concat(
+              Stream.of("external-id", "email", "first-name", "last-name"),
+              CredlyCredentialRecords.supportedFields().stream()
+                  .sorted()
+                  .map(name -> name.replace('_', '-')))
+          .toList();
 
   /** Names other systems use for a Credly field; edit distance would not find these. */
   private static final Map<String, String> ALIASES =

@@ -45,8 +45,8 @@ public final class H2Files {
   /**
    * The URL with the service's defaults unless it says otherwise: {@code DB_CLOSE_ON_EXIT=FALSE}
    * (H2's own shutdown hook would close the database under the service's orderly shutdown), and,
-   * for a database file, {@code AUTO_SERVER=TRUE}, so that operator commands (dead letters,
-   * audit, import) can open the file while {@code serve} holds it.
+   * for a database file, {@code AUTO_SERVER=TRUE}, so that operator commands (dead letters, audit,
+   * import) can open the file while {@code serve} holds it.
    */
   public static String withServiceDefaults(String jdbcUrl) {
     String upper = jdbcUrl.toUpperCase(Locale.ROOT);
