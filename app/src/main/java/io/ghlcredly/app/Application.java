@@ -47,6 +47,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,19 +65,25 @@ public final class Application implements AutoCloseable {
 
   private final Database database;
   private final DbSchedulerJobQueue jobs;
-  private final WebServer web;
+  private final @Nullable WebServer web;
+  private final EventIntake intake;
+  private final CrmGateway crm;
   private final SyncCounters counters;
   private final Stores stores;
 
   private Application(
       Database database,
       DbSchedulerJobQueue jobs,
-      WebServer web,
+      @Nullable WebServer web,
       SyncCounters counters,
-      Stores stores) {
+      Stores stores,
+      EventIntake intake,
+      CrmGateway crm) {
     this.database = database;
     this.jobs = jobs;
     this.web = web;
+    this.intake = intake;
+    this.crm = crm;
     this.counters = counters;
     this.stores = stores;
   }
@@ -84,9 +91,25 @@ public final class Application implements AutoCloseable {
   /** Starts the service with the given configuration and job settings. */
   public static Application start(
       AppConfig config, JobQueueSettings jobSettings, InstantSource clock) {
+    return start(config, jobSettings, clock, Role.SERVE);
+  }
+
+  /** How much of the service an instance runs. */
+  public enum Role {
+    /** Everything: webhook endpoint, job workers, health. */
+    SERVE,
+    /** The job workers without the HTTP server: an operator command (import) applying its work. */
+    WORKERS,
+    /** Neither workers nor server: an operator command that only reads (plan). */
+    READ_ONLY
+  }
+
+  /** Starts the given part of the service. */
+  public static Application start(
+      AppConfig config, JobQueueSettings jobSettings, InstantSource clock, Role role) {
     Database database = Database.open(databaseSettings(config));
     try {
-      return wire(config, database, jobSettings, clock);
+      return wire(config, database, jobSettings, clock, role);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -94,7 +117,11 @@ public final class Application implements AutoCloseable {
   }
 
   private static Application wire(
-      AppConfig config, Database database, JobQueueSettings jobSettings, InstantSource clock) {
+      AppConfig config,
+      Database database,
+      JobQueueSettings jobSettings,
+      InstantSource clock,
+      Role role) {
     String keyVariable = config.secrets().keyFromEnv();
     SecretCipher cipher =
         SecretCipher.load(
@@ -129,7 +156,13 @@ public final class Application implements AutoCloseable {
             clock);
     EventIntake intake = new EventIntake(stores.inbox(), jobs, counters, clock);
     PendingEventSweeper sweeper = new PendingEventSweeper(stores.inbox(), jobs, clock, SWEEP_GRACE);
+    if (role == Role.READ_ONLY) {
+      return new Application(database, jobs, null, counters, stores, intake, crm);
+    }
     jobs.start(handler, classifier, sweeper::sweep, recurring(config, ghl, stores, intake, clock));
+    if (role == Role.WORKERS) {
+      return new Application(database, jobs, null, counters, stores, intake, crm);
+    }
 
     WebhookConfig hooks = config.ghl().webhooks();
     GhlWebhookVerifier verifier =
@@ -163,7 +196,7 @@ public final class Application implements AutoCloseable {
         .addKeyValue("storage", database.dialect())
         .addKeyValue("rules", rules.rules().size())
         .log("ghl-credly-sync started");
-    return new Application(database, jobs, web, counters, stores);
+    return new Application(database, jobs, web, counters, stores, intake, crm);
   }
 
   /** The reconciliation pass, when enabled: every location in turn, once per cluster. */
@@ -229,7 +262,20 @@ public final class Application implements AutoCloseable {
 
   /** The port the HTTP server listens on. */
   public int port() {
+    if (web == null) {
+      throw new IllegalStateException("started without the HTTP server");
+    }
     return web.port();
+  }
+
+  /** Where events enter the engine (made durable, their contacts' jobs queued). */
+  public EventIntake intake() {
+    return intake;
+  }
+
+  /** Reads contacts from GHL with the account of their location. */
+  public CrmGateway crm() {
+    return crm;
   }
 
   public SyncCounters.Snapshot counters() {
@@ -246,7 +292,9 @@ public final class Application implements AutoCloseable {
 
   @Override
   public void close() {
-    web.close();
+    if (web != null) {
+      web.close();
+    }
     jobs.close();
     database.close();
     log.info("ghl-credly-sync stopped");

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       CatalogCommand.class,
       CallCommand.class,
+      ImportCommand.class,
+      PlanCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RootCommand implements Runnable {

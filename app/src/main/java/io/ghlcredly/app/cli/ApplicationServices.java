@@ -1,0 +1,72 @@
+package io.ghlcredly.app.cli;
+
+import io.ghlcredly.app.Application;
+import io.ghlcredly.app.config.AppConfig;
+import io.ghlcredly.core.port.ContactDirectory;
+import io.ghlcredly.core.port.CrmGateway;
+import io.ghlcredly.core.port.CursorStore;
+import io.ghlcredly.core.port.EventInbox;
+import io.ghlcredly.core.sync.ContactPlanner;
+import io.ghlcredly.core.sync.EventIntake;
+import io.ghlcredly.storage.JobQueueSettings;
+import java.time.InstantSource;
+
+/** The services of an {@link Application} started without its HTTP server. */
+final class ApplicationServices implements SyncServices {
+  private final Application application;
+
+  private ApplicationServices(Application application) {
+    this.application = application;
+  }
+
+  static SyncServices open(AppConfig config, boolean workers) {
+    return new ApplicationServices(
+        Application.start(
+            config,
+            JobQueueSettings.defaults().withThreads(config.jobs().workers()),
+            InstantSource.system(),
+            workers ? Application.Role.WORKERS : Application.Role.READ_ONLY));
+  }
+
+  @Override
+  public ContactDirectory directory() {
+    // Wired once GhlContactDirectory (branch ghl5) is part of Application.
+    throw new UnsupportedOperationException("the GHL contact directory is not wired yet");
+  }
+
+  @Override
+  public ContactPlanner planner() {
+    // Wired once the engine's ContactPlanner is part of Application.
+    throw new UnsupportedOperationException("the contact planner is not wired yet");
+  }
+
+  @Override
+  public EventIntake intake() {
+    return application.intake();
+  }
+
+  @Override
+  public CursorStore cursors() {
+    return application.stores().cursors();
+  }
+
+  @Override
+  public EventInbox inbox() {
+    return application.stores().inbox();
+  }
+
+  @Override
+  public CrmGateway crm() {
+    return application.crm();
+  }
+
+  @Override
+  public InstantSource clock() {
+    return InstantSource.system();
+  }
+
+  @Override
+  public void close() {
+    application.close();
+  }
+}
