@@ -1,11 +1,9 @@
 package io.ghlcredly.ghl;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ghlcredly.ghl.api.GhlContactSummary;
 import io.ghlcredly.ghl.api.SearchContactsRequest;
 import io.ghlcredly.ghl.api.SearchContactsResponse;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -61,29 +59,12 @@ final class SearchPages implements Iterator<GhlContactSummary> {
       exhausted = true;
       return;
     }
-    List<Object> cursor = cursorOf(contacts.getLast().searchAfter());
+    List<Object> cursor = SearchCursor.values(contacts.getLast().searchAfter());
     if (cursor.isEmpty() || cursor.equals(lastCursor)) {
       exhausted = true; // without a moving cursor the next call would repeat this page
       return;
     }
     lastCursor = cursor;
     next = next.after(cursor);
-  }
-
-  private static List<Object> cursorOf(@Nullable JsonNode searchAfter) {
-    List<Object> cursor = new ArrayList<>();
-    if (searchAfter == null || !searchAfter.isArray()) {
-      return cursor;
-    }
-    for (JsonNode value : searchAfter) {
-      if (value.isIntegralNumber()) {
-        cursor.add(value.asLong());
-      } else if (value.isNumber()) {
-        cursor.add(value.asDouble());
-      } else {
-        cursor.add(value.asText());
-      }
-    }
-    return cursor;
   }
 }

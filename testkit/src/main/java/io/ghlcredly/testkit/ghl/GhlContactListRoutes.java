@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorResponse;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -112,28 +113,13 @@ final class GhlContactListRoutes {
       return badSort.get();
     }
     String sortField = sortField(body.path("sort"));
-    List<ObjectNode> matching =
-        store.snapshot().stream()
-            .filter(text(body.path("query").asText(null)))
-            .filter(filters(body.path("filters")))
-            .sorted(order(sortField))
-            .toList();
+    Predicate<ObjectNode> matches =
+        text(body.path("query").asText(null)).and(filters(body.path("filters")));
     JsonNode cursor = body.path("searchAfter");
     int skip = (Math.max(body.path("page").asInt(1), 1) - 1) * pageLimit;
-    List<ObjectNode> rest =
-        cursor.isArray() && cursor.size() == 2
-            ? matching.stream()
-                .filter(c -> after(c, sortField, cursor.get(0).asLong(), cursor.get(1).asText()))
-                .toList()
-            : matching.subList(Math.min(skip, matching.size()), matching.size());
-    ObjectNode response = GhlResponses.object();
-    ArrayNode contacts = response.putArray("contacts");
-    for (ObjectNode contact : rest.subList(0, Math.min(pageLimit, rest.size()))) {
-      ObjectNode item = GhlShapes.pick(contact, GhlShapes.SUMMARY);
-      item.putArray("searchAfter").add(millis(contact, sortField)).add(contact.get("id").asText());
-      contacts.add(item);
-    }
-    response.put("total", matching.size()).put("traceId", UUID.randomUUID().toString());
+    ObjectNode response =
+        store.read(all -> searchPage(all, matches, sortField, cursor, skip, pageLimit));
+    response.put("traceId", UUID.randomUUID().toString());
     return GhlResponses.ok(200, response);
   }
 
@@ -226,10 +212,52 @@ final class GhlContactListRoutes {
     return sort.isArray() && !sort.isEmpty() ? sort.get(0).path("field").asText() : "dateAdded";
   }
 
-  /** Oldest first by the sort field, ties broken by id. */
-  private static Comparator<ObjectNode> order(String field) {
-    return Comparator.comparingLong((ObjectNode contact) -> millis(contact, field))
-        .thenComparing(contact -> contact.path("id").asText());
+  /**
+   * One search page over the live contacts (under the store's lock): matches sorted oldest first by
+   * the sort field, ties broken by id; only the page's items are copied.
+   */
+  private static ObjectNode searchPage(
+      Collection<ObjectNode> all,
+      Predicate<ObjectNode> matches,
+      String sortField,
+      JsonNode cursor,
+      int skip,
+      int pageLimit) {
+    List<Ranked> matching =
+        all.stream()
+            .filter(matches)
+            .map(contact -> new Ranked(millis(contact, sortField), contact))
+            .sorted(Ranked.ORDER)
+            .toList();
+    List<Ranked> rest =
+        cursor.isArray() && cursor.size() == 2
+            ? matching.stream()
+                .filter(ranked -> ranked.isAfter(cursor.get(0).asLong(), cursor.get(1).asText()))
+                .toList()
+            : matching.subList(Math.min(skip, matching.size()), matching.size());
+    ObjectNode response = GhlResponses.object();
+    ArrayNode contacts = response.putArray("contacts");
+    for (Ranked ranked : rest.subList(0, Math.min(pageLimit, rest.size()))) {
+      ObjectNode item = GhlShapes.pick(ranked.contact(), GhlShapes.SUMMARY);
+      item.putArray("searchAfter").add(ranked.millis()).add(ranked.id());
+      contacts.add(item);
+    }
+    response.put("total", matching.size());
+    return response;
+  }
+
+  /** A contact with its sort key computed once (parsing dates in the comparator is slow). */
+  private record Ranked(long millis, ObjectNode contact) {
+    static final Comparator<Ranked> ORDER =
+        Comparator.comparingLong(Ranked::millis).thenComparing(Ranked::id);
+
+    String id() {
+      return contact.path("id").asText();
+    }
+
+    boolean isAfter(long afterMillis, String afterId) {
+      return millis > afterMillis || (millis == afterMillis && id().compareTo(afterId) > 0);
+    }
   }
 
   /**
@@ -285,12 +313,7 @@ final class GhlContactListRoutes {
   }
 
   private static boolean after(ObjectNode contact, long startAfter, String startAfterId) {
-    return after(contact, "dateAdded", startAfter, startAfterId);
-  }
-
-  private static boolean after(
-      ObjectNode contact, String field, long startAfter, String startAfterId) {
-    long at = millis(contact, field);
+    long at = millis(contact);
     return at > startAfter
         || (at == startAfter && contact.path("id").asText().compareTo(startAfterId) > 0);
   }

@@ -8,6 +8,8 @@ import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +60,17 @@ final class GhlContactStore {
 
   /** Creates a contact from validated create-body fields; returns the stored contact. */
   synchronized ObjectNode create(ObjectNode fields) {
+    return insert(fields).deepCopy();
+  }
+
+  /** Creates many contacts at once (one lock, no copies back); returns their ids in order. */
+  synchronized List<String> createAll(List<ObjectNode> fields) {
+    List<String> ids = new ArrayList<>(fields.size());
+    fields.forEach(one -> ids.add(insert(one).get("id").asText()));
+    return ids;
+  }
+
+  private ObjectNode insert(ObjectNode fields) {
     String id = newId();
     String now = now();
     ObjectNode contact = GhlResponses.object().put("id", id).put("locationId", locationId);
@@ -65,7 +79,7 @@ final class GhlContactStore {
     contact.put("dateAdded", now).put("dateUpdated", now);
     normalize(contact);
     contacts.put(id, contact);
-    return contact.deepCopy();
+    return contact;
   }
 
   synchronized Optional<ObjectNode> find(String contactId) {
@@ -92,6 +106,14 @@ final class GhlContactStore {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Runs a query over the live contacts under the lock, so a search over many contacts copies only
+   * the page it answers; {@code query} must neither keep nor change the nodes it is given.
+   */
+  synchronized <T> T read(Function<Collection<ObjectNode>, T> query) {
+    return query.apply(Collections.unmodifiableCollection(contacts.values()));
   }
 
   /** Copies of every contact, oldest first ({@code dateAdded}, then id), as list paging needs. */

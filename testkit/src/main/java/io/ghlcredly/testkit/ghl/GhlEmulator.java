@@ -9,9 +9,12 @@ import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorServer;
 import io.ghlcredly.testkit.server.Fault;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ObjIntConsumer;
 
 /**
  * A HighLevel (GHL) emulator on loopback: all 32 operations of apps/contacts.json (contacts, list
@@ -25,7 +28,7 @@ import java.util.UUID;
  * ContactUpdate}, {@code ContactTagUpdate} when the tags actually change, {@code ContactDelete}).
  * The first attempt is synchronous: when the method (or API call) returns, {@link #deliveries()}
  * already holds the receiver's answer. Only 429 answers are retried, in the background. {@link
- * #seedContact} sends nothing (setting the scene).
+ * #seedContact} and {@link #seedContacts} send nothing (setting the scene).
  *
  * <p>Thread-safe. Close it to stop the server and the retry thread.
  */
@@ -39,6 +42,7 @@ public final class GhlEmulator implements AutoCloseable {
   private final String locationId;
   private final GhlRoutes routes;
   private final GhlOAuthEmulator oauth;
+  private final AtomicInteger seeded = new AtomicInteger();
 
   private GhlEmulator(GhlEmulatorSettings settings) {
     this.locationId = GhlContactStore.newId();
@@ -128,6 +132,32 @@ public final class GhlEmulator implements AutoCloseable {
   /** Adds a contact without sending a webhook; returns its id. */
   public String seedContact(String firstName, String lastName, String email, String... tags) {
     return store.create(fields(firstName, lastName, email, tags)).get("id").asText();
+  }
+
+  /**
+   * Adds {@code count} contacts at once without webhooks, for imports and benchmarks; returns their
+   * ids in creation order. Each starts as {@code Contact <n>} with the unique e-mail {@code
+   * contact-<n>@example.com} (n counts every contact seeded this way, from 0) and is then shaped by
+   * {@code customizer}, which gets the index within this call (tags, custom fields, other fields).
+   * They share the clock's current time as {@code dateAdded} and {@code dateUpdated}; paging orders
+   * ties by id.
+   */
+  public List<String> seedContacts(int count, ObjIntConsumer<SeedContact> customizer) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative: " + count);
+    }
+    List<ObjectNode> contacts = new ArrayList<>(count);
+    for (int index = 0; index < count; index++) {
+      SeedContact contact = new SeedContact(seeded.getAndIncrement());
+      customizer.accept(contact, index);
+      contacts.add(contact.fields());
+    }
+    return store.createAll(contacts);
+  }
+
+  /** Adds {@code count} default contacts at once without webhooks (see the other overload). */
+  public List<String> seedContacts(int count) {
+    return seedContacts(count, (contact, index) -> {});
   }
 
   /** Adds a contact as {@code POST /contacts/} would, sending {@code ContactCreate}. */
