@@ -13,6 +13,7 @@ import io.ghlcredly.app.web.WebServer;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.core.port.ContactDirectory;
 import io.ghlcredly.core.port.CrmGateway;
 import io.ghlcredly.core.port.SecretStore;
 import io.ghlcredly.core.sync.BadgeIssuer;
@@ -68,6 +69,7 @@ public final class Application implements AutoCloseable {
   private final @Nullable WebServer web;
   private final EventIntake intake;
   private final CrmGateway crm;
+  private final ContactDirectory directory;
   private final SyncCounters counters;
   private final Stores stores;
 
@@ -78,12 +80,14 @@ public final class Application implements AutoCloseable {
       SyncCounters counters,
       Stores stores,
       EventIntake intake,
-      CrmGateway crm) {
+      CrmGateway crm,
+      ContactDirectory directory) {
     this.database = database;
     this.jobs = jobs;
     this.web = web;
     this.intake = intake;
     this.crm = crm;
+    this.directory = directory;
     this.counters = counters;
     this.stores = stores;
   }
@@ -157,11 +161,11 @@ public final class Application implements AutoCloseable {
     EventIntake intake = new EventIntake(stores.inbox(), jobs, counters, clock);
     PendingEventSweeper sweeper = new PendingEventSweeper(stores.inbox(), jobs, clock, SWEEP_GRACE);
     if (role == Role.READ_ONLY) {
-      return new Application(database, jobs, null, counters, stores, intake, crm);
+      return new Application(database, jobs, null, counters, stores, intake, crm, ghl.directory());
     }
     jobs.start(handler, classifier, sweeper::sweep, recurring(config, ghl, stores, intake, clock));
     if (role == Role.WORKERS) {
-      return new Application(database, jobs, null, counters, stores, intake, crm);
+      return new Application(database, jobs, null, counters, stores, intake, crm, ghl.directory());
     }
 
     WebhookConfig hooks = config.ghl().webhooks();
@@ -196,7 +200,7 @@ public final class Application implements AutoCloseable {
         .addKeyValue("storage", database.dialect())
         .addKeyValue("rules", rules.rules().size())
         .log("ghl-credly-sync started");
-    return new Application(database, jobs, web, counters, stores, intake, crm);
+    return new Application(database, jobs, web, counters, stores, intake, crm, ghl.directory());
   }
 
   /** The reconciliation pass, when enabled: every location in turn, once per cluster. */
@@ -271,6 +275,11 @@ public final class Application implements AutoCloseable {
   /** Where events enter the engine (made durable, their contacts' jobs queued). */
   public EventIntake intake() {
     return intake;
+  }
+
+  /** Every contact of a location, page by page, at the bulk rate priority: what imports walk. */
+  public ContactDirectory directory() {
+    return directory;
   }
 
   /** Reads contacts from GHL with the account of their location. */

@@ -9,10 +9,12 @@ import io.ghlcredly.core.error.ConfigException;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.core.port.ContactChangeFeed;
+import io.ghlcredly.core.port.ContactDirectory;
 import io.ghlcredly.core.port.CrmGateway;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.ghl.GhlClient;
 import io.ghlcredly.ghl.GhlContactChangeFeed;
+import io.ghlcredly.ghl.GhlContactDirectory;
 import io.ghlcredly.ghl.GhlCrmGateway;
 import io.ghlcredly.ghl.GhlSettings;
 import io.ghlcredly.ghl.GrantedScopes;
@@ -50,6 +52,7 @@ import java.util.function.Supplier;
 record GhlConnection(
     CrmGateway crm,
     ContactChangeFeed changes,
+    ContactDirectory directory,
     Supplier<List<LocationId>> reconcileLocations,
     Map<String, Route> routes) {
   /** The scopes the sync asks for at install: read contacts, write tags, notes and tasks. */
@@ -92,6 +95,7 @@ record GhlConnection(
     return new GhlConnection(
         new GhlAccounts(location -> gateway),
         new GhlChangeFeeds(location -> feed),
+        new GhlContactDirectory(location -> client),
         () -> locations,
         Map.of());
   }
@@ -147,6 +151,8 @@ record GhlConnection(
     return new GhlConnection(
         accounts,
         feeds,
+        new GhlContactDirectory(
+            location -> client(ghl, providers.location(location.value()), limiter)),
         () -> connectedLocations(tokens, ghl.locations()),
         Map.of(
             GhlOAuthStartRoute.KEY, new GhlOAuthStartRoute(flow),

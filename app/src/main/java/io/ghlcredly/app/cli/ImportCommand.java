@@ -1,7 +1,5 @@
 package io.ghlcredly.app.cli;
 
-import io.ghlcredly.app.config.AppConfig;
-import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.sync.ContactImporter;
@@ -90,12 +88,11 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    AppConfig loaded = ConfigLoader.load(configFile(config), System.getenv());
-    LocationId locationId = location(spec, location, loaded);
     Instant from = since == null ? null : parseSince(spec, since);
     Thread hook = new Thread(this::stopAndWait, "import-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (SyncServices services = opener.open(loaded, !dryRun)) {
+    try (SyncServices services = opener.open(configFile(config), !dryRun)) {
+      LocationId locationId = location(spec, location, services);
       return run(services, new ContactImporter.Request(locationId, from, dryRun, restart));
     } finally {
       finished.countDown();
@@ -131,7 +128,8 @@ final class ImportCommand implements Callable<Integer> {
     ContactImporter importer =
         new ContactImporter(
             services.directory(),
-            services.planner(),
+            // Asked for only by a dry run: an import does not need the planner wired.
+            contact -> services.planner().plan(contact),
             services.intake(),
             services.cursors(),
             services.clock());
@@ -253,15 +251,15 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   static LocationId location(
-      CommandLine.Model.CommandSpec spec, @Nullable String location, AppConfig config) {
+      CommandLine.Model.CommandSpec spec, @Nullable String location, SyncServices services) {
     if (location != null) {
       return new LocationId(location);
     }
-    if (config.ghl().locations().isEmpty()) {
+    if (services.configuredLocations().isEmpty()) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--location is required (ghl.locations is empty)");
     }
-    return new LocationId(config.ghl().locations().getFirst());
+    return new LocationId(services.configuredLocations().getFirst());
   }
 
   static Instant parseSince(CommandLine.Model.CommandSpec spec, String text) {

@@ -1,7 +1,5 @@
 package io.ghlcredly.app.cli;
 
-import io.ghlcredly.app.config.AppConfig;
-import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.core.model.Contact;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.LocationId;
@@ -52,10 +50,9 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AppConfig loaded = ConfigLoader.load(ImportCommand.configFile(config), System.getenv());
-    LocationId locationId = ImportCommand.location(spec, location, loaded);
     PrintWriter out = spec.commandLine().getOut();
-    try (SyncServices services = opener.open(loaded, false)) {
+    try (SyncServices services = opener.open(ImportCommand.configFile(config), false)) {
+      LocationId locationId = ImportCommand.location(spec, location, services);
       Optional<Contact> found = services.crm().findContact(locationId, new ContactId(contact));
       if (found.isEmpty()) {
         spec.commandLine().getErr().println("error: no contact " + contact + " in " + locationId);

@@ -2,7 +2,6 @@ package io.ghlcredly.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.core.model.Contact;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.EventId;
@@ -17,10 +16,8 @@ import io.ghlcredly.core.port.JobQueue;
 import io.ghlcredly.core.sync.ContactPlanner;
 import io.ghlcredly.core.sync.EventIntake;
 import io.ghlcredly.core.sync.SyncCounters;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -47,30 +44,13 @@ class ImportCommandTest {
   private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
   @TempDir Path folder;
-  private Path config;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
   private final Services services = new Services();
   private final List<Boolean> openedWithWorkers = new ArrayList<>();
 
   @BeforeEach
-  void writeConfig() throws IOException {
-    Path token = Files.writeString(folder.resolve("token"), "secret-token-for-tests");
-    config =
-        Files.writeString(
-            folder.resolve("ghl-credly.yaml"),
-            """
-            ghl:
-              auth:
-                mode: private-token
-                private-token-file: %s
-            credly:
-              environment: sandbox
-              organization-id: 6A1B2C3D-0000-4000-8000-00000000000A
-              auth:
-                token-file: %s
-            """
-                .formatted(token, token));
+  void seedContacts() {
     for (int i = 1; i <= 7; i++) {
       services.contacts.add(
           new Contact(
@@ -90,11 +70,12 @@ class ImportCommandTest {
     commandLine.setErr(new PrintWriter(err, true));
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--config");
-    all.add(config.toString());
+    // The services stand in for the application: they read no configuration.
+    all.add(folder.resolve("unused.yaml").toString());
     return commandLine.execute(all.toArray(String[]::new));
   }
 
-  private SyncServices open(AppConfig loaded, boolean workers) {
+  private SyncServices open(Path configFile, boolean workers) {
     openedWithWorkers.add(workers);
     return services;
   }
@@ -112,6 +93,16 @@ class ImportCommandTest {
         .contains("applying: 7/7 (100%)")
         .contains("import done: 7 walked, 7 queued, 0 skipped, 3 pages in 0:00:00");
     assertThat(services.cursors.positions.get("import:loc-1")).endsWith("|complete|");
+  }
+
+  @Test
+  void drawsAProgressBarOnATerminalAndStillPrintsTheSummary() {
+    int exit = run(new ImportCommand(this::open, true), "--location", "loc-1");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString())
+        .doesNotContain("importing:")
+        .contains("import done: 7 walked, 7 queued, 0 skipped, 3 pages");
   }
 
   @Test
@@ -287,6 +278,11 @@ class ImportCommandTest {
     @Override
     public InstantSource clock() {
       return InstantSource.fixed(NOW);
+    }
+
+    @Override
+    public List<String> configuredLocations() {
+      return List.of();
     }
 
     @Override
