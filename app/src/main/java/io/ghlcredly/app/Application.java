@@ -14,18 +14,24 @@ import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.port.ContactDirectory;
+import io.ghlcredly.core.port.CredentialRecords;
 import io.ghlcredly.core.port.CrmGateway;
 import io.ghlcredly.core.port.SecretStore;
+import io.ghlcredly.core.sync.ActionPorts;
 import io.ghlcredly.core.sync.BadgeIssuer;
+import io.ghlcredly.core.sync.ContactPlanner;
 import io.ghlcredly.core.sync.ContactSyncHandler;
 import io.ghlcredly.core.sync.EventIntake;
 import io.ghlcredly.core.sync.PendingEventSweeper;
 import io.ghlcredly.core.sync.Reconciler;
+import io.ghlcredly.core.sync.RulePlanner;
 import io.ghlcredly.core.sync.SyncCounters;
 import io.ghlcredly.core.sync.SyncPorts;
 import io.ghlcredly.credly.CredlyBadgeGateway;
 import io.ghlcredly.credly.CredlyClient;
+import io.ghlcredly.credly.CredlyCredentialRecords;
 import io.ghlcredly.credly.CredlySettings;
+import io.ghlcredly.credly.CredlyWorkforceRecords;
 import io.ghlcredly.credly.webhook.CredlyWebhookReceiver;
 import io.ghlcredly.ghl.webhook.GhlWebhookKeys;
 import io.ghlcredly.ghl.webhook.GhlWebhookParser;
@@ -33,6 +39,7 @@ import io.ghlcredly.ghl.webhook.GhlWebhookVerifier;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.DatabaseSettings;
 import io.ghlcredly.storage.DbSchedulerJobQueue;
+import io.ghlcredly.storage.JdbcActionJournal;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
@@ -70,6 +77,7 @@ public final class Application implements AutoCloseable {
   private final EventIntake intake;
   private final CrmGateway crm;
   private final ContactDirectory directory;
+  private final ContactPlanner planner;
   private final SyncCounters counters;
   private final Stores stores;
 
@@ -81,13 +89,15 @@ public final class Application implements AutoCloseable {
       Stores stores,
       EventIntake intake,
       CrmGateway crm,
-      ContactDirectory directory) {
+      ContactDirectory directory,
+      ContactPlanner planner) {
     this.database = database;
     this.jobs = jobs;
     this.web = web;
     this.intake = intake;
     this.crm = crm;
     this.directory = directory;
+    this.planner = planner;
     this.counters = counters;
     this.stores = stores;
   }
@@ -137,7 +147,8 @@ public final class Application implements AutoCloseable {
             new JdbcIssuanceLedger(database),
             new JdbcDeadLetterStore(database),
             new JdbcSecretStore(database, cipher, clock),
-            new JdbcCursorStore(database, clock));
+            new JdbcCursorStore(database, clock),
+            new JdbcActionJournal(database));
     JdbcTokenStore tokens = new JdbcTokenStore(database, cipher, clock);
     GhlConnection ghl = GhlConnection.wire(config.ghl(), config.server(), database, tokens, clock);
     CrmGateway crm = ghl.crm();
@@ -149,10 +160,12 @@ public final class Application implements AutoCloseable {
         new RetryClassifier(config.jobs().retryPolicy(), RandomGenerator.getDefault());
     DbSchedulerJobQueue jobs = DbSchedulerJobQueue.create(database, jobSettings, clock);
     RuleSet rules = config.rules();
+    CredentialRecords records = credentialRecords(config.credly(), credly);
     ContactSyncHandler handler =
         new ContactSyncHandler(
             new SyncPorts(
                 stores.inbox(), crm, stores.state(), stores.ledger(), stores.deadLetters()),
+            new ActionPorts(ghl.writer(), badges, records, stores.journal()),
             new BadgeIssuer(stores.ledger(), badges, counters, clock),
             () -> rules,
             classifier,
@@ -160,12 +173,21 @@ public final class Application implements AutoCloseable {
             clock);
     EventIntake intake = new EventIntake(stores.inbox(), jobs, counters, clock);
     PendingEventSweeper sweeper = new PendingEventSweeper(stores.inbox(), jobs, clock, SWEEP_GRACE);
+    ContactPlanner planner =
+        new RulePlanner(
+            stores.state(),
+            stores.ledger(),
+            () -> rules,
+            config.credly().records() == CredlyConfig.Records.EMPLOYEES,
+            clock);
     if (role == Role.READ_ONLY) {
-      return new Application(database, jobs, null, counters, stores, intake, crm, ghl.directory());
+      return new Application(
+          database, jobs, null, counters, stores, intake, crm, ghl.directory(), planner);
     }
     jobs.start(handler, classifier, sweeper::sweep, recurring(config, ghl, stores, intake, clock));
     if (role == Role.WORKERS) {
-      return new Application(database, jobs, null, counters, stores, intake, crm, ghl.directory());
+      return new Application(
+          database, jobs, null, counters, stores, intake, crm, ghl.directory(), planner);
     }
 
     WebhookConfig hooks = config.ghl().webhooks();
@@ -200,7 +222,8 @@ public final class Application implements AutoCloseable {
         .addKeyValue("storage", database.dialect())
         .addKeyValue("rules", rules.rules().size())
         .log("ghl-credly-sync started");
-    return new Application(database, jobs, web, counters, stores, intake, crm, ghl.directory());
+    return new Application(
+        database, jobs, web, counters, stores, intake, crm, ghl.directory(), planner);
   }
 
   /** The reconciliation pass, when enabled: every location in turn, once per cluster. */
@@ -249,6 +272,12 @@ public final class Application implements AutoCloseable {
         clock);
   }
 
+  private static CredentialRecords credentialRecords(CredlyConfig credly, CredlyClient client) {
+    return credly.records() == CredlyConfig.Records.EMPLOYEES
+        ? new CredlyCredentialRecords(new CredlyWorkforceRecords(client))
+        : CredlyCredentialRecords.none();
+  }
+
   private static DatabaseSettings databaseSettings(AppConfig config) {
     return new DatabaseSettings(
         config.storage().url(),
@@ -280,6 +309,11 @@ public final class Application implements AutoCloseable {
   /** Every contact of a location, page by page, at the bulk rate priority: what imports walk. */
   public ContactDirectory directory() {
     return directory;
+  }
+
+  /** What the engine would do for a contact now, without doing it (plan, dry-run imports). */
+  public ContactPlanner planner() {
+    return planner;
   }
 
   /** Reads contacts from GHL with the account of their location. */

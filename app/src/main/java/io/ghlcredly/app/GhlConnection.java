@@ -11,11 +11,13 @@ import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.core.port.ContactChangeFeed;
 import io.ghlcredly.core.port.ContactDirectory;
 import io.ghlcredly.core.port.CrmGateway;
+import io.ghlcredly.core.port.CrmWriter;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.ghl.GhlClient;
 import io.ghlcredly.ghl.GhlContactChangeFeed;
 import io.ghlcredly.ghl.GhlContactDirectory;
 import io.ghlcredly.ghl.GhlCrmGateway;
+import io.ghlcredly.ghl.GhlCrmWriter;
 import io.ghlcredly.ghl.GhlSettings;
 import io.ghlcredly.ghl.GrantedScopes;
 import io.ghlcredly.ghl.oauth.GhlInstallFlow;
@@ -38,6 +40,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -47,12 +50,15 @@ import java.util.function.Supplier;
  * limiter, so each location's budget is counted once; polling is bulk work, held to the configured
  * share of it.
  *
+ * @param writer writes back tags, notes and tasks with the account of the contact's location
+ * @param directory pages through a location's contacts for a bulk import (bulk rate priority)
  * @param reconcileLocations the locations the reconciliation pass covers, asked before each pass
  */
 record GhlConnection(
     CrmGateway crm,
-    ContactChangeFeed changes,
+    CrmWriter writer,
     ContactDirectory directory,
+    ContactChangeFeed changes,
     Supplier<List<LocationId>> reconcileLocations,
     Map<String, Route> routes) {
   /** The scopes the sync asks for at install: read contacts, write tags, notes and tasks. */
@@ -94,8 +100,9 @@ record GhlConnection(
     List<LocationId> locations = ghl.locations().stream().map(LocationId::new).toList();
     return new GhlConnection(
         new GhlAccounts(location -> gateway),
-        new GhlChangeFeeds(location -> feed),
+        new GhlCrmWriter(location -> client),
         new GhlContactDirectory(location -> client),
+        new GhlChangeFeeds(location -> feed),
         () -> locations,
         Map.of());
   }
@@ -148,11 +155,13 @@ record GhlConnection(
             (LocationId location) ->
                 new GhlContactChangeFeed(
                     client(ghl, providers.location(location.value()), limiter)));
+    Function<LocationId, GhlClient> clients =
+        location -> client(ghl, providers.location(location.value()), limiter);
     return new GhlConnection(
         accounts,
+        new GhlCrmWriter(clients),
+        new GhlContactDirectory(clients),
         feeds,
-        new GhlContactDirectory(
-            location -> client(ghl, providers.location(location.value()), limiter)),
         () -> connectedLocations(tokens, ghl.locations()),
         Map.of(
             GhlOAuthStartRoute.KEY, new GhlOAuthStartRoute(flow),

@@ -1,5 +1,6 @@
 package io.ghlcredly.app;
 
+import io.ghlcredly.core.port.ActionJournal;
 import io.ghlcredly.core.port.CursorStore;
 import io.ghlcredly.core.port.DeadLetterStore;
 import io.ghlcredly.core.port.EventInbox;
@@ -14,4 +15,5 @@ public record Stores(
     IssuanceLedger ledger,
     DeadLetterStore deadLetters,
     SecretStore secrets,
-    CursorStore cursors) {}
+    CursorStore cursors,
+    ActionJournal journal) {}

@@ -4,6 +4,7 @@ import io.ghlcredly.core.error.ApiException;
 import io.ghlcredly.credly.api.EmployeeRequest;
 import io.ghlcredly.credly.api.OrganizationDto;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,27 @@ public final class CredlyWorkforceRecords {
       if (e.status() == FORBIDDEN) {
         markUnavailable(e.providerMessage().orElse("Credly refused the employee call (403)"));
         return new Outcome.Unavailable();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Deletes the record with the {@code external_id}, when there is one.
+   *
+   * @return false when there was none, or the organization has no Workforce
+   * @throws ApiException for failures other than a missing Workforce
+   */
+  public boolean delete(String externalId, @Nullable String email) {
+    if (!available()) {
+      return false;
+    }
+    try {
+      return client.workforce().deleteByExternalId(externalId, email);
+    } catch (ApiException e) {
+      if (e.status() == FORBIDDEN) {
+        markUnavailable(e.providerMessage().orElse("Credly refused the employee call (403)"));
+        return false;
       }
       throw e;
     }

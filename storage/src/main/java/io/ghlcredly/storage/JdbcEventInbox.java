@@ -9,26 +9,36 @@ import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.SyncEvent;
 import io.ghlcredly.core.port.EventInbox;
+import io.ghlcredly.storage.internal.ContactJson;
 import io.ghlcredly.storage.internal.SqlStates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The event inbox in table {@code event_inbox}. A duplicate (same source and event id) is refused
- * without an error that would abort a surrounding PostgreSQL transaction. Thread-safe.
+ * without an error that would abort a surrounding PostgreSQL transaction. A {@code contact.seen}
+ * event keeps its contact as JSON in {@code contact_json}; the payload stays the caller's raw text.
+ * Thread-safe.
  */
 public final class JdbcEventInbox implements EventInbox {
   private static final String COLUMNS =
       "source, event_id, event_type, contact_id, location_id, occurred_at, received_at, payload,"
-          + " badge_id, badge_template_id, badge_state, subject_id, subject_title";
+          + " badge_id, badge_template_id, badge_state, subject_id, subject_title, contact_json";
   private static final String INSERT =
-      "INSERT INTO event_inbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO event_inbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String SELECT = "SELECT sequence, " + COLUMNS + " FROM event_inbox";
+
+  /** Event ids per reopen statement: well below any driver's limit on parameters. */
+  private static final int REOPEN_CHUNK = 500;
 
   private final Database database;
   private final Jdbc jdbc;
@@ -54,7 +64,8 @@ public final class JdbcEventInbox implements EventInbox {
       badge == null ? null : badge.templateId().value(),
       badge == null ? null : badge.state().wireName(),
       subjectOf(event),
-      event instanceof SyncEvent.TaskEvent task ? task.title() : null
+      event instanceof SyncEvent.TaskEvent task ? task.title() : null,
+      event instanceof SyncEvent.ContactSeen seen ? ContactJson.encode(seen.contact()) : null
     };
     return switch (database.dialect()) {
       // Waits for a concurrent insert of the same key, then does nothing: no error, no abort.
@@ -92,12 +103,55 @@ public final class JdbcEventInbox implements EventInbox {
   @Override
   public List<ReceivedEvent> listPending(ContactId contactId) {
     return jdbc.query(
-        "SELECT sequence, "
-            + COLUMNS
-            + " FROM event_inbox WHERE contact_id = ? AND processed_at IS NULL ORDER BY sequence",
+        SELECT + " WHERE contact_id = ? AND processed_at IS NULL ORDER BY sequence",
         JdbcEventInbox::received,
         contactId.value());
   }
+
+  @Override
+  public List<ReceivedEvent> listByContact(ContactId contactId, int limit) {
+    return jdbc.query(
+        SELECT + " WHERE contact_id = ? ORDER BY sequence DESC LIMIT ?",
+        JdbcEventInbox::received,
+        contactId.value(),
+        limit);
+  }
+
+  /**
+   * Locks the processed events first, so that of two concurrent reopens of one event only one
+   * reports its contact.
+   */
+  @Override
+  public List<ContactId> reopen(Collection<EventId> eventIds) {
+    List<String> ids = eventIds.stream().map(EventId::value).distinct().toList();
+    Set<ContactId> contacts = new LinkedHashSet<>();
+    for (int from = 0; from < ids.size(); from += REOPEN_CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + REOPEN_CHUNK));
+      contacts.addAll(database.inTransaction(connection -> reopenChunk(chunk)));
+    }
+    return List.copyOf(contacts);
+  }
+
+  private List<ContactId> reopenChunk(List<String> eventIds) {
+    String marks = String.join(", ", Collections.nCopies(eventIds.size(), "?"));
+    List<Reopened> processed =
+        jdbc.query(
+            "SELECT sequence, contact_id FROM event_inbox WHERE event_id IN ("
+                + marks
+                + ") AND processed_at IS NOT NULL ORDER BY sequence FOR UPDATE",
+            row ->
+                new Reopened(row.getLong("sequence"), new ContactId(row.getString("contact_id"))),
+            eventIds.toArray());
+    List<@Nullable Object[]> rows = new ArrayList<>();
+    for (Reopened event : processed) {
+      rows.add(new Object[] {event.sequence()});
+    }
+    jdbc.batch(
+        "UPDATE event_inbox SET processed_at = NULL, outcome = NULL WHERE sequence = ?", rows);
+    return processed.stream().map(Reopened::contactId).distinct().toList();
+  }
+
+  private record Reopened(long sequence, ContactId contactId) {}
 
   @Override
   public void markProcessed(Collection<Long> sequences, String outcome, Instant processedAt) {
@@ -217,6 +271,9 @@ public final class JdbcEventInbox implements EventInbox {
       case "contact.tags-updated" -> new SyncEvent.ContactTagsUpdated(id, contact, location, at);
       case "contact.deleted" -> new SyncEvent.ContactDeleted(id, contact, location, at);
       case "contact.dnd-updated" -> new SyncEvent.ContactDndUpdated(id, contact, location, at);
+      case SyncEvent.ContactSeen.TYPE ->
+          new SyncEvent.ContactSeen(
+              id, contact, location, at, ContactJson.decode(required(row, "contact_json", id)));
       case "note.created" ->
           new SyncEvent.NoteCreated(id, contact, location, at, required(row, "subject_id", id));
       case "note.updated" ->

@@ -18,16 +18,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The issuance ledger in table {@code issuance}, keyed by (contact_id, badge_template_id). A claim
- * inserts the row if absent and then reads it, so of any number of concurrent claims of one pair,
- * in one process or several, exactly one is newly claimed. Thread-safe.
+ * inserts the row if absent, or turns a REVOKED or REPLACED row back into PENDING with one
+ * conditional UPDATE, and then reads it: of any number of concurrent claims of one pair, in one
+ * process or several, exactly one is newly claimed. Releasing FAILED pairs deletes their rows, so
+ * that the next claim inserts afresh. Thread-safe.
  */
 public final class JdbcIssuanceLedger implements IssuanceLedger {
   private static final String INSERT =
       "INSERT INTO issuance (contact_id, badge_template_id, rule_id, state, badge_id,"
-          + " created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?)";
+          + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT =
       "SELECT contact_id, badge_template_id, rule_id, state, badge_id, created_at, updated_at,"
           + " badge_state FROM issuance";
+
+  /**
+   * A re-claim starts a new issuance: the old badge id and the provider's state of the old badge
+   * go, while badge_state_at stays so that a late event about the old badge cannot pass as news.
+   */
+  private static final String RECLAIM =
+      "UPDATE issuance SET state = ?, rule_id = ?, badge_id = NULL, badge_state = NULL,"
+          + " created_at = ?, updated_at = ? WHERE contact_id = ? AND badge_template_id = ?"
+          + " AND state IN (?, ?)";
 
   private final Database database;
   private final Jdbc jdbc;
@@ -45,18 +56,36 @@ public final class JdbcIssuanceLedger implements IssuanceLedger {
             templateId.value(),
             ruleId.value(),
             Issuance.State.PENDING.name(),
+            null,
             now,
             now);
+    boolean claimed = inserted || reclaim(contactId, templateId, ruleId, now);
     Issuance issuance =
         find(contactId, templateId)
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "issuance of " + templateId + " to " + contactId + " vanished"));
-    return new Claim(issuance, inserted);
+    return new Claim(issuance, claimed);
   }
 
-  private boolean insertIfAbsent(Object... params) {
+  /** Whether this call turned a revoked or replaced pair into PENDING (only one caller can). */
+  private boolean reclaim(
+      ContactId contactId, BadgeTemplateId templateId, RuleId ruleId, Instant now) {
+    return jdbc.update(
+            RECLAIM,
+            Issuance.State.PENDING.name(),
+            ruleId.value(),
+            now,
+            now,
+            contactId.value(),
+            templateId.value(),
+            Issuance.State.REVOKED.name(),
+            Issuance.State.REPLACED.name())
+        == 1;
+  }
+
+  private boolean insertIfAbsent(@Nullable Object... params) {
     return switch (database.dialect()) {
       case POSTGRESQL ->
           jdbc.update(INSERT + " ON CONFLICT (contact_id, badge_template_id) DO NOTHING", params)
@@ -91,12 +120,82 @@ public final class JdbcIssuanceLedger implements IssuanceLedger {
   }
 
   @Override
+  public void markRevoked(ContactId contactId, BadgeTemplateId templateId, Instant now) {
+    setState(contactId, templateId, Issuance.State.REVOKED, now);
+  }
+
+  @Override
+  public void markReplaced(
+      ContactId contactId,
+      BadgeTemplateId oldTemplate,
+      BadgeTemplateId newTemplate,
+      String newBadgeId,
+      RuleId ruleId,
+      Instant now) {
+    database.inTransaction(
+        connection -> {
+          setState(contactId, oldTemplate, Issuance.State.REPLACED, now);
+          upsertIssued(contactId, newTemplate, newBadgeId, ruleId, now);
+          return true;
+        });
+  }
+
+  /**
+   * The new pair becomes ISSUED with the replacement badge, whether it had a row or not. A row it
+   * had belonged to an earlier badge of the template: that badge's provider state goes too.
+   */
+  private void upsertIssued(
+      ContactId contactId, BadgeTemplateId templateId, String badgeId, RuleId ruleId, Instant now) {
+    String update =
+        "UPDATE issuance SET state = ?, badge_id = ?, rule_id = ?, badge_state = NULL,"
+            + " updated_at = ? WHERE contact_id = ? AND badge_template_id = ?";
+    @Nullable Object[] updateParams = {
+      Issuance.State.ISSUED.name(),
+      badgeId,
+      ruleId.value(),
+      now,
+      contactId.value(),
+      templateId.value()
+    };
+    if (jdbc.update(update, updateParams) == 1) {
+      return;
+    }
+    boolean inserted =
+        insertIfAbsent(
+            contactId.value(),
+            templateId.value(),
+            ruleId.value(),
+            Issuance.State.ISSUED.name(),
+            badgeId,
+            now,
+            now);
+    if (!inserted) {
+      // A concurrent claim inserted the pair between the update and the insert.
+      jdbc.update(update, updateParams);
+    }
+  }
+
+  @Override
+  public int releaseFailed(ContactId contactId, Instant now) {
+    return jdbc.update(
+        "DELETE FROM issuance WHERE contact_id = ? AND state = ?",
+        contactId.value(),
+        Issuance.State.FAILED.name());
+  }
+
+  @Override
   public void markFailed(ContactId contactId, BadgeTemplateId templateId, Instant now) {
+    setState(contactId, templateId, Issuance.State.FAILED, now);
+  }
+
+  /** Sets the state of an existing pair, keeping its badge id. */
+  private void setState(
+      ContactId contactId, BadgeTemplateId templateId, Issuance.State state, Instant now) {
     requireUpdated(
         jdbc.update(
             "UPDATE issuance SET state = ?, updated_at = ?"
                 + " WHERE contact_id = ? AND badge_template_id = ?",
-            Issuance.State.FAILED.name(),
+            state.name(),
             now,
             contactId.value(),
             templateId.value()),

@@ -2,14 +2,24 @@ package io.ghlcredly.storage;
 
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.ContactSnapshot;
+import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.port.SyncStateStore;
+import io.ghlcredly.storage.internal.Json;
 import io.ghlcredly.storage.internal.JsonStringList;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
-/** Last applied contact snapshots in table {@code contact_state}; tags as JSON. Thread-safe. */
+/**
+ * Last applied contact snapshots in table {@code contact_state}; tags as a JSON array, fields as a
+ * JSON object of strings. Rows saved before fields were kept read back with no fields, no location
+ * and no record digest. Thread-safe.
+ */
 public final class JdbcSyncStateStore implements SyncStateStore {
+  private static final String COLUMNS =
+      "contact_id, tags, date_updated, applied_at, location_id, fields, record_digest";
+
   private final Database database;
   private final Jdbc jdbc;
 
@@ -21,14 +31,26 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   @Override
   public Optional<ContactSnapshot> find(ContactId contactId) {
     return jdbc.queryOne(
-        "SELECT tags, date_updated, applied_at FROM contact_state WHERE contact_id = ?",
+        "SELECT " + COLUMNS + " FROM contact_state WHERE contact_id = ?",
         row ->
             new ContactSnapshot(
                 contactId,
                 new HashSet<>(JsonStringList.decode(row.getString("tags"))),
                 Jdbc.nullableInstant(row, "date_updated"),
-                Jdbc.instant(row, "applied_at")),
+                Jdbc.instant(row, "applied_at"),
+                location(row.getString("location_id")),
+                Json.parseStringMap(row.getString("fields")),
+                row.getString("record_digest")),
         contactId.value());
+  }
+
+  private static @Nullable LocationId location(@Nullable String stored) {
+    return stored == null ? null : new LocationId(stored);
+  }
+
+  @Override
+  public void forget(ContactId contactId) {
+    jdbc.update("DELETE FROM contact_state WHERE contact_id = ?", contactId.value());
   }
 
   @Override
@@ -36,19 +58,26 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     String sql =
         switch (database.dialect()) {
           case POSTGRESQL ->
-              "INSERT INTO contact_state (contact_id, tags, date_updated, applied_at)"
-                  + " VALUES (?, ?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET"
+              "INSERT INTO contact_state ("
+                  + COLUMNS
+                  + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET"
                   + " tags = EXCLUDED.tags, date_updated = EXCLUDED.date_updated,"
-                  + " applied_at = EXCLUDED.applied_at";
+                  + " applied_at = EXCLUDED.applied_at, location_id = EXCLUDED.location_id,"
+                  + " fields = EXCLUDED.fields, record_digest = EXCLUDED.record_digest";
           case H2 ->
-              "MERGE INTO contact_state (contact_id, tags, date_updated, applied_at)"
-                  + " KEY (contact_id) VALUES (?, ?, ?, ?)";
+              "MERGE INTO contact_state ("
+                  + COLUMNS
+                  + ") KEY (contact_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
         };
+    LocationId location = snapshot.locationId();
     jdbc.update(
         sql,
         snapshot.contactId().value(),
         JsonStringList.encode(new TreeSet<>(snapshot.tags())),
         snapshot.dateUpdated(),
-        snapshot.appliedAt());
+        snapshot.appliedAt(),
+        location == null ? null : location.value(),
+        Json.write(snapshot.fields()),
+        snapshot.recordDigest());
   }
 }

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ghlcredly.core.model.BadgeState;
 import io.ghlcredly.core.model.BadgeTemplateId;
+import io.ghlcredly.core.model.Contact;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.SyncEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,7 +145,8 @@ public abstract class EventInboxContract extends StoreFixture {
             new SyncEvent.TaskDeleted(new EventId("t3"), ANNA, LOCATION, T0, "task-1", null),
             badgeChanged("b1", SyncEvent.BadgeChanged.Change.CREATED, BadgeState.PENDING),
             badgeChanged("b2", SyncEvent.BadgeChanged.Change.STATE_CHANGED, BadgeState.ACCEPTED),
-            badgeChanged("b3", SyncEvent.BadgeChanged.Change.DELETED, BadgeState.REVOKED));
+            badgeChanged("b3", SyncEvent.BadgeChanged.Change.DELETED, BadgeState.REVOKED),
+            new SyncEvent.ContactSeen(new EventId("seen"), ANNA, LOCATION, T0, fullContact()));
     for (SyncEvent event : events) {
       inbox.append(event instanceof SyncEvent.BadgeChanged ? "credly" : "ghl", event, "{}", T0);
     }
@@ -245,5 +250,137 @@ public abstract class EventInboxContract extends StoreFixture {
     assertThat(inbox.containsSubject("task.completed", "task-1")).isTrue();
     assertThat(inbox.containsSubject("task.completed", "task-2")).isFalse();
     assertThat(inbox.containsSubject("task.created", "task-1")).isFalse();
+  }
+
+  static Contact fullContact() {
+    return new Contact(
+        ANNA,
+        LOCATION,
+        "anna@example.com",
+        "Anna \"Nan\"",
+        null,
+        Set.of("vip", "a,b", "élève", "back\\slash"),
+        Instant.parse("2026-03-08T06:59:58.123456789Z"),
+        Map.of("phone", "+1 555 0100", "companyName", "Acme\nInc", "source", ""),
+        Map.of("cf-level", "Level 2", "cf-list", "a, b"));
+  }
+
+  @Test
+  void contactSeenKeepsTheWholeContactApartFromTheRawPayload() {
+    Contact contact = fullContact();
+    SyncEvent seen =
+        new SyncEvent.ContactSeen(new EventId("import-1:v1"), ANNA, LOCATION, T0, contact);
+    String payload = "raw text, not JSON";
+
+    inbox.append("import", seen, payload, T0.plusSeconds(1));
+
+    ReceivedEvent received = inbox.listPending(ANNA).get(0);
+    assertThat(received.event()).isEqualTo(seen);
+    assertThat(received.event().type()).isEqualTo("contact.seen");
+    assertThat(((SyncEvent.ContactSeen) received.event()).contact()).isEqualTo(contact);
+    assertThat(inbox.findPayload(received.sequence())).contains(payload);
+    assertThat(inbox.listByContact(ANNA, 10))
+        .extracting(ReceivedEvent::event)
+        .containsExactly(seen);
+  }
+
+  @Test
+  void contactSeenWithOnlyTheRequiredFieldsRoundTrips() {
+    Contact bare = new Contact(ANNA, LOCATION, null, null, null, Set.of(), null);
+    SyncEvent seen = new SyncEvent.ContactSeen(new EventId("poll-1"), ANNA, LOCATION, T0, bare);
+
+    inbox.append("poll", seen, "{}", T0);
+
+    assertThat(inbox.listPending(ANNA)).extracting(ReceivedEvent::event).containsExactly(seen);
+  }
+
+  @Test
+  void listsAContactsEventsNewestFirstProcessedOrNot() {
+    inbox.append("ghl", tagsUpdated("a1", ANNA, T0), "{}", T0);
+    inbox.append("ghl", tagsUpdated("b1", BEN, T0), "{}", T0);
+    inbox.append("ghl", tagsUpdated("a2", ANNA, T0), "{}", T0);
+    inbox.append("ghl", tagsUpdated("a3", ANNA, T0), "{}", T0);
+    List<ReceivedEvent> pending = inbox.listPending(ANNA);
+    inbox.markProcessed(List.of(pending.get(0).sequence()), "applied", T0);
+
+    assertThat(inbox.listByContact(ANNA, 10))
+        .extracting(received -> received.event().eventId().value())
+        .containsExactly("a3", "a2", "a1");
+    assertThat(inbox.listByContact(ANNA, 2))
+        .extracting(received -> received.event().eventId().value())
+        .containsExactly("a3", "a2");
+    assertThat(inbox.listByContact(new ContactId("nobody"), 10)).isEmpty();
+  }
+
+  @Test
+  void reopensProcessedEventsAndNamesTheirContacts() {
+    ContactId carl = new ContactId("contact-carl");
+    inbox.append("ghl", tagsUpdated("a1", ANNA, T0), "{}", T0);
+    inbox.append("ghl", tagsUpdated("a2", ANNA, T0), "{}", T0);
+    inbox.append("ghl", tagsUpdated("b1", BEN, T0), "{}", T0);
+    inbox.append("ghl", tagsUpdated("c1", carl, T0), "{}", T0);
+    inbox.append("ghl", tagsUpdated("a3", ANNA, T0), "{}", T0);
+    markAllProcessed(ANNA, BEN, carl);
+    inbox.append("ghl", tagsUpdated("a4", ANNA, T0), "{}", T0);
+
+    List<ContactId> contacts =
+        inbox.reopen(
+            List.of(
+                new EventId("a1"),
+                new EventId("a2"),
+                new EventId("b1"),
+                new EventId("a4"),
+                new EventId("unknown")));
+
+    assertThat(contacts).containsExactlyInAnyOrder(ANNA, BEN);
+    assertThat(inbox.listPending(ANNA))
+        .extracting(received -> received.event().eventId().value())
+        .containsExactly("a1", "a2", "a4");
+    assertThat(inbox.listPending(BEN)).hasSize(1);
+    assertThat(inbox.listPending(carl)).isEmpty();
+    assertThat(inbox.countPending()).isEqualTo(4);
+    assertThat(inbox.reopen(List.of(new EventId("a1"), new EventId("b1")))).isEmpty();
+    assertThat(inbox.reopen(List.of())).isEmpty();
+  }
+
+  @Test
+  void reopenedEventsCanBeProcessedAgain() {
+    inbox.append("ghl", tagsUpdated("a1", ANNA, T0), "{}", T0);
+    markAllProcessed(ANNA);
+    inbox.reopen(List.of(new EventId("a1")));
+
+    markAllProcessed(ANNA);
+
+    assertThat(inbox.listPending(ANNA)).isEmpty();
+    assertThat(inbox.reopen(List.of(new EventId("a1")))).containsExactly(ANNA);
+  }
+
+  @Test
+  void reopensManyEventsAtOnce() {
+    // More than one statement's worth of event ids; appended in one transaction for speed.
+    int count = 510;
+    List<EventId> ids = new ArrayList<>();
+    database.inTransaction(
+        connection -> {
+          for (int i = 0; i < count; i++) {
+            ContactId contact = i % 2 == 0 ? ANNA : BEN;
+            inbox.append("ghl", tagsUpdated("e" + i, contact, T0), "{}", T0);
+            ids.add(new EventId("e" + i));
+          }
+          return ids.size();
+        });
+    markAllProcessed(ANNA, BEN);
+
+    assertThat(inbox.reopen(ids)).containsExactlyInAnyOrder(ANNA, BEN);
+    assertThat(inbox.countPending()).isEqualTo(count);
+  }
+
+  private void markAllProcessed(ContactId... contacts) {
+    for (ContactId contact : contacts) {
+      inbox.markProcessed(
+          inbox.listPending(contact).stream().map(ReceivedEvent::sequence).toList(),
+          "applied",
+          T0.plusSeconds(1));
+    }
   }
 }

@@ -151,4 +151,178 @@ public abstract class IssuanceLedgerContract extends StoreFixture {
         .isFalse();
     assertThat(ledger.find(ANNA, GOLD)).isEmpty();
   }
+
+  @Test
+  void revokedPairIsClaimedAgainAsANewPendingIssuanceOfTheNewRule() {
+    ledger.claim(ANNA, GOLD, RULE, T0);
+    ledger.markIssued(ANNA, GOLD, "badge-1", T0.plusSeconds(1));
+    ledger.markRevoked(ANNA, GOLD, T0.plusSeconds(2));
+    assertThat(ledger.find(ANNA, GOLD).orElseThrow())
+        .isEqualTo(
+            new Issuance(
+                ANNA, GOLD, RULE, Issuance.State.REVOKED, "badge-1", T0, T0.plusSeconds(2)));
+    assertThat(ledger.countIssued()).isZero();
+
+    RuleId again = new RuleId("vip-again");
+    Claim claim = ledger.claim(ANNA, GOLD, again, T0.plusSeconds(3));
+
+    assertThat(claim.newlyClaimed()).isTrue();
+    Issuance pending =
+        new Issuance(
+            ANNA, GOLD, again, Issuance.State.PENDING, null, T0.plusSeconds(3), T0.plusSeconds(3));
+    assertThat(claim.issuance()).isEqualTo(pending);
+    assertThat(ledger.find(ANNA, GOLD)).contains(pending);
+    assertThat(ledger.claim(ANNA, GOLD, RULE, T0.plusSeconds(4)).newlyClaimed()).isFalse();
+  }
+
+  @Test
+  void replacingMarksTheOldPairReplacedAndTheNewPairIssued() {
+    RuleId upgrade = new RuleId("upgrade-to-gold");
+    ledger.claim(ANNA, SILVER, RULE, T0);
+    ledger.markIssued(ANNA, SILVER, "badge-silver", T0);
+
+    ledger.markReplaced(ANNA, SILVER, GOLD, "badge-gold", upgrade, T0.plusSeconds(5));
+
+    assertThat(ledger.find(ANNA, SILVER))
+        .contains(
+            new Issuance(
+                ANNA,
+                SILVER,
+                RULE,
+                Issuance.State.REPLACED,
+                "badge-silver",
+                T0,
+                T0.plusSeconds(5)));
+    assertThat(ledger.find(ANNA, GOLD))
+        .contains(
+            new Issuance(
+                ANNA,
+                GOLD,
+                upgrade,
+                Issuance.State.ISSUED,
+                "badge-gold",
+                T0.plusSeconds(5),
+                T0.plusSeconds(5)));
+    assertThat(ledger.countIssued()).isEqualTo(1);
+    assertThat(ledger.claim(ANNA, GOLD, RULE, T0.plusSeconds(6)).newlyClaimed()).isFalse();
+    assertThat(ledger.claim(ANNA, SILVER, RULE, T0.plusSeconds(6)).newlyClaimed()).isTrue();
+  }
+
+  @Test
+  void replacingOverwritesAnEarlierRowOfTheNewPair() {
+    RuleId upgrade = new RuleId("upgrade-to-gold");
+    ledger.claim(ANNA, GOLD, RULE, T0);
+    ledger.recordBadgeState(ANNA, GOLD, "badge-old-gold", BadgeState.REVOKED, T0, T0);
+    ledger.markRevoked(ANNA, GOLD, T0.plusSeconds(1));
+    ledger.claim(ANNA, SILVER, RULE, T0);
+    ledger.markIssued(ANNA, SILVER, "badge-silver", T0);
+
+    ledger.markReplaced(ANNA, SILVER, GOLD, "badge-gold", upgrade, T0.plusSeconds(5));
+
+    Issuance gold = ledger.find(ANNA, GOLD).orElseThrow();
+    assertThat(gold.state()).isEqualTo(Issuance.State.ISSUED);
+    assertThat(gold.badgeId()).isEqualTo("badge-gold");
+    assertThat(gold.ruleId()).isEqualTo(upgrade);
+    assertThat(gold.badgeState()).isNull();
+    assertThat(gold.updatedAt()).isEqualTo(T0.plusSeconds(5));
+    assertThat(ledger.listByContact(ANNA)).hasSize(2);
+  }
+
+  @Test
+  void replacingAPairNeverClaimedFailsAndIssuesNothing() {
+    assertThatThrownBy(() -> ledger.markReplaced(ANNA, SILVER, GOLD, "badge-gold", RULE, T0))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("tmpl-silver");
+    assertThatThrownBy(() -> ledger.markRevoked(ANNA, GOLD, T0))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(ledger.listByContact(ANNA)).isEmpty();
+  }
+
+  @Test
+  void aLateReportAboutTheRevokedBadgeDoesNotTouchTheNewClaim() {
+    ledger.claim(ANNA, GOLD, RULE, T0);
+    ledger.recordBadgeState(
+        ANNA, GOLD, "badge-1", BadgeState.ACCEPTED, T0.plusSeconds(10), T0.plusSeconds(10));
+    ledger.markRevoked(ANNA, GOLD, T0.plusSeconds(20));
+    Claim claim = ledger.claim(ANNA, GOLD, RULE, T0.plusSeconds(30));
+    assertThat(claim.issuance().badgeState()).isNull();
+
+    boolean recorded =
+        ledger.recordBadgeState(
+            ANNA, GOLD, "badge-1", BadgeState.PENDING, T0.plusSeconds(5), T0.plusSeconds(31));
+
+    assertThat(recorded).isFalse();
+    assertThat(ledger.find(ANNA, GOLD)).contains(claim.issuance());
+  }
+
+  @Test
+  void failedPairStaysClaimedUntilReleased() {
+    ContactId ben = new ContactId("contact-ben");
+    ledger.claim(ANNA, GOLD, RULE, T0);
+    ledger.markFailed(ANNA, GOLD, T0);
+    ledger.claim(ANNA, SILVER, RULE, T0);
+    ledger.markIssued(ANNA, SILVER, "badge-silver", T0);
+    ledger.claim(ben, GOLD, RULE, T0);
+    ledger.markFailed(ben, GOLD, T0);
+    assertThat(ledger.claim(ANNA, GOLD, RULE, T0.plusSeconds(1)).newlyClaimed()).isFalse();
+
+    int released = ledger.releaseFailed(ANNA, T0.plusSeconds(2));
+
+    assertThat(released).isEqualTo(1);
+    assertThat(ledger.find(ANNA, GOLD)).isEmpty();
+    assertThat(ledger.find(ANNA, SILVER).orElseThrow().state()).isEqualTo(Issuance.State.ISSUED);
+    assertThat(ledger.find(ben, GOLD).orElseThrow().state()).isEqualTo(Issuance.State.FAILED);
+    Claim again = ledger.claim(ANNA, GOLD, RULE, T0.plusSeconds(3));
+    assertThat(again.newlyClaimed()).isTrue();
+    assertThat(again.issuance().state()).isEqualTo(Issuance.State.PENDING);
+    assertThat(ledger.releaseFailed(ANNA, T0.plusSeconds(4))).isZero();
+  }
+
+  @Test
+  void concurrentReclaimsAfterARevokeHaveExactlyOneWinner() throws Exception {
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      ledger.claim(ANNA, GOLD, RULE, T0);
+      for (int round = 1; round <= 5; round++) {
+        Instant at = T0.plusSeconds(round * 10L);
+        ledger.markIssued(ANNA, GOLD, "badge-" + round, at);
+        if (round % 2 == 0) {
+          ledger.markRevoked(ANNA, GOLD, at);
+        } else {
+          ledger.markReplaced(ANNA, GOLD, SILVER, "badge-silver-" + round, RULE, at);
+        }
+        List<Claim> claims = claimAtOnce(pool, threads, at.plusSeconds(1));
+        assertThat(claims).filteredOn(Claim::newlyClaimed).hasSize(1);
+        assertThat(claims)
+            .allSatisfy(
+                claim -> assertThat(claim.issuance().state()).isEqualTo(Issuance.State.PENDING));
+        Claim winner = claims.stream().filter(Claim::newlyClaimed).findFirst().orElseThrow();
+        assertThat(ledger.find(ANNA, GOLD)).contains(winner.issuance());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Claims ANNA's gold pair from many threads released at the same moment. */
+  private List<Claim> claimAtOnce(ExecutorService pool, int threads, Instant at) throws Exception {
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Claim>> futures = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      RuleId rule = new RuleId("rule-" + i);
+      futures.add(
+          pool.submit(
+              () -> {
+                go.await(10, TimeUnit.SECONDS);
+                return ledger.claim(ANNA, GOLD, rule, at);
+              }));
+    }
+    go.countDown();
+    List<Claim> claims = new ArrayList<>();
+    for (Future<Claim> future : futures) {
+      claims.add(future.get(30, TimeUnit.SECONDS));
+    }
+    return claims;
+  }
 }

@@ -42,8 +42,7 @@ final class ApplicationServices implements SyncServices {
 
   @Override
   public ContactPlanner planner() {
-    // Wired once the engine's ContactPlanner is part of Application.
-    throw new UnsupportedOperationException("the contact planner is not wired yet");
+    return application.planner();
   }
 
   @Override

@@ -145,7 +145,11 @@ final class RulesBinder {
       details.problem(key, "must be a Credly badge template UUID, got '" + template + "'");
       return null;
     }
-    return new Action.IssueBadge(new BadgeTemplateId(template.toLowerCase(Locale.ROOT)), evidence);
+    return new Action.IssueBadge(
+        new BadgeTemplateId(template.toLowerCase(Locale.ROOT)),
+        evidence == null
+            ? null
+            : io.ghlcredly.core.template.Templates.compiler(Map.of()).compile(evidence));
   }
 
   /** The one key of a {@code when} or action mapping, or null after reporting why not. */

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,7 @@ public final class DemoEnvironment implements AutoCloseable {
   private final BadgeTemplate template;
   private final AppConfig config;
   private final JobQueueSettings jobSettings;
+  private final boolean credlyWebhooks;
   private @Nullable Application application;
 
   private DemoEnvironment(
@@ -43,8 +45,10 @@ public final class DemoEnvironment implements AutoCloseable {
       CredlyEmulator credly,
       BadgeTemplate template,
       AppConfig config,
-      JobQueueSettings jobSettings) {
+      JobQueueSettings jobSettings,
+      boolean credlyWebhooks) {
     this.folder = folder;
+    this.credlyWebhooks = credlyWebhooks;
     this.ghl = ghl;
     this.credly = credly;
     this.template = template;
@@ -73,16 +77,41 @@ public final class DemoEnvironment implements AutoCloseable {
    */
   public static DemoEnvironment start(
       Path folder, Duration shutdownWait, @Nullable Duration reconcileEvery) {
+    return start(folder, shutdownWait, reconcileEvery, Extras.NONE);
+  }
+
+  /**
+   * More configuration for tests of the engine's flows.
+   *
+   * @param topLevelYaml sections added at the top level, such as {@code mapping:}
+   * @param rulesYaml rule list items added after the demo's rule, indented by two spaces
+   * @param env environment variables, such as {@code GCS_CREDLY_RECORDS} overrides
+   */
+  public record Extras(String topLevelYaml, String rulesYaml, Map<String, String> env) {
+    public static final Extras NONE = new Extras("", "", Map.of());
+
+    public Extras {
+      env = Map.copyOf(env);
+    }
+  }
+
+  /** As {@link #start(Path, Duration, Duration)}, with more configuration. */
+  public static DemoEnvironment start(
+      Path folder, Duration shutdownWait, @Nullable Duration reconcileEvery, Extras extras) {
     GhlEmulator ghl = GhlEmulator.start();
     CredlyEmulator credly = CredlyEmulator.start();
     try {
       BadgeTemplate template = credly.seedTemplate("Course 101 Complete");
       Path configFile = folder.resolve("ghl-credly.yaml");
-      write(configFile, yaml(folder, freePort(), ghl, credly, template, reconcileEvery));
-      Map<String, String> env =
-          Map.of(
-              "DEMO_GHL_TOKEN", ghl.accessToken().reveal(),
-              "DEMO_CREDLY_TOKEN", credly.authToken().reveal());
+      write(
+          configFile,
+          yaml(folder, freePort(), ghl, credly, template, reconcileEvery)
+              + extras.rulesYaml()
+              + "\n"
+              + extras.topLevelYaml());
+      Map<String, String> env = new HashMap<>(extras.env());
+      env.put("DEMO_GHL_TOKEN", ghl.accessToken().reveal());
+      env.put("DEMO_CREDLY_TOKEN", credly.authToken().reveal());
       AppConfig config = ConfigLoader.load(configFile, env);
       DemoEnvironment environment =
           new DemoEnvironment(
@@ -91,7 +120,9 @@ public final class DemoEnvironment implements AutoCloseable {
               credly,
               template,
               config,
-              briskJobs(config.jobs().workers(), shutdownWait));
+              briskJobs(config.jobs().workers(), shutdownWait),
+              // Credly's webhooks reach the engine only when a test's rules act on them.
+              !extras.equals(Extras.NONE));
       environment.startEngine();
       return environment;
     } catch (RuntimeException e) {
@@ -109,6 +140,9 @@ public final class DemoEnvironment implements AutoCloseable {
     Application started = Application.start(config, jobSettings, InstantSource.system());
     application = started;
     ghl.sendWebhooksTo(URI.create("http://127.0.0.1:" + started.port() + "/webhooks/ghl"));
+    if (credlyWebhooks) {
+      credly.sendWebhooksTo(URI.create("http://127.0.0.1:" + started.port() + "/webhooks/credly"));
+    }
   }
 
   /** Stops the engine as a deploy or crash would, leaving queued work in the database. */

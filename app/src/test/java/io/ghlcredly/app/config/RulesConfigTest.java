@@ -26,20 +26,17 @@ class RulesConfigTest {
     AppConfig config = ConfigLoader.load(resource("valid.yaml"), validEnv());
 
     assertThat(config.rules().rules())
+        .extracting(Rule::id, Rule::when)
         .containsExactly(
-            new Rule(
-                new RuleId("course-101"),
-                new Condition.TagAdded("course-101-complete"),
-                List.of(
-                    new Action.IssueBadge(
-                        new BadgeTemplateId("3f1c9d2e-0000-4000-8000-000000000101"),
-                        "Course 101 completed"))),
-            new Rule(
-                new RuleId("course-102"),
-                new Condition.TagAdded("course-102-complete"),
-                List.of(
-                    new Action.IssueBadge(
-                        new BadgeTemplateId("3f1c9d2e-0000-4000-8000-000000000102"), null))));
+            org.assertj.core.groups.Tuple.tuple(
+                new RuleId("course-101"), new Condition.TagAdded("course-101-complete")),
+            org.assertj.core.groups.Tuple.tuple(
+                new RuleId("course-102"), new Condition.TagAdded("course-102-complete")));
+    Action.IssueBadge first = (Action.IssueBadge) config.rules().rules().get(0).actions().get(0);
+    assertThat(first.templateId())
+        .isEqualTo(new BadgeTemplateId("3f1c9d2e-0000-4000-8000-000000000101"));
+    assertThat(java.util.Objects.requireNonNull(first.evidence()).source())
+        .isEqualTo("Course 101 completed");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.ghlcredly.core.mapping;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +39,6 @@ public record TitlePattern(String glob) {
             });
     regex.append(Pattern.quote(literal.toString()));
     return Pattern.compile(
-        regex.toString().toLowerCase(Locale.ROOT),
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+        regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
   }
 }

@@ -10,4 +10,10 @@ public interface SyncStateStore {
 
   /** Inserts or replaces the snapshot of the contact. */
   void save(ContactSnapshot snapshot);
+
+  /**
+   * Drops the contact's snapshot, so that its next job applies it as if first seen: how a replay
+   * makes rules fire again (the journal and the ledger skip what was already done).
+   */
+  void forget(ContactId contactId);
 }

@@ -1,40 +1,44 @@
 package io.ghlcredly.core.sync;
 
-import io.ghlcredly.core.error.MappingException;
 import io.ghlcredly.core.job.ContactJobHandler;
 import io.ghlcredly.core.job.RetryClassifier;
-import io.ghlcredly.core.mapping.Action;
-import io.ghlcredly.core.mapping.ContactChange;
+import io.ghlcredly.core.mapping.Condition;
 import io.ghlcredly.core.mapping.PlannedAction;
 import io.ghlcredly.core.mapping.RuleEvaluator;
 import io.ghlcredly.core.mapping.RuleSet;
+import io.ghlcredly.core.mapping.Trigger;
 import io.ghlcredly.core.model.Contact;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.ContactSnapshot;
-import io.ghlcredly.core.model.DeadLetter;
-import io.ghlcredly.core.model.EventId;
-import io.ghlcredly.core.model.IssueBadgeCommand;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.SyncEvent;
+import io.ghlcredly.core.port.CredentialRecords;
 import io.ghlcredly.core.port.CrmGateway;
-import io.ghlcredly.core.port.DeadLetterStore;
+import io.ghlcredly.core.port.CrmWriter;
 import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.port.IssuanceLedger;
 import io.ghlcredly.core.port.SyncStateStore;
+import io.ghlcredly.core.template.TemplateModel;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The per-contact sync job. Applies every pending event of one contact with a single pull of the
- * contact (so a burst of events costs one CRM call), runs the rules against what changed since the
- * last applied snapshot, and only then records the new snapshot and marks the events processed. A
- * transient failure leaves everything pending for the next attempt; the ledger makes the repeat
- * safe. Thread-safe; the queue runs at most one job per contact at a time.
+ * The per-contact sync job. Applies every pending event of one contact together: one read of the
+ * contact (or none, when an import or poll carried it), the Credly record when a mapped field
+ * changed, the rules' actions for each trigger, and only then the new snapshot and the events
+ * marked processed. A transient failure leaves everything pending for the next attempt; the ledger
+ * and the journal make the repeat safe. Thread-safe; the queue runs at most one job per contact at
+ * a time, which keeps each contact's events in order.
  */
 public final class ContactSyncHandler implements ContactJobHandler {
   private static final Logger log = LoggerFactory.getLogger(ContactSyncHandler.class);
@@ -42,18 +46,21 @@ public final class ContactSyncHandler implements ContactJobHandler {
 
   private final EventInbox inbox;
   private final CrmGateway crm;
+  private final CrmWriter crmWriter;
   private final SyncStateStore state;
-  private final BadgeIssuer issuer;
   private final IssuanceLedger ledger;
-  private final DeadLetterStore deadLetters;
+  private final ActionPorts actionPorts;
   private final Supplier<RuleSet> rules;
   private final RuleEvaluator evaluator = new RuleEvaluator();
-  private final RetryClassifier classifier;
-  private final SyncCounters counters;
+  private final ContactObserver observer;
+  private final ActionRunner runner;
+  private final RecordActions records;
+  private final DeadLetterWriter deadLetters;
   private final InstantSource clock;
 
   public ContactSyncHandler(
       SyncPorts ports,
+      ActionPorts actionPorts,
       BadgeIssuer issuer,
       Supplier<RuleSet> rules,
       RetryClassifier classifier,
@@ -63,12 +70,23 @@ public final class ContactSyncHandler implements ContactJobHandler {
     this.crm = ports.crm();
     this.state = ports.state();
     this.ledger = ports.ledger();
-    this.deadLetters = ports.deadLetters();
-    this.issuer = issuer;
+    this.crmWriter = actionPorts.crmWriter();
+    this.actionPorts = actionPorts;
     this.rules = rules;
-    this.classifier = classifier;
-    this.counters = counters;
     this.clock = clock;
+    this.observer = new ContactObserver(clock);
+    this.records = new RecordActions(actionPorts.records());
+    this.deadLetters = new DeadLetterWriter(ports.deadLetters(), counters, clock);
+    this.runner =
+        new ActionRunner(
+            actionPorts.journal(),
+            new BadgeActions(issuer, ports.ledger(), actionPorts.badges(), clock),
+            new CrmActions(actionPorts.crmWriter(), clock),
+            records,
+            ports.ledger(),
+            classifier,
+            deadLetters,
+            clock);
   }
 
   @Override
@@ -85,64 +103,186 @@ public final class ContactSyncHandler implements ContactJobHandler {
   }
 
   private void apply(ContactId contactId, List<ReceivedEvent> pending) {
+    RuleSet ruleSet = rules.get();
+    List<SyncEvent> events = pending.stream().map(ReceivedEvent::event).toList();
     List<Long> sequences = pending.stream().map(ReceivedEvent::sequence).toList();
-    // Badge events only update the ledger; the CRM is read only when a contact change needs it,
-    // with the account of the location the newest such event came from. Note and task events need
-    // no pull by themselves: no rule reads them yet, so they are only marked processed.
-    LocationId location = null;
-    for (ReceivedEvent received : pending) {
-      switch (received.event()) {
-        case SyncEvent.BadgeChanged badge -> recordBadge(badge);
-        case SyncEvent.NoteEvent note -> {}
-        case SyncEvent.TaskEvent task -> {}
-        case SyncEvent.ContactCreated created -> location = created.locationId();
-        case SyncEvent.ContactUpdated updated -> location = updated.locationId();
-        case SyncEvent.ContactTagsUpdated tagsUpdated -> location = tagsUpdated.locationId();
-        case SyncEvent.ContactDeleted deleted -> location = deleted.locationId();
-        case SyncEvent.ContactDndUpdated dndUpdated -> location = dndUpdated.locationId();
-        case SyncEvent.ContactSeen seen -> location = seen.locationId();
-      }
-    }
-    if (location == null) {
-      inbox.markProcessed(sequences, "applied", clock.instant());
-      return;
-    }
-    Optional<Contact> found = crm.findContact(location, contactId);
-    if (found.isEmpty()) {
+    Optional<ContactSnapshot> before = state.find(contactId);
+    events.stream()
+        .filter(SyncEvent.BadgeChanged.class::isInstance)
+        .map(SyncEvent.BadgeChanged.class::cast)
+        .forEach(this::recordBadge);
+
+    LocationId location = location(events, before);
+    ContactRead read = readContact(contactId, location, events);
+    ObservedContact current =
+        read.contact() == null ? null : observer.observe(read.contact(), ruleSet.mapping());
+    ObservedContact changed =
+        current != null && !olderThanApplied(current.contact(), before) ? current : null;
+    if (current != null && changed == null) {
       log.atInfo()
           .addKeyValue("contactId", contactId)
-          .addKeyValue("events", pending.size())
+          .log("contact read is older than what was applied; only its events' triggers apply");
+    }
+    boolean deleted =
+        read.gone() && events.stream().anyMatch(SyncEvent.ContactDeleted.class::isInstance);
+    List<Trigger> triggers =
+        TriggerCollector.collect(
+            events, before, changed, deleted, noteBodies(ruleSet, location, events));
+    List<PlannedAction> planned = evaluator.evaluate(ruleSet, triggers);
+
+    ObservedContact subject =
+        subject(current, before, location, contactId, read.gone(), planned.isEmpty());
+    String recordDigest = before.map(ContactSnapshot::recordDigest).orElse(null);
+    if (changed != null && records.enabled()) {
+      recordDigest = publishRecordIfChanged(changed, ruleSet, recordDigest, pending);
+    }
+    if (subject == null) {
+      if (!planned.isEmpty()) {
+        log.atWarn()
+            .addKeyValue("contactId", contactId)
+            .addKeyValue("actions", planned.size())
+            .log("rules fired for a contact the sync has never seen; nothing to act on");
+      }
+    } else {
+      TemplateModels models = new TemplateModels(actionPorts.badges(), clock);
+      for (PlannedAction action : planned) {
+        runner.run(action, subject, models, ruleSet.mapping(), pending);
+      }
+    }
+    if (changed != null) {
+      Contact contact = changed.contact();
+      state.save(
+          new ContactSnapshot(
+              contactId,
+              contact.tags(),
+              contact.dateUpdated(),
+              clock.instant(),
+              contact.locationId(),
+              changed.fields(),
+              recordDigest));
+    }
+    if (deleted) {
+      log.atInfo()
+          .addKeyValue("contactId", contactId)
+          .addKeyValue("actions", planned.size())
+          .log("contact deleted in GHL; applied the contact-deleted rules (none keeps all)");
+    } else if (read.gone()) {
+      log.atInfo()
+          .addKeyValue("contactId", contactId)
           .log("contact no longer exists in the CRM; kept its credentials");
-      inbox.markProcessed(sequences, "contact-gone", clock.instant());
-      return;
     }
-    Contact contact = found.get();
-    ContactChange change = new ContactChange(state.find(contactId), contact);
-    for (PlannedAction planned : evaluator.evaluate(rules.get(), change)) {
-      apply(planned, contact, pending);
-    }
-    state.save(
-        new ContactSnapshot(contactId, contact.tags(), contact.dateUpdated(), clock.instant()));
-    inbox.markProcessed(sequences, "applied", clock.instant());
+    inbox.markProcessed(sequences, read.gone() ? "contact-gone" : "applied", clock.instant());
   }
 
-  private void apply(PlannedAction planned, Contact contact, List<ReceivedEvent> pending) {
-    try {
-      switch (planned.action()) {
-        case Action.IssueBadge issue -> issuer.issue(issueCommand(planned, issue, contact));
-        default -> throw new UnsupportedOperationException(planned.action().kind());
-      }
-    } catch (RuntimeException e) {
-      if (classifier.isRetryable(e)) {
-        throw e;
-      }
-      // Permanent: keep it visible and go on with the contact's other actions.
-      if (planned.action() instanceof Action.IssueBadge issue) {
-        ledger.markFailed(contact.id(), issue.templateId(), clock.instant());
-      }
-      deadLetter(
-          "action", contact.id(), pending, describe(planned), RetryClassifier.describe(e), 1);
+  /** The contact as read for this job; both empty when no event needed a read. */
+  private record ContactRead(@Nullable Contact contact, boolean gone) {}
+
+  private ContactRead readContact(
+      ContactId contactId, @Nullable LocationId location, List<SyncEvent> events) {
+    boolean webhookChange =
+        events.stream()
+            .anyMatch(
+                event ->
+                    event instanceof SyncEvent.ContactEvent
+                        && !(event instanceof SyncEvent.NoteEvent)
+                        && !(event instanceof SyncEvent.TaskEvent)
+                        && !(event instanceof SyncEvent.ContactSeen));
+    if (webhookChange && location != null) {
+      Optional<Contact> found = crm.findContact(location, contactId);
+      return new ContactRead(found.orElse(null), found.isEmpty());
     }
+    // Only imports and polls: they carried the contact, newest version wins.
+    Optional<Contact> carried =
+        events.stream()
+            .filter(SyncEvent.ContactSeen.class::isInstance)
+            .map(event -> ((SyncEvent.ContactSeen) event).contact())
+            .max(Comparator.comparing(ContactSyncHandler::version));
+    return new ContactRead(carried.orElse(null), false);
+  }
+
+  /**
+   * Who actions act on: the contact as read, else (for note, task and badge events) a fresh read
+   * when some action will run, else the contact as last applied.
+   */
+  private @Nullable ObservedContact subject(
+      @Nullable ObservedContact current,
+      Optional<ContactSnapshot> before,
+      @Nullable LocationId location,
+      ContactId contactId,
+      boolean gone,
+      boolean nothingPlanned) {
+    if (current != null) {
+      return current;
+    }
+    if (nothingPlanned) {
+      return null;
+    }
+    Optional<ObservedContact> applied = before.flatMap(ObservedContact::fromSnapshot);
+    if (gone || location == null) {
+      return applied.orElse(null);
+    }
+    return crm.findContact(location, contactId)
+        .map(contact -> observer.observe(contact, rules.get().mapping()))
+        .or(() -> applied)
+        .orElse(null);
+  }
+
+  private String publishRecordIfChanged(
+      ObservedContact current,
+      RuleSet ruleSet,
+      @Nullable String lastDigest,
+      List<ReceivedEvent> pending) {
+    CredentialRecords.CredentialRecord record =
+        RecordActions.render(
+            ruleSet.mapping(),
+            current,
+            TemplateModel.of(current.contact(), current.status(), clock.instant()));
+    String digest = RecordActions.digest(record);
+    if (digest.equals(lastDigest)) {
+      return digest;
+    }
+    return runner.publishRecord(current, record, pending);
+  }
+
+  /** Note bodies, read only when a rule looks at notes. */
+  private Map<String, String> noteBodies(
+      RuleSet ruleSet, @Nullable LocationId location, List<SyncEvent> events) {
+    Map<String, String> bodies = new HashMap<>();
+    boolean wanted =
+        ruleSet.rules().stream().anyMatch(rule -> rule.when() instanceof Condition.NoteCreated);
+    if (!wanted || location == null) {
+      return bodies;
+    }
+    for (SyncEvent event : events) {
+      if (event instanceof SyncEvent.NoteCreated note) {
+        crmWriter
+            .findNote(location, note.contactId(), note.noteId())
+            .ifPresent(found -> bodies.put(note.noteId(), found.body()));
+      }
+    }
+    return bodies;
+  }
+
+  private static @Nullable LocationId location(
+      List<SyncEvent> events, Optional<ContactSnapshot> before) {
+    LocationId location = null;
+    for (SyncEvent event : events) {
+      if (event instanceof SyncEvent.ContactEvent contactEvent) {
+        location = contactEvent.locationId();
+      }
+    }
+    return location != null ? location : before.map(ContactSnapshot::locationId).orElse(null);
+  }
+
+  private static boolean olderThanApplied(Contact contact, Optional<ContactSnapshot> before) {
+    Instant applied = before.map(ContactSnapshot::dateUpdated).orElse(null);
+    Instant read = contact.dateUpdated();
+    return applied != null && read != null && read.isBefore(applied);
+  }
+
+  private static Instant version(Contact contact) {
+    Instant version = contact.dateUpdated();
+    return version == null ? Instant.EPOCH : version;
   }
 
   private void recordBadge(SyncEvent.BadgeChanged badge) {
@@ -169,65 +309,8 @@ public final class ContactSyncHandler implements ContactJobHandler {
   @Override
   public void giveUp(ContactId contactId, String cause, int attempts) {
     List<ReceivedEvent> pending = inbox.listPending(contactId);
-    deadLetter("contact-sync", contactId, pending, "sync of " + contactId, cause, attempts);
+    deadLetters.write("contact-sync", contactId, pending, "sync of " + contactId, cause, attempts);
     inbox.markProcessed(
         pending.stream().map(ReceivedEvent::sequence).toList(), "dead-lettered", clock.instant());
-  }
-
-  private void deadLetter(
-      String kind,
-      ContactId contactId,
-      List<ReceivedEvent> pending,
-      String detail,
-      String cause,
-      int attempts) {
-    List<EventId> eventIds = pending.stream().map(received -> received.event().eventId()).toList();
-    DeadLetter stored =
-        deadLetters.add(
-            new DeadLetter(
-                0, kind, contactId, eventIds, detail, cause, attempts, clock.instant(), null));
-    counters.failure();
-    log.atWarn()
-        .addKeyValue("deadLetterId", stored.id())
-        .addKeyValue("contactId", contactId)
-        .addKeyValue("detail", detail)
-        .addKeyValue("cause", cause)
-        .log("work dead-lettered");
-  }
-
-  private static String describe(PlannedAction planned) {
-    return switch (planned.action()) {
-      case Action.IssueBadge issue ->
-          "rule " + planned.ruleId() + ": issue badge template " + issue.templateId();
-      default -> "rule " + planned.ruleId() + ": " + planned.action().kind();
-    };
-  }
-
-  private IssueBadgeCommand issueCommand(
-      PlannedAction planned, Action.IssueBadge issue, Contact contact) {
-    String email = contact.email();
-    if (email == null || email.isBlank()) {
-      throw new MappingException(
-          planned.ruleId().value(), contact.logId() + " has no email; Credly needs one");
-    }
-    String firstName =
-        firstNonBlank(
-            contact.firstName(),
-            email.substring(0, email.indexOf('@') < 0 ? email.length() : email.indexOf('@')));
-    String lastName = firstNonBlank(contact.lastName(), firstName);
-    return new IssueBadgeCommand(
-        planned.ruleId(),
-        issue.templateId(),
-        contact.id(),
-        email,
-        firstName,
-        lastName,
-        clock.instant(),
-        issue.evidence() == null ? null : issue.evidence().source());
-  }
-
-  private static String firstNonBlank(
-      @org.jspecify.annotations.Nullable String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -6,7 +6,7 @@ public interface TemplateCompiler {
    * Compiles a template.
    *
    * @throws IllegalArgumentException with a message that names the problem and where it is in the
-   *     text (an unclosed {@code {{}, an unknown filter, an unknown lookup table)
+   *     text (an unclosed &#123;&#123;, an unknown filter, an unknown lookup table)
    */
   Template compile(String source);
 }

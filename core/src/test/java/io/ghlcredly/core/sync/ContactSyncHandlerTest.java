@@ -47,10 +47,14 @@ class ContactSyncHandlerTest {
   private final InMemoryPorts.Ledger ledger = new InMemoryPorts.Ledger();
   private final InMemoryPorts.DeadLetters deadLetters = new InMemoryPorts.DeadLetters();
   private final InMemoryPorts.Badges badges = new InMemoryPorts.Badges();
+  private final InMemoryPorts.Writer writer = new InMemoryPorts.Writer();
+  private final InMemoryPorts.Records records = new InMemoryPorts.Records();
+  private final InMemoryPorts.ActionLog journal = new InMemoryPorts.ActionLog();
   private final SyncCounters counters = new SyncCounters();
   private final ContactSyncHandler handler =
       new ContactSyncHandler(
           new SyncPorts(inbox, crm, state, ledger, deadLetters),
+          new ActionPorts(writer, badges, records, journal),
           new BadgeIssuer(ledger, badges, counters, clock),
           () -> RULES,
           new RetryClassifier(
@@ -324,12 +328,22 @@ class ContactSyncHandlerTest {
         clock.instant());
   }
 
+  /** Each change of the contact gets a later dateUpdated, as GHL gives it. */
   private void contactWithTags(String... tags) {
+    versions++;
     crm.contacts.put(
         ADA,
         new Contact(
-            ADA, LOCATION, "ada@example.com", "Ada", "Lovelace", Set.of(tags), clock.instant()));
+            ADA,
+            LOCATION,
+            "ada@example.com",
+            "Ada",
+            "Lovelace",
+            Set.of(tags),
+            clock.instant().plusSeconds(versions)));
   }
+
+  private int versions;
 
   private void tagEvent(String webhookId) {
     inbox.append(

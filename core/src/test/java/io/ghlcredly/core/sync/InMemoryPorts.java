@@ -12,14 +12,18 @@ import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.Issuance;
 import io.ghlcredly.core.model.IssueBadgeCommand;
 import io.ghlcredly.core.model.IssuedBadge;
+import io.ghlcredly.core.model.JournalEntry;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.RuleId;
 import io.ghlcredly.core.model.SyncEvent;
 import io.ghlcredly.core.model.TaskVersion;
+import io.ghlcredly.core.port.ActionJournal;
 import io.ghlcredly.core.port.BadgeGateway;
 import io.ghlcredly.core.port.ContactChangeFeed;
+import io.ghlcredly.core.port.CredentialRecords;
 import io.ghlcredly.core.port.CrmGateway;
+import io.ghlcredly.core.port.CrmWriter;
 import io.ghlcredly.core.port.CursorStore;
 import io.ghlcredly.core.port.DeadLetterStore;
 import io.ghlcredly.core.port.EventInbox;
@@ -234,6 +238,11 @@ final class InMemoryPorts {
     public void save(ContactSnapshot snapshot) {
       snapshots.put(snapshot.contactId(), snapshot);
     }
+
+    @Override
+    public void forget(ContactId contactId) {
+      snapshots.remove(contactId);
+    }
   }
 
   static final class Ledger implements IssuanceLedger {
@@ -270,18 +279,18 @@ final class InMemoryPorts {
     }
 
     @Override
-    public synchronized Claim claim(
+    public synchronized IssuanceLedger.Claim claim(
         ContactId contactId, BadgeTemplateId templateId, RuleId ruleId, Instant now) {
       Issuance existing = rows.get(key(contactId, templateId));
       if (existing != null
           && existing.state() != Issuance.State.REVOKED
           && existing.state() != Issuance.State.REPLACED) {
-        return new Claim(existing, false);
+        return new IssuanceLedger.Claim(existing, false);
       }
       Issuance created =
           new Issuance(contactId, templateId, ruleId, Issuance.State.PENDING, null, now, now);
       rows.put(key(contactId, templateId), created);
-      return new Claim(created, true);
+      return new IssuanceLedger.Claim(created, true);
     }
 
     @Override
@@ -471,6 +480,197 @@ final class InMemoryPorts {
     public List<TaskVersion> tasks(LocationId location, ContactId contactId) {
       tasksAsked.add(contactId);
       return tasks.getOrDefault(contactId, List.of());
+    }
+  }
+
+  /** The action journal, keyed like the real one. */
+  static final class ActionLog implements ActionJournal {
+    final Map<String, JournalEntry> entries = new java.util.LinkedHashMap<>();
+
+    @Override
+    public synchronized ActionJournal.Claim claim(JournalEntry pending) {
+      JournalEntry existing = entries.get(pending.key());
+      if (existing != null) {
+        return new ActionJournal.Claim(existing, false);
+      }
+      entries.put(pending.key(), pending);
+      return new ActionJournal.Claim(pending, true);
+    }
+
+    @Override
+    public synchronized void complete(
+        String key, String outcome, @Nullable String upstreamId, Instant now) {
+      JournalEntry e = java.util.Objects.requireNonNull(entries.get(key));
+      entries.put(
+          key,
+          new JournalEntry(
+              key,
+              e.contactId(),
+              e.ruleId(),
+              e.action(),
+              e.reason(),
+              JournalEntry.State.DONE,
+              outcome,
+              upstreamId,
+              e.createdAt(),
+              now));
+    }
+
+    @Override
+    public synchronized void fail(String key, String cause, Instant now) {
+      JournalEntry e = java.util.Objects.requireNonNull(entries.get(key));
+      entries.put(
+          key,
+          new JournalEntry(
+              key,
+              e.contactId(),
+              e.ruleId(),
+              e.action(),
+              e.reason(),
+              JournalEntry.State.FAILED,
+              cause,
+              null,
+              e.createdAt(),
+              now));
+    }
+
+    @Override
+    public synchronized int releaseFailed(ContactId contactId) {
+      List<String> failed =
+          entries.values().stream()
+              .filter(e -> e.contactId().equals(contactId))
+              .filter(e -> e.state() == JournalEntry.State.FAILED)
+              .map(JournalEntry::key)
+              .toList();
+      failed.forEach(entries::remove);
+      return failed.size();
+    }
+
+    @Override
+    public synchronized List<JournalEntry> listByContact(ContactId contactId, int limit) {
+      return entries.values().stream()
+          .filter(e -> e.contactId().equals(contactId))
+          .toList()
+          .reversed()
+          .stream()
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public synchronized List<JournalEntry> listRecent(int limit) {
+      return List.copyOf(entries.values()).reversed().stream().limit(limit).toList();
+    }
+
+    List<JournalEntry> withAction(String action) {
+      return entries.values().stream().filter(e -> e.action().equals(action)).toList();
+    }
+  }
+
+  /** GHL write-back: tags, notes and tasks per contact, with every call counted. */
+  static final class Writer implements CrmWriter {
+    final Map<ContactId, Set<String>> tags = new HashMap<>();
+    final Map<ContactId, List<CrmNote>> notes = new HashMap<>();
+    final Map<ContactId, List<CrmTask>> tasks = new HashMap<>();
+    final Deque<RuntimeException> failures = new ArrayDeque<>();
+    int writes;
+
+    /** The write (counted from 1) whose effect happens but whose answer is lost; 0 for none. */
+    int lostAnswerAtWrite;
+
+    @Override
+    public synchronized void addTags(LocationId location, ContactId contact, List<String> added) {
+      write();
+      tags.computeIfAbsent(contact, c -> new java.util.TreeSet<>()).addAll(added);
+    }
+
+    @Override
+    public synchronized void removeTags(
+        LocationId location, ContactId contact, List<String> removed) {
+      write();
+      tags.computeIfAbsent(contact, c -> new java.util.TreeSet<>()).removeAll(removed);
+    }
+
+    @Override
+    public synchronized String addNote(LocationId location, ContactId contact, String body) {
+      write();
+      List<CrmNote> list = notes.computeIfAbsent(contact, c -> new ArrayList<>());
+      CrmNote note = new CrmNote("note-" + (list.size() + 1), body);
+      list.add(note);
+      if (writes == lostAnswerAtWrite) {
+        throw transientFailure();
+      }
+      return note.id();
+    }
+
+    @Override
+    public synchronized List<CrmNote> listNotes(LocationId location, ContactId contact) {
+      return List.copyOf(notes.getOrDefault(contact, List.of()));
+    }
+
+    @Override
+    public synchronized Optional<CrmNote> findNote(
+        LocationId location, ContactId contact, String noteId) {
+      return notes.getOrDefault(contact, List.of()).stream()
+          .filter(n -> n.id().equals(noteId))
+          .findFirst();
+    }
+
+    @Override
+    public synchronized String createTask(LocationId location, ContactId contact, NewTask task) {
+      write();
+      List<CrmTask> list = tasks.computeIfAbsent(contact, c -> new ArrayList<>());
+      CrmTask created =
+          new CrmTask("task-" + (list.size() + 1), task.title(), false, task.dueDate());
+      list.add(created);
+      return created.id();
+    }
+
+    @Override
+    public synchronized List<CrmTask> listTasks(LocationId location, ContactId contact) {
+      return List.copyOf(tasks.getOrDefault(contact, List.of()));
+    }
+
+    @Override
+    public synchronized void completeTask(LocationId location, ContactId contact, String taskId) {
+      write();
+      List<CrmTask> list = tasks.getOrDefault(contact, new ArrayList<>());
+      for (int i = 0; i < list.size(); i++) {
+        CrmTask t = list.get(i);
+        if (t.id().equals(taskId)) {
+          list.set(i, new CrmTask(t.id(), t.title(), true, t.dueDate()));
+        }
+      }
+    }
+
+    private void write() {
+      writes++;
+      if (!failures.isEmpty()) {
+        throw failures.pop();
+      }
+    }
+  }
+
+  /** Credly records by external id; off unless enabled. */
+  static final class Records implements CredentialRecords {
+    final Map<String, CredentialRecord> records = new HashMap<>();
+    boolean enabled;
+    int upserts;
+
+    @Override
+    public boolean enabled() {
+      return enabled;
+    }
+
+    @Override
+    public synchronized Outcome upsert(CredentialRecord record) {
+      upserts++;
+      return records.put(record.externalId(), record) == null ? Outcome.CREATED : Outcome.UPDATED;
+    }
+
+    @Override
+    public synchronized boolean delete(String externalId, @Nullable String email) {
+      return records.remove(externalId) != null;
     }
   }
 

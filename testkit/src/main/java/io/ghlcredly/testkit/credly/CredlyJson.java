@@ -242,6 +242,9 @@ final class CredlyJson {
     node.put("position_title", employee.positionTitle());
     node.put("department", employee.department());
     node.put("country", employee.country());
+    for (String name : Employee.OTHER_ATTRIBUTES) {
+      node.put(name, employee.attributes().get(name));
+    }
     node.put("created_at", timestamp(employee.createdAt()));
     return node;
   }

@@ -59,6 +59,7 @@ final class EmployeeStore {
             fields.positionTitle(),
             fields.department(),
             fields.country(),
+            fields.attributes(),
             clock.instant());
     employees.put(employee.id(), employee);
     return new Result.Stored(employee);
@@ -86,6 +87,7 @@ final class EmployeeStore {
             pickNullable(fields.positionTitle(), old.positionTitle()),
             pickNullable(fields.department(), old.department()),
             pickNullable(fields.country(), old.country()),
+            merged(old.attributes(), fields.attributes()),
             old.createdAt());
     employees.put(id, updated);
     return new Result.Stored(updated);
@@ -108,6 +110,12 @@ final class EmployeeStore {
       }
     }
     return Optional.empty();
+  }
+
+  private static Map<String, String> merged(Map<String, String> old, Map<String, String> changes) {
+    Map<String, String> merged = new LinkedHashMap<>(old);
+    merged.putAll(changes);
+    return merged;
   }
 
   private static String pick(@Nullable String value, String fallback) {
@@ -136,7 +144,8 @@ final class EmployeeStore {
       @Nullable String team,
       @Nullable String positionTitle,
       @Nullable String department,
-      @Nullable String country) {}
+      @Nullable String country,
+      Map<String, String> attributes) {}
 
   /** Result of a write. */
   sealed interface Result {

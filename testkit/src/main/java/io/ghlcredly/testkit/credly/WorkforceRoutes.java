@@ -5,6 +5,7 @@ import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorResponse;
 import io.ghlcredly.testkit.server.EmulatorServer;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -120,7 +121,19 @@ final class WorkforceRoutes {
         text(body, "team"),
         text(body, "position_title"),
         text(body, "department"),
-        text(body, "country"));
+        text(body, "country"),
+        attributes(body));
+  }
+
+  private static Map<String, String> attributes(JsonNode body) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    for (String name : Employee.OTHER_ATTRIBUTES) {
+      String value = text(body, name);
+      if (value != null) {
+        attributes.put(name, value);
+      }
+    }
+    return attributes;
   }
 
   private static @Nullable String text(JsonNode body, String field) {

@@ -145,6 +145,28 @@ class CredlyEmulatorStateIT {
   }
 
   @Test
+  void keepsEveryWritableEmployeeAttributeAndUpdatesOnlyWhatIsSent() {
+    emulator.enableWorkforce(true);
+    Reply created =
+        http.post(
+            http.orgPath("/employees"),
+            """
+            {"email":"ada@example.com","external_id":"c-1","department":"R&D",
+             "job_family":"Engineering","zip_code":"10115","manager_external_id":"c-0"}""");
+    String id = created.body().path("data").path("id").asText();
+
+    Reply updated = http.put(http.orgPath("/employees/" + id), "{\"job_family\":\"Research\"}");
+
+    JsonNode data = updated.body().path("data");
+    assertThat(data.path("department").asText()).isEqualTo("R&D");
+    assertThat(data.path("job_family").asText()).isEqualTo("Research");
+    assertThat(data.path("zip_code").asText()).isEqualTo("10115");
+    assertThat(emulator.employees().get(0).attributes())
+        .containsEntry("manager_external_id", "c-0")
+        .containsEntry("job_family", "Research");
+  }
+
+  @Test
   void oauthTokenEndpointIssuesBearerTokensThatExpire() {
     emulator.registerOAuthClient("app-1", Secret.of("s3cret"));
 
