@@ -13,15 +13,18 @@ import io.ghlcredly.app.web.WebServer;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.core.port.ContactDirectory;
 import io.ghlcredly.core.port.CredentialRecords;
 import io.ghlcredly.core.port.CrmGateway;
 import io.ghlcredly.core.port.SecretStore;
 import io.ghlcredly.core.sync.ActionPorts;
 import io.ghlcredly.core.sync.BadgeIssuer;
+import io.ghlcredly.core.sync.ContactPlanner;
 import io.ghlcredly.core.sync.ContactSyncHandler;
 import io.ghlcredly.core.sync.EventIntake;
 import io.ghlcredly.core.sync.PendingEventSweeper;
 import io.ghlcredly.core.sync.Reconciler;
+import io.ghlcredly.core.sync.RulePlanner;
 import io.ghlcredly.core.sync.SyncCounters;
 import io.ghlcredly.core.sync.SyncPorts;
 import io.ghlcredly.credly.CredlyBadgeGateway;
@@ -53,6 +56,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,19 +74,31 @@ public final class Application implements AutoCloseable {
 
   private final Database database;
   private final DbSchedulerJobQueue jobs;
-  private final WebServer web;
+  private final @Nullable WebServer web;
+  private final EventIntake intake;
+  private final CrmGateway crm;
+  private final ContactDirectory directory;
+  private final ContactPlanner planner;
   private final SyncCounters counters;
   private final Stores stores;
 
   private Application(
       Database database,
       DbSchedulerJobQueue jobs,
-      WebServer web,
+      @Nullable WebServer web,
       SyncCounters counters,
-      Stores stores) {
+      Stores stores,
+      EventIntake intake,
+      CrmGateway crm,
+      ContactDirectory directory,
+      ContactPlanner planner) {
     this.database = database;
     this.jobs = jobs;
     this.web = web;
+    this.intake = intake;
+    this.crm = crm;
+    this.directory = directory;
+    this.planner = planner;
     this.counters = counters;
     this.stores = stores;
   }
@@ -90,22 +106,39 @@ public final class Application implements AutoCloseable {
   /** Starts the service with the given configuration and job settings. */
   public static Application start(
       AppConfig config, JobQueueSettings jobSettings, InstantSource clock) {
+    return start(config, jobSettings, clock, Role.SERVE);
+  }
+
+  /** How much of the service an instance runs. */
+  public enum Role {
+    /** Everything: webhook endpoint, job workers, health. */
+    SERVE,
+    /** The job workers without the HTTP server: an operator command (import) applying its work. */
+    WORKERS,
+    /** Neither workers nor server: an operator command that only reads (plan). */
+    READ_ONLY
+  }
+
+  /** Starts the given part of the service, with the configuration's rules. */
+  public static Application start(
+      AppConfig config, JobQueueSettings jobSettings, InstantSource clock, Role role) {
     RuleSet fixed = config.rules();
-    return start(config, jobSettings, clock, () -> fixed);
+    return start(config, jobSettings, clock, role, () -> fixed);
   }
 
   /**
-   * Starts the service with rules that may change while it runs (a {@link RulesReloader}); every
-   * job reads the rules in force when it starts.
+   * Starts the given part of the service with rules that may change while it runs (a {@link
+   * RulesReloader}); every job reads the rules in force when it starts.
    */
   public static Application start(
       AppConfig config,
       JobQueueSettings jobSettings,
       InstantSource clock,
+      Role role,
       Supplier<RuleSet> rules) {
     Database database = Database.open(databaseSettings(config));
     try {
-      return wire(config, database, jobSettings, clock, rules);
+      return wire(config, database, jobSettings, clock, role, rules);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -117,6 +150,7 @@ public final class Application implements AutoCloseable {
       Database database,
       JobQueueSettings jobSettings,
       InstantSource clock,
+      Role role,
       Supplier<RuleSet> rules) {
     String keyVariable = config.secrets().keyFromEnv();
     SecretCipher cipher =
@@ -154,7 +188,22 @@ public final class Application implements AutoCloseable {
             clock);
     EventIntake intake = new EventIntake(stores.inbox(), jobs, counters, clock);
     PendingEventSweeper sweeper = new PendingEventSweeper(stores.inbox(), jobs, clock, SWEEP_GRACE);
+    ContactPlanner planner =
+        new RulePlanner(
+            stores.state(),
+            stores.ledger(),
+            rules,
+            config.credly().records() == CredlyConfig.Records.EMPLOYEES,
+            clock);
+    if (role == Role.READ_ONLY) {
+      return new Application(
+          database, jobs, null, counters, stores, intake, crm, ghl.directory(), planner);
+    }
     jobs.start(handler, classifier, sweeper::sweep, recurring(config, ghl, stores, intake, clock));
+    if (role == Role.WORKERS) {
+      return new Application(
+          database, jobs, null, counters, stores, intake, crm, ghl.directory(), planner);
+    }
 
     WebhookConfig hooks = config.ghl().webhooks();
     GhlWebhookVerifier verifier =
@@ -188,7 +237,8 @@ public final class Application implements AutoCloseable {
         .addKeyValue("storage", database.dialect())
         .addKeyValue("rules", rules.get().rules().size())
         .log("ghl-credly-sync started");
-    return new Application(database, jobs, web, counters, stores);
+    return new Application(
+        database, jobs, web, counters, stores, intake, crm, ghl.directory(), planner);
   }
 
   /** The reconciliation pass, when enabled: every location in turn, once per cluster. */
@@ -260,7 +310,30 @@ public final class Application implements AutoCloseable {
 
   /** The port the HTTP server listens on. */
   public int port() {
+    if (web == null) {
+      throw new IllegalStateException("started without the HTTP server");
+    }
     return web.port();
+  }
+
+  /** Where events enter the engine (made durable, their contacts' jobs queued). */
+  public EventIntake intake() {
+    return intake;
+  }
+
+  /** Every contact of a location, page by page, at the bulk rate priority: what imports walk. */
+  public ContactDirectory directory() {
+    return directory;
+  }
+
+  /** What the engine would do for a contact now, without doing it (plan, dry-run imports). */
+  public ContactPlanner planner() {
+    return planner;
+  }
+
+  /** Reads contacts from GHL with the account of their location. */
+  public CrmGateway crm() {
+    return crm;
   }
 
   public SyncCounters.Snapshot counters() {
@@ -277,7 +350,9 @@ public final class Application implements AutoCloseable {
 
   @Override
   public void close() {
-    web.close();
+    if (web != null) {
+      web.close();
+    }
     jobs.close();
     database.close();
     log.info("ghl-credly-sync stopped");

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       CallCommand.class,
       DeadLettersCommand.class,
       AuditCommand.class,
+      ImportCommand.class,
+      PlanCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RootCommand implements Runnable {

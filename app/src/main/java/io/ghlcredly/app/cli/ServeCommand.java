@@ -42,6 +42,7 @@ final class ServeCommand implements Callable<Integer> {
             loaded,
             JobQueueSettings.defaults().withThreads(loaded.jobs().workers()),
             InstantSource.system(),
+            Application.Role.SERVE,
             rules);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
