@@ -43,21 +43,24 @@ public final class H2Files {
   }
 
   /**
-   * The URL with the service's defaults unless it says otherwise: {@code DB_CLOSE_ON_EXIT=FALSE}
-   * (H2's own shutdown hook would close the database under the service's orderly shutdown), and,
-   * for a database file, {@code AUTO_SERVER=TRUE}, so that operator commands (dead letters, audit,
-   * import) can open the file while {@code serve} holds it.
+  /**
+   * The URL with {@code DB_CLOSE_ON_EXIT=FALSE} unless it says otherwise: H2's own shutdown hook
+   * would close the database under the service's orderly shutdown (running jobs finishing). H2
+   * cannot combine that with {@code AUTO_SERVER}, so a second process cannot open the file while
+   * the service holds it (operator commands need the service stopped, or PostgreSQL).
    */
   public static String withServiceDefaults(String jdbcUrl) {
-    String upper = jdbcUrl.toUpperCase(Locale.ROOT);
-    String url = jdbcUrl;
-    if (!upper.contains("DB_CLOSE_ON_EXIT")) {
-      url += ";DB_CLOSE_ON_EXIT=FALSE";
+    if (jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+      return jdbcUrl;
     }
-    if (!upper.contains("AUTO_SERVER") && databasePath(jdbcUrl).isPresent()) {
-      url += ";AUTO_SERVER=TRUE";
+    return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+   */
+  public static String withServiceDefaults(String jdbcUrl) {
+    if (jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+      return jdbcUrl;
     }
-    return url;
+    return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
   /** Creates the folder that will hold the database file of an embedded H2 URL. */

@@ -20,18 +20,9 @@ class H2FilesTest {
 
   @Test
   void keepsH2FromClosingTheDatabaseOnItsOwnAtExitUnlessTold() {
-    assertThat(H2Files.withServiceDefaults("jdbc:h2:mem:sync"))
-        .isEqualTo("jdbc:h2:mem:sync;DB_CLOSE_ON_EXIT=FALSE");
-    assertThat(
-            H2Files.withServiceDefaults(
-                "jdbc:h2:file:/data/sync;db_close_on_exit=true;AUTO_SERVER=FALSE"))
-        .isEqualTo("jdbc:h2:file:/data/sync;db_close_on_exit=true;AUTO_SERVER=FALSE");
-  }
-
-  @Test
-  void letsOperatorCommandsOpenAFileTheServiceHolds() {
     assertThat(H2Files.withServiceDefaults("jdbc:h2:file:/data/sync"))
-        .isEqualTo("jdbc:h2:file:/data/sync;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE");
-    assertThat(H2Files.withServiceDefaults("jdbc:h2:mem:sync")).doesNotContain("AUTO_SERVER");
+        .isEqualTo("jdbc:h2:file:/data/sync;DB_CLOSE_ON_EXIT=FALSE");
+    assertThat(H2Files.withServiceDefaults("jdbc:h2:file:/data/sync;db_close_on_exit=true"))
+        .isEqualTo("jdbc:h2:file:/data/sync;db_close_on_exit=true");
   }
 }
