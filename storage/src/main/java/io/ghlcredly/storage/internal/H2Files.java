@@ -43,18 +43,10 @@ public final class H2Files {
   }
 
   /**
-  /**
    * The URL with {@code DB_CLOSE_ON_EXIT=FALSE} unless it says otherwise: H2's own shutdown hook
    * would close the database under the service's orderly shutdown (running jobs finishing). H2
    * cannot combine that with {@code AUTO_SERVER}, so a second process cannot open the file while
    * the service holds it (operator commands need the service stopped, or PostgreSQL).
-   */
-  public static String withServiceDefaults(String jdbcUrl) {
-    if (jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
-      return jdbcUrl;
-    }
-    return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
-  }
    */
   public static String withServiceDefaults(String jdbcUrl) {
     if (jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
