@@ -211,19 +211,32 @@ public final class JdbcIssuanceLedger implements IssuanceLedger {
       BadgeState state,
       Instant reportedAt,
       Instant now) {
-    // One statement: the staleness check and the write cannot interleave with another report.
+    // One statement: the checks and the write cannot interleave with another report. SET
+    // expressions read the row as it was, so "adopt" is decided on the old state.
+    boolean adoptable = state != BadgeState.REVOKED && state != BadgeState.DELETED;
+    String unresolved = "state IN ('PENDING', 'FAILED') AND ?";
     return jdbc.update(
-            "UPDATE issuance SET state = ?, badge_id = ?, badge_state = ?, badge_state_at = ?,"
-                + " updated_at = ? WHERE contact_id = ? AND badge_template_id = ?"
-                + " AND (badge_state_at IS NULL OR badge_state_at <= ?)",
-            Issuance.State.ISSUED.name(),
+            "UPDATE issuance SET state = CASE WHEN "
+                + unresolved
+                + " THEN 'ISSUED' ELSE state END, badge_id = CASE WHEN "
+                + unresolved
+                + " THEN ? ELSE badge_id END, badge_state = ?, badge_state_at = ?, updated_at = ?"
+                + " WHERE contact_id = ? AND badge_template_id = ?"
+                + " AND (badge_state_at IS NULL OR badge_state_at <= ?)"
+                + " AND (badge_id = ? OR ("
+                + unresolved
+                + "))",
+            adoptable,
+            adoptable,
             badgeId,
             state.wireName(),
             reportedAt,
             now,
             contactId.value(),
             templateId.value(),
-            reportedAt)
+            reportedAt,
+            badgeId,
+            adoptable)
         == 1;
   }
 

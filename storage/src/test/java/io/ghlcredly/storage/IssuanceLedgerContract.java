@@ -136,6 +136,7 @@ public abstract class IssuanceLedgerContract extends StoreFixture {
   @Test
   void ignoresABadgeReportOlderThanTheRecordedOne() {
     ledger.claim(ANNA, GOLD, RULE, T0);
+    ledger.recordBadgeState(ANNA, GOLD, "badge-9", BadgeState.ACCEPTED, T0.plusSeconds(5), T0);
     ledger.recordBadgeState(ANNA, GOLD, "badge-9", BadgeState.REVOKED, T0.plusSeconds(10), T0);
 
     boolean recorded =
@@ -143,6 +144,46 @@ public abstract class IssuanceLedgerContract extends StoreFixture {
 
     assertThat(recorded).isFalse();
     assertThat(ledger.find(ANNA, GOLD).orElseThrow().badgeState()).isEqualTo(BadgeState.REVOKED);
+  }
+
+  @Test
+  void credlysReportOfOurRevocationKeepsThePairClaimableAgain() {
+    ledger.claim(ANNA, GOLD, RULE, T0);
+    ledger.markIssued(ANNA, GOLD, "badge-1", T0.plusSeconds(1));
+    ledger.markRevoked(ANNA, GOLD, T0.plusSeconds(2));
+
+    boolean recorded =
+        ledger.recordBadgeState(
+            ANNA, GOLD, "badge-1", BadgeState.REVOKED, T0.plusSeconds(3), T0.plusSeconds(4));
+
+    assertThat(recorded).isTrue();
+    Issuance row = ledger.find(ANNA, GOLD).orElseThrow();
+    assertThat(row.state()).isEqualTo(Issuance.State.REVOKED);
+    assertThat(row.badgeState()).isEqualTo(BadgeState.REVOKED);
+    assertThat(ledger.claim(ANNA, GOLD, RULE, T0.plusSeconds(5)).newlyClaimed()).isTrue();
+  }
+
+  @Test
+  void aReportAboutAnotherBadgeLeavesTheIssuedPairAlone() {
+    ledger.claim(ANNA, GOLD, RULE, T0);
+    ledger.markIssued(ANNA, GOLD, "badge-2", T0.plusSeconds(1));
+
+    boolean recorded =
+        ledger.recordBadgeState(
+            ANNA, GOLD, "badge-1", BadgeState.REVOKED, T0.plusSeconds(3), T0.plusSeconds(4));
+
+    assertThat(recorded).isFalse();
+    assertThat(ledger.find(ANNA, GOLD).orElseThrow().badgeId()).isEqualTo("badge-2");
+  }
+
+  @Test
+  void aRevocationReportDoesNotResolveAPendingClaimAsHeld() {
+    ledger.claim(ANNA, GOLD, RULE, T0);
+
+    ledger.recordBadgeState(
+        ANNA, GOLD, "badge-old", BadgeState.REVOKED, T0.plusSeconds(3), T0.plusSeconds(4));
+
+    assertThat(ledger.find(ANNA, GOLD).orElseThrow().state()).isEqualTo(Issuance.State.PENDING);
   }
 
   @Test

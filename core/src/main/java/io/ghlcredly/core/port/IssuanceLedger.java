@@ -44,13 +44,16 @@ public interface IssuanceLedger {
   void markFailed(ContactId contactId, BadgeTemplateId templateId, Instant now);
 
   /**
-   * Records what the provider reports about the pair's badge (from its events). The row becomes
-   * ISSUED with that badge id, since the provider holds (or held) the badge, and keeps the badge
-   * state. A report older than the one recorded is ignored, so events applied out of order never
-   * move the state backwards.
+   * Records what the provider reports about the pair's badge (from its events), keeping the badge
+   * state. A PENDING or FAILED row learns the badge id and becomes ISSUED (the provider holds the
+   * badge after all) unless the report says the badge is revoked or deleted; an ISSUED, REVOKED or
+   * REPLACED row keeps its state, so Credly's echo of our own revocation never makes the pair look
+   * held again. Reports about another badge than the row's, and reports older than the one
+   * recorded, are ignored, so events applied out of order never move the state backwards.
    *
    * @param reportedAt when the provider says the change happened
-   * @return false when the pair has no row (a badge the sync never claimed) or the report is stale
+   * @return false when the pair has no row (a badge the sync never claimed), the report is about
+   *     another badge, or it is stale
    */
   boolean recordBadgeState(
       ContactId contactId,

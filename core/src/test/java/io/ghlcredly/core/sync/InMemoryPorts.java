@@ -263,6 +263,13 @@ final class InMemoryPorts {
       if (old == null || (last != null && last.isAfter(reported))) {
         return false;
       }
+      boolean unresolved =
+          (old.state() == Issuance.State.PENDING || old.state() == Issuance.State.FAILED)
+              && state != BadgeState.REVOKED
+              && state != BadgeState.DELETED;
+      if (!badgeId.equals(old.badgeId()) && !unresolved) {
+        return false;
+      }
       reportedAt.put(key, reported);
       rows.put(
           key,
@@ -270,8 +277,8 @@ final class InMemoryPorts {
               contactId,
               templateId,
               old.ruleId(),
-              Issuance.State.ISSUED,
-              badgeId,
+              unresolved ? Issuance.State.ISSUED : old.state(),
+              unresolved ? badgeId : old.badgeId(),
               old.createdAt(),
               now,
               state));

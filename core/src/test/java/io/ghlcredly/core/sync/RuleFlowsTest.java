@@ -146,6 +146,31 @@ class RuleFlowsTest {
   }
 
   @Test
+  void credlysEchoOfARevocationDoesNotBlockReissuing() {
+    rule("course", new Condition.TagAdded("course-101"), new Action.IssueBadge(COURSE, null));
+    rule(
+        "dropped",
+        new Condition.TagRemoved("course-101"),
+        new Action.RevokeBadges(COURSE, template("dropped")));
+    contact(Set.of("course-101"), Map.of());
+    tagEvent();
+    handler.run(ADA);
+    contact(Set.of(), Map.of());
+    tagEvent();
+    handler.run(ADA);
+    badgeEvent(SyncEvent.BadgeChanged.Change.STATE_CHANGED, BadgeState.REVOKED);
+    handler.run(ADA);
+
+    contact(Set.of("course-101"), Map.of());
+    tagEvent();
+    handler.run(ADA);
+
+    assertThat(badges.issued).hasSize(2);
+    assertThat(ledger.find(ADA, COURSE))
+        .hasValueSatisfying(i -> assertThat(i.badgeId()).isEqualTo("badge-2"));
+  }
+
+  @Test
   void acceptedBadgeWritesBackTagNoteAndCompletesTheAcceptTask() {
     rule("course", new Condition.TagAdded("course-101"), new Action.IssueBadge(COURSE, null));
     rule(
