@@ -74,7 +74,7 @@ public final class GhlContactChangeFeed implements ContactChangeFeed {
     return client
         .rated(location.value(), RatePriority.BULK)
         .streamSearch(search(location, since, pageLimit))
-        .flatMap(summary -> version(summary).stream());
+        .flatMap(summary -> version(location, summary).stream());
   }
 
   @Override
@@ -90,7 +90,7 @@ public final class GhlContactChangeFeed implements ContactChangeFeed {
         .toList();
   }
 
-  private static Optional<ContactVersion> version(GhlContactSummary summary) {
+  private static Optional<ContactVersion> version(LocationId location, GhlContactSummary summary) {
     String id = summary.id();
     String updated = summary.dateUpdated();
     if (id == null || id.isBlank() || updated == null) {
@@ -98,7 +98,11 @@ public final class GhlContactChangeFeed implements ContactChangeFeed {
       return Optional.empty();
     }
     try {
-      return Optional.of(new ContactVersion(new ContactId(id), Instant.parse(updated)));
+      return Optional.of(
+          new ContactVersion(
+              new ContactId(id),
+              Instant.parse(updated),
+              GhlContactMapper.toDomain(location, summary).orElse(null)));
     } catch (DateTimeParseException e) {
       log.atWarn().addKeyValue("contactId", id).log("unreadable dateUpdated skipped");
       return Optional.empty();

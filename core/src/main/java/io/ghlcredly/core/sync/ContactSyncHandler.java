@@ -197,7 +197,33 @@ public final class ContactSyncHandler implements ContactJobHandler {
             .filter(SyncEvent.ContactSeen.class::isInstance)
             .map(event -> ((SyncEvent.ContactSeen) event).contact())
             .max(Comparator.comparing(ContactSyncHandler::version));
-    return new ContactRead(carried.orElse(null), false);
+    return new ContactRead(carried.map(this::withAttributesKnownBefore).orElse(null), false);
+  }
+
+  /**
+   * A carried contact comes from a list or search page, which holds fewer standard fields than a
+   * read of the contact (no address, website…): an attribute it lacks is "not provided", not
+   * "removed", so it keeps the value last applied. Custom fields and tags are complete on pages.
+   */
+  private Contact withAttributesKnownBefore(Contact carried) {
+    Optional<ContactSnapshot> before = state.find(carried.id());
+    if (before.isEmpty()) {
+      return carried;
+    }
+    Map<String, String> attributes = new HashMap<>(carried.attributes());
+    before
+        .flatMap(ObservedContact::fromSnapshot)
+        .ifPresent(applied -> applied.contact().attributes().forEach(attributes::putIfAbsent));
+    return new Contact(
+        carried.id(),
+        carried.locationId(),
+        carried.email(),
+        carried.firstName(),
+        carried.lastName(),
+        carried.tags(),
+        carried.dateUpdated(),
+        attributes,
+        carried.customFields());
   }
 
   /**

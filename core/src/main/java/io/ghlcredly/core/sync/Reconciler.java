@@ -1,5 +1,6 @@
 package io.ghlcredly.core.sync;
 
+import io.ghlcredly.core.model.Contact;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.ContactSnapshot;
 import io.ghlcredly.core.model.ContactVersion;
@@ -153,9 +154,15 @@ public final class Reconciler {
     return applied.isPresent() && !applied.get().isBefore(change.dateUpdated());
   }
 
+  /** The contact itself when the feed carried it (no second read), else a change to pull. */
   private static SyncEvent event(LocationId location, ContactVersion change) {
     EventId id =
         new EventId("poll:" + change.contactId() + ":" + change.dateUpdated().toEpochMilli());
+    Contact carried = change.contact();
+    if (carried != null) {
+      return new SyncEvent.ContactSeen(
+          id, change.contactId(), location, change.dateUpdated(), carried);
+    }
     return new SyncEvent.ContactUpdated(id, change.contactId(), location, change.dateUpdated());
   }
 }

@@ -3,6 +3,7 @@ package io.ghlcredly.core.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ghlcredly.core.model.Contact;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.ContactSnapshot;
 import io.ghlcredly.core.model.ContactVersion;
@@ -49,6 +50,24 @@ class ReconcilerTest {
     assertThat(event.event().eventId().value())
         .isEqualTo("poll:ada:" + NOW.minusSeconds(60).toEpochMilli());
     assertThat(((SyncEvent.ContactUpdated) event.event()).locationId()).isEqualTo(LOC);
+  }
+
+  @Test
+  void aContactTheFeedCarriedIsQueuedWholeSoApplyingItNeedsNoRead() {
+    Contact ada =
+        new Contact(ADA, LOC, "ada@example.com", "Ada", "L", Set.of("vip"), NOW.minusSeconds(60));
+    feed.versions.add(new ContactVersion(ADA, NOW.minusSeconds(60), ada));
+
+    reconciler.reconcile(LOC);
+
+    assertThat(inbox.listPending(ADA))
+        .singleElement()
+        .satisfies(
+            received ->
+                assertThat(received.event())
+                    .isInstanceOfSatisfying(
+                        SyncEvent.ContactSeen.class,
+                        seen -> assertThat(seen.contact()).isEqualTo(ada)));
   }
 
   @Test

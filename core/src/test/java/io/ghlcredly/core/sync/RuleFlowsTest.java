@@ -282,6 +282,28 @@ class RuleFlowsTest {
   }
 
   @Test
+  void anAttributeAPageDoesNotCarryKeepsItsLastValue() {
+    rule(
+        "phone-changed",
+        new Condition.FieldChanged("phone", null, null),
+        new Action.AddTag(template("phone-changed")));
+    contact(Set.of(), Map.of());
+    updateEvent();
+    handler.run(ADA);
+    Contact fromPage =
+        new Contact(
+            ADA, LOCATION, "ada@example.com", "Ada", "Lovelace", Set.of(), now().plusSeconds(99));
+
+    append(new SyncEvent.ContactSeen(next(), ADA, LOCATION, now(), fromPage));
+    handler.run(ADA);
+
+    assertThat(writer.tags.get(ADA)).containsExactly("phone-changed");
+    assertThat(state.find(ADA))
+        .hasValueSatisfying(s -> assertThat(s.fields()).containsEntry("phone", "+1 555 0100"));
+    assertThat(journal.withAction("ghl-add-tag")).hasSize(1);
+  }
+
+  @Test
   void deletedContactKeepsItsBadgesUnlessARuleSaysOtherwise() {
     rule("course", new Condition.TagAdded("course-101"), new Action.IssueBadge(COURSE, null));
     contact(Set.of("course-101"), Map.of());
