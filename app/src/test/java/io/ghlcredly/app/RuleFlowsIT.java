@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * badges, Credly's badge events write back to GHL, and contacts become Credly records.
  */
 class RuleFlowsIT {
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String EXAM_TEMPLATE = "3f1c9d2e-0000-4000-8000-000000000202";
 
   @TempDir Path folder;
