@@ -26,9 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonLogsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** How the demo's emulators make their tokens: GHL {@code pit-<uuid>}, Credly {@code emulator-<uuid>}. */
+  /**
+   * How the demo's emulators make their tokens: GHL {@code pit-<uuid>}, Credly {@code
+   * emulator-<uuid>}.
+   */
   private static final Pattern DEMO_TOKEN =
-      Pattern.compile("(pit|emulator)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+      Pattern.compile(
+          "(pit|emulator)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private static final Pattern SECRET_LIKE_FIELD =
       Pattern.compile("(?i).*(token|secret|password|authorization|credential).*");

@@ -15,8 +15,7 @@ class MainTest {
   void theOptionWinsOverTheEnvironment() {
     assertThat(Main.logFormat(new String[] {"--log-format", "json", "serve"}, "text"))
         .isEqualTo("json");
-    assertThat(Main.logFormat(new String[] {"--log-format=JSON", "serve"}, null))
-        .isEqualTo("json");
+    assertThat(Main.logFormat(new String[] {"--log-format=JSON", "serve"}, null)).isEqualTo("json");
     assertThat(Main.logFormat(new String[] {"serve", "--log-format", "text"}, "json"))
         .isEqualTo("text");
     assertThat(Main.logFormat(new String[] {"serve"}, "json")).isEqualTo("json");
