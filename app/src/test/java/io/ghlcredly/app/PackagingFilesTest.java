@@ -49,7 +49,7 @@ class PackagingFilesTest {
     String jar = "app/target/" + shadedJarName() + ".jar";
 
     List<String> copy =
-        docker.get("COPY").stream()
+        docker.getOrDefault("COPY", List.of()).stream()
             .map(PackagingFilesTest::words)
             .filter(words -> words.get(0).equals("--from=build"))
             .findFirst()
@@ -180,7 +180,7 @@ class PackagingFilesTest {
         unit.put(line.substring(0, equals), line.substring(equals + 1));
       }
     }
-    List<String> execStart = Arrays.asList(unit.get("ExecStart").split(" "));
+    List<String> execStart = Arrays.asList(unit.getOrDefault("ExecStart", "").split(" ", -1));
 
     assertThat(Path.of(execStart.get(0)).getFileName()).isEqualTo(Path.of("ghl-credly"));
     assertThat(Files.isExecutable(ROOT.resolve("ghl-credly"))).isTrue();
@@ -225,12 +225,13 @@ class PackagingFilesTest {
   }
 
   private static String only(Map<String, List<String>> docker, String instruction) {
-    assertThat(docker.get(instruction)).as(instruction).hasSize(1);
-    return docker.get(instruction).get(0);
+    List<String> found = docker.getOrDefault(instruction, List.of());
+    assertThat(found).as(instruction).hasSize(1);
+    return found.get(0);
   }
 
   private static List<String> words(String text) {
-    return Arrays.asList(text.split("\\s+"));
+    return Arrays.asList(text.split("\\s+", -1));
   }
 
   /** ENTRYPOINT followed by CMD, both in exec (JSON) form. */
@@ -273,7 +274,7 @@ class PackagingFilesTest {
   private static Map<String, String> volumes(JsonNode service) {
     Map<String, String> volumes = new HashMap<>();
     for (JsonNode volume : service.path("volumes")) {
-      String[] parts = volume.asText().split(":");
+      String[] parts = volume.asText().split(":", -1);
       volumes.put(parts[1], parts[0]);
     }
     return volumes;
