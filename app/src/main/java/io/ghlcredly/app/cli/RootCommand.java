@@ -24,6 +24,16 @@ import picocli.CommandLine.Command;
 public final class RootCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  // Read by Main before picocli runs (logging is configured before any command exists); declared
+  // here so every command accepts it and lists it in --help.
+  @SuppressWarnings("UnusedVariable")
+  @CommandLine.Option(
+      names = "--log-format",
+      paramLabel = "text|json",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Log lines as text (default) or one JSON object per line; also GCS_LOG_FORMAT.")
+  String logFormat = "text";
+
   /** A command line with our exit codes: 2 for usage and configuration errors. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new RootCommand());

@@ -1,0 +1,340 @@
+package io.ghlcredly.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ghlcredly.app.cli.RootCommand;
+import io.ghlcredly.app.config.AppConfig;
+import io.ghlcredly.app.config.ConfigLoader;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import picocli.CommandLine;
+
+/**
+ * The Dockerfile, the compose example, the example configuration and the systemd unit cannot be run
+ * here (no Docker, no systemd), so this keeps them consistent with each other, the build and the
+ * README.
+ */
+class PackagingFilesTest {
+  private static final Path ROOT = Path.of("..");
+  private static final Path COMPOSE = ROOT.resolve("deploy/docker-compose.yml");
+  private static final Path EXAMPLE_CONFIG = ROOT.resolve("deploy/ghl-credly.example.yaml");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern README_ROW = Pattern.compile("^\\| `([a-z0-9.-]+)` \\|");
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+  private static final String SERVICE = "ghl-credly";
+
+  @Test
+  void dockerfileCopiesTheShadedJarAndRunsIt() throws Exception {
+    Map<String, List<String>> docker = dockerInstructions();
+    String jar = "app/target/" + shadedJarName() + ".jar";
+
+    List<String> copy =
+        docker.getOrDefault("COPY", List.of()).stream()
+            .map(PackagingFilesTest::words)
+            .filter(words -> words.get(0).equals("--from=build"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(copy.get(1)).endsWith("/" + jar);
+    String installed = copy.get(2);
+    List<String> command = commandLine(docker);
+    assertThat(command.subList(0, 1)).containsExactly("java");
+    assertThat(command.get(command.indexOf("-jar") + 1)).isEqualTo(installed);
+    assertThat(docker.get("FROM"))
+        .hasSize(2)
+        .satisfies(from -> assertThat(from.get(0)).contains("temurin-21").endsWith("AS build"))
+        .satisfies(from -> assertThat(from.get(1)).isEqualTo("eclipse-temurin:21-jre"));
+    assertThat(only(docker, "USER")).isNotIn("root", "0");
+    assertThat(only(docker, "VOLUME")).isEqualTo("/data");
+  }
+
+  @Test
+  void dockerAndComposeRunServeWithTheMountedConfiguration() throws Exception {
+    List<String> imageArgs = argumentsAfterJar(commandLine(dockerInstructions()));
+    JsonNode service = composeService();
+    List<String> composeArgs = new ArrayList<>();
+    service.path("command").forEach(arg -> composeArgs.add(arg.asText()));
+
+    assertThat(composeArgs).isEqualTo(imageArgs);
+    assertThat(subcommand(imageArgs)).isEqualTo("serve");
+    String configPath = imageArgs.get(imageArgs.indexOf("-c") + 1);
+    assertThat(volumes(service))
+        .containsEntry(configPath, "./ghl-credly.example.yaml")
+        .containsEntry("/data", "app-data");
+  }
+
+  @Test
+  void everyFileUsesTheSamePortAndHealthEndpoint() throws Exception {
+    Map<String, List<String>> docker = dockerInstructions();
+    int port = Integer.parseInt(only(docker, "EXPOSE"));
+    JsonNode service = composeService();
+    String dockerHealth = only(docker, "HEALTHCHECK");
+    List<String> composeHealth = new ArrayList<>();
+    service.path("healthcheck").path("test").forEach(arg -> composeHealth.add(arg.asText()));
+
+    assertThat(port).isEqualTo(loadExampleConfig().server().port());
+    assertThat(service.path("ports").get(0).asText()).endsWith(":" + port);
+    assertThat(dockerHealth).contains("http://127.0.0.1:" + port + "/health/live");
+    assertThat(composeHealth).contains("http://127.0.0.1:" + port + "/health/live");
+  }
+
+  @Test
+  void composeRunsPostgres16WithAVolumeAndTheServicePointsAtIt() throws Exception {
+    JsonNode compose = YAML.readTree(COMPOSE.toFile());
+    JsonNode db = compose.path("services").path("db");
+    AppConfig config = loadExampleConfig();
+
+    assertThat(db.path("image").asText()).isEqualTo("postgres:16");
+    assertThat(volumes(db)).containsEntry("/var/lib/postgresql/data", "db-data");
+    assertThat(db.path("healthcheck").path("test").toString()).contains("pg_isready");
+    assertThat(compose.path("volumes").has("db-data")).isTrue();
+    assertThat(compose.path("volumes").has("app-data")).isTrue();
+    assertThat(composeService().path("depends_on").path("db").path("condition").asText())
+        .isEqualTo("service_healthy");
+    URI database = URI.create(config.storage().url().substring("jdbc:".length()));
+    assertThat(database.getScheme()).isEqualTo("postgresql");
+    assertThat(compose.path("services").has(database.getHost())).isTrue();
+    assertThat(database.getPath())
+        .isEqualTo("/" + db.path("environment").path("POSTGRES_DB").asText());
+    assertThat(config.storage().username())
+        .isEqualTo(db.path("environment").path("POSTGRES_USER").asText());
+  }
+
+  @Test
+  void composeSettingsAndExampleKeysAreInTheReadmeReference() throws Exception {
+    Set<String> documented = readmeConfigurationKeys();
+    Map<String, String> overrides = ConfigLoader.overrideVariables();
+    Set<String> composeKeys = new TreeSet<>();
+    for (String variable : composeEnvironment().keySet()) {
+      if (variable.startsWith("GCS_") && !variable.equals("GCS_LOG_FORMAT")) {
+        assertThat(overrides).as(variable).containsKey(variable);
+        composeKeys.add(overrides.get(variable));
+      }
+    }
+    Set<String> exampleKeys = new TreeSet<>();
+    flatten("", YAML.readTree(EXAMPLE_CONFIG.toFile()), exampleKeys);
+
+    assertThat(composeKeys).isNotEmpty();
+    assertThat(documented).containsAll(composeKeys).containsAll(exampleKeys);
+  }
+
+  @Test
+  void secretsComeFromTheEnvironmentThatComposePasses() throws Exception {
+    Set<String> referenced = new TreeSet<>();
+    Matcher reference = REFERENCE.matcher(Files.readString(EXAMPLE_CONFIG));
+    while (reference.find()) {
+      referenced.add(reference.group(1));
+    }
+    Map<String, String> composeEnvironment = composeEnvironment();
+    Map<String, String> dotEnv = envExample();
+    Set<String> composeNeeds = new TreeSet<>();
+    for (String value : composeEnvironment.values()) {
+      Matcher needed = REFERENCE.matcher(value);
+      while (needed.find()) {
+        composeNeeds.add(needed.group(1));
+      }
+    }
+
+    assertThat(referenced).contains("ADMIN_TOKEN", "POSTGRES_PASSWORD", "GHL_PRIVATE_TOKEN");
+    assertThat(composeEnvironment.keySet()).containsAll(referenced);
+    assertThat(dotEnv.keySet()).containsAll(composeNeeds);
+    assertThat(Files.readString(ROOT.resolve(".dockerignore"))).contains("deploy/.env");
+  }
+
+  @Test
+  void exampleConfigurationLoadsWithTheComposeEnvironment() throws Exception {
+    AppConfig config = loadExampleConfig();
+
+    assertThat(config.storage().url()).startsWith("jdbc:postgresql://db:5432/");
+    assertThat(config.server().adminToken()).isNotNull();
+    assertThat(config.storage().password()).isNotNull();
+    assertThat(config.secrets().keyFile()).isEqualTo(Path.of("/data/secret.key"));
+    assertThat(config.jobs().workers()).isEqualTo(4);
+  }
+
+  @Test
+  void systemdUnitRunsServeThroughTheLauncherHardened() throws IOException {
+    Map<String, String> unit = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(ROOT.resolve("deploy/ghl-credly.service"))) {
+      int equals = line.indexOf('=');
+      if (!line.startsWith("#") && equals > 0) {
+        unit.put(line.substring(0, equals), line.substring(equals + 1));
+      }
+    }
+    List<String> execStart = Arrays.asList(unit.getOrDefault("ExecStart", "").split(" ", -1));
+
+    assertThat(Path.of(execStart.get(0)).getFileName()).isEqualTo(Path.of("ghl-credly"));
+    assertThat(Files.isExecutable(ROOT.resolve("ghl-credly"))).isTrue();
+    assertThat(subcommand(execStart.subList(1, execStart.size()))).isEqualTo("serve");
+    assertThat(unit)
+        .containsEntry("Restart", "on-failure")
+        .containsEntry("NoNewPrivileges", "true")
+        .containsEntry("ProtectSystem", "strict")
+        .containsEntry("ReadWritePaths", unit.get("WorkingDirectory"))
+        .containsKeys("EnvironmentFile", "TimeoutStopSec", "User");
+    assertThat(unit.get("User")).isNotEqualTo("root");
+  }
+
+  // ---- reading the files
+
+  private static String shadedJarName() throws Exception {
+    NodeList names =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(ROOT.resolve("app/pom.xml").toFile())
+            .getElementsByTagName("finalName");
+    assertThat(names.getLength()).isEqualTo(1);
+    Element name = (Element) names.item(0);
+    return name.getTextContent().strip();
+  }
+
+  /** Instruction → its arguments, one entry per occurrence; continuation lines joined. */
+  private static Map<String, List<String>> dockerInstructions() throws IOException {
+    String text = Files.readString(ROOT.resolve("Dockerfile")).replaceAll("\\\\\\n\\s*", " ");
+    Map<String, List<String>> instructions = new HashMap<>();
+    for (String line : text.lines().toList()) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      String[] parts = trimmed.split("\\s+", 2);
+      instructions
+          .computeIfAbsent(parts[0], name -> new ArrayList<>())
+          .add(parts.length > 1 ? parts[1].strip() : "");
+    }
+    return instructions;
+  }
+
+  private static String only(Map<String, List<String>> docker, String instruction) {
+    List<String> found = docker.getOrDefault(instruction, List.of());
+    assertThat(found).as(instruction).hasSize(1);
+    return found.get(0);
+  }
+
+  private static List<String> words(String text) {
+    return Arrays.asList(text.split("\\s+", -1));
+  }
+
+  /** ENTRYPOINT followed by CMD, both in exec (JSON) form. */
+  private static List<String> commandLine(Map<String, List<String>> docker) throws IOException {
+    List<String> command = new ArrayList<>();
+    for (String instruction : List.of("ENTRYPOINT", "CMD")) {
+      JSON.readTree(only(docker, instruction)).forEach(arg -> command.add(arg.asText()));
+    }
+    return command;
+  }
+
+  private static List<String> argumentsAfterJar(List<String> command) {
+    return command.subList(command.indexOf("-jar") + 2, command.size());
+  }
+
+  /** The subcommand picocli picks for these arguments (a parse error fails the test). */
+  private static String subcommand(List<String> args) {
+    CommandLine.ParseResult parsed =
+        RootCommand.commandLine().parseArgs(args.toArray(String[]::new));
+    assertThat(parsed.hasSubcommand()).as(args.toString()).isTrue();
+    return parsed.subcommand().commandSpec().name();
+  }
+
+  private static JsonNode composeService() throws IOException {
+    JsonNode service = YAML.readTree(COMPOSE.toFile()).path("services").path(SERVICE);
+    assertThat(service.isObject()).as("services.%s", SERVICE).isTrue();
+    return service;
+  }
+
+  private static Map<String, String> composeEnvironment() throws IOException {
+    Map<String, String> environment = new LinkedHashMap<>();
+    composeService()
+        .path("environment")
+        .properties()
+        .forEach(entry -> environment.put(entry.getKey(), entry.getValue().asText()));
+    return environment;
+  }
+
+  /** Container path → source, from "source:target[:mode]" entries. */
+  private static Map<String, String> volumes(JsonNode service) {
+    Map<String, String> volumes = new HashMap<>();
+    for (JsonNode volume : service.path("volumes")) {
+      String[] parts = volume.asText().split(":", -1);
+      volumes.put(parts[1], parts[0]);
+    }
+    return volumes;
+  }
+
+  private static Map<String, String> envExample() throws IOException {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(ROOT.resolve("deploy/.env.example"))) {
+      int equals = line.indexOf('=');
+      if (!line.startsWith("#") && equals > 0) {
+        env.put(line.substring(0, equals), line.substring(equals + 1));
+      }
+    }
+    return env;
+  }
+
+  /**
+   * The example configuration as the container sees it: the compose environment, with the values
+   * compose takes from deploy/.env (here: .env.example) filled in.
+   */
+  private static AppConfig loadExampleConfig() throws IOException {
+    Map<String, String> dotEnv = envExample();
+    Map<String, String> env = new HashMap<>();
+    composeEnvironment()
+        .forEach(
+            (name, value) -> {
+              Matcher reference = REFERENCE.matcher(value);
+              env.put(name, reference.find() ? dotEnv.getOrDefault(reference.group(1), "") : value);
+            });
+    return ConfigLoader.load(EXAMPLE_CONFIG, env);
+  }
+
+  /** Dotted keys of the scalars; lists (rules, key lists) count as their own key. */
+  private static void flatten(String prefix, JsonNode node, Set<String> keys) {
+    if (node.isObject()) {
+      node.properties()
+          .forEach(
+              entry ->
+                  flatten(
+                      prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey(),
+                      entry.getValue(),
+                      keys));
+    } else {
+      keys.add(prefix);
+    }
+  }
+
+  private static Set<String> readmeConfigurationKeys() throws IOException {
+    Set<String> documented = new TreeSet<>();
+    boolean inReference = false;
+    for (String line : Files.readAllLines(ROOT.resolve("README.md"))) {
+      if (line.startsWith("#")) {
+        inReference = line.equals("### Configuration reference");
+        continue;
+      }
+      Matcher row = README_ROW.matcher(line);
+      if (inReference && row.find()) {
+        documented.add(row.group(1));
+      }
+    }
+    return documented;
+  }
+}
