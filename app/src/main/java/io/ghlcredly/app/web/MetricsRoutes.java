@@ -5,6 +5,7 @@ import io.ghlcredly.app.metrics.CredlyTokenCheck;
 import io.ghlcredly.app.metrics.DatabaseCheck;
 import io.ghlcredly.app.metrics.GhlAccountsCheck;
 import io.ghlcredly.app.metrics.ReadinessCheck;
+import io.ghlcredly.app.metrics.ReadinessChecks;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.credly.CredlyTokenHealth;
 import java.time.Duration;
@@ -14,8 +15,8 @@ import javax.sql.DataSource;
 
 /** The operator probes: {@code /metrics}, {@code /health/live} and {@code /health/ready}. */
 public final class MetricsRoutes {
-  /** How long readiness waits for the database: probes time out after a few seconds. */
-  public static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(2);
+  /** How long readiness waits for its checks: orchestrators' probes give up after a few seconds. */
+  public static final Duration READY_TIMEOUT = Duration.ofSeconds(2);
 
   private MetricsRoutes() {}
 
@@ -25,15 +26,16 @@ public final class MetricsRoutes {
     return create(
         metrics,
         List.of(
-            new DatabaseCheck(database, DATABASE_TIMEOUT),
+            new DatabaseCheck(database),
             new GhlAccountsCheck(accounts),
             new CredlyTokenCheck(credly)));
   }
 
+  /** The routes with the given readiness checks. */
   public static Map<String, Route> create(AppMetrics metrics, List<ReadinessCheck> readiness) {
     return Map.of(
         "GET /metrics", new MetricsRoute(metrics),
         "GET /health/live", request -> WebhookResponse.ok("live"),
-        "GET /health/ready", new ReadyRoute(readiness));
+        "GET /health/ready", new ReadyRoute(new ReadinessChecks(readiness, READY_TIMEOUT)));
   }
 }
