@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +31,14 @@ final class QueueGauges {
         "Contact-sync jobs queued or running",
         null,
         probe,
-        p -> p.queuedJobs());
+        QueueProbe::queuedJobs);
     gauge(
         registry,
         PENDING_EVENTS,
         "Events received but not yet applied",
         null,
         probe,
-        p -> p.pendingEvents());
+        QueueProbe::pendingEvents);
     gauge(
         registry,
         OLDEST_AGE,
@@ -57,7 +58,7 @@ final class QueueGauges {
       MeterRegistry registry,
       String name,
       String description,
-      @org.jspecify.annotations.Nullable String unit,
+      @Nullable String unit,
       QueueProbe probe,
       ToDoubleFunction<QueueProbe> read) {
     Gauge.builder(name, probe, safely(name, read))
