@@ -4,9 +4,12 @@ import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.CredlyConfig;
 import io.ghlcredly.app.config.GhlConfig;
 import io.ghlcredly.app.config.WebhookConfig;
+import io.ghlcredly.app.metrics.AppMetrics;
+import io.ghlcredly.app.metrics.StorageQueueProbe;
 import io.ghlcredly.app.web.CredlyWebhookRoute;
 import io.ghlcredly.app.web.GhlWebhookRoute;
 import io.ghlcredly.app.web.HealthRoute;
+import io.ghlcredly.app.web.MetricsRoutes;
 import io.ghlcredly.app.web.Route;
 import io.ghlcredly.app.web.TokenStoreAccountEvents;
 import io.ghlcredly.app.web.WebServer;
@@ -152,6 +155,7 @@ public final class Application implements AutoCloseable {
       InstantSource clock,
       Role role,
       Supplier<RuleSet> rules) {
+    AppMetrics metrics = AppMetrics.create();
     String keyVariable = config.secrets().keyFromEnv();
     SecretCipher cipher =
         SecretCipher.load(
@@ -166,15 +170,25 @@ public final class Application implements AutoCloseable {
             new JdbcCursorStore(database, clock),
             new JdbcActionJournal(database));
     JdbcTokenStore tokens = new JdbcTokenStore(database, cipher, clock);
-    GhlConnection ghl = GhlConnection.wire(config.ghl(), config.server(), database, tokens, clock);
+    GhlConnection ghl =
+        GhlConnection.wire(
+            config.ghl(),
+            config.server(),
+            database,
+            tokens,
+            clock,
+            metrics.calls(),
+            metrics.rateWaits());
     CrmGateway crm = ghl.crm();
-    CredlyClient credly = credlyClient(config.credly(), stores.secrets(), clock);
+    CredlyClient credly = credlyClient(config.credly(), stores.secrets(), clock, metrics);
     CredlyBadgeGateway badges = new CredlyBadgeGateway(credly);
 
-    SyncCounters counters = new SyncCounters();
+    SyncCounters counters = new SyncCounters(metrics.sync());
     RetryClassifier classifier =
         new RetryClassifier(config.jobs().retryPolicy(), RandomGenerator.getDefault());
-    DbSchedulerJobQueue jobs = DbSchedulerJobQueue.create(database, jobSettings, clock);
+    DbSchedulerJobQueue jobs =
+        DbSchedulerJobQueue.create(database, jobSettings, clock, metrics.jobs());
+    metrics.watchQueue(new StorageQueueProbe(jobs, new JdbcEventInbox(database)), clock);
     CredentialRecords records = credentialRecords(config.credly(), credly);
     ContactSyncHandler handler =
         new ContactSyncHandler(
@@ -223,6 +237,8 @@ public final class Application implements AutoCloseable {
         new CredlyWebhookRoute(
             new CredlyWebhookReceiver(credly, config.credly().organizationId(), clock), intake));
     routes.put("GET /health", new HealthRoute(counters, tokens, credly.tokenHealth()));
+    routes.putAll(
+        MetricsRoutes.create(metrics, database.dataSource(), tokens, credly.tokenHealth()));
     WebServer web;
     try {
       web =
@@ -275,7 +291,7 @@ public final class Application implements AutoCloseable {
   }
 
   private static CredlyClient credlyClient(
-      CredlyConfig credly, SecretStore secrets, InstantSource clock) {
+      CredlyConfig credly, SecretStore secrets, InstantSource clock, AppMetrics metrics) {
     return CredlyClient.create(
         new CredlySettings(
             credly.apiBaseUrl(),
@@ -284,7 +300,8 @@ public final class Application implements AutoCloseable {
             credly.timeout(),
             credly.maxConcurrency()),
         secrets,
-        clock);
+        clock,
+        metrics.calls());
   }
 
   private static CredentialRecords credentialRecords(CredlyConfig credly, CredlyClient client) {

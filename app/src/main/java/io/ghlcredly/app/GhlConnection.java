@@ -24,6 +24,7 @@ import io.ghlcredly.ghl.oauth.GhlInstallFlow;
 import io.ghlcredly.ghl.oauth.GhlOAuthClient;
 import io.ghlcredly.ghl.oauth.GhlOAuthSettings;
 import io.ghlcredly.ghl.oauth.GhlTokenProviders;
+import io.ghlcredly.http.HttpObserver;
 import io.ghlcredly.http.RatePriority;
 import io.ghlcredly.http.oauth.RefreshingTokenProvider;
 import io.ghlcredly.http.oauth.StaticTokenProvider;
@@ -31,6 +32,7 @@ import io.ghlcredly.http.oauth.TokenAuthenticator;
 import io.ghlcredly.http.oauth.TokenProvider;
 import io.ghlcredly.http.ratelimit.RateLimiter;
 import io.ghlcredly.http.ratelimit.RateLimiterSettings;
+import io.ghlcredly.http.ratelimit.RateWaitObserver;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.JdbcOAuthStateStore;
 import java.net.URI;
@@ -70,19 +72,33 @@ record GhlConnection(
       Database database,
       TokenStore tokens,
       InstantSource clock) {
+    return wire(ghl, server, database, tokens, clock, HttpObserver.NONE, RateWaitObserver.NONE);
+  }
+
+  /** As above, telling {@code calls} about every GHL call and {@code waits} about rate waits. */
+  static GhlConnection wire(
+      GhlConfig ghl,
+      ServerConfig server,
+      Database database,
+      TokenStore tokens,
+      InstantSource clock,
+      HttpObserver calls,
+      RateWaitObserver waits) {
     RateLimiterSettings defaults = RateLimiterSettings.ghl();
     RateLimiter limiter =
         new RateLimiter(
             new RateLimiterSettings(
                 defaults.limits(), ghl.reconcile().budgetShare(), defaults.maxWait()),
-            clock);
+            clock,
+            waits);
     return switch (ghl.mode()) {
-      case PRIVATE_TOKEN -> privateToken(ghl, limiter);
-      case OAUTH -> oauth(ghl, server, database, tokens, limiter, clock);
+      case PRIVATE_TOKEN -> privateToken(ghl, limiter, calls);
+      case OAUTH -> oauth(ghl, server, database, tokens, limiter, calls, clock);
     };
   }
 
-  private static GhlConnection privateToken(GhlConfig ghl, RateLimiter limiter) {
+  private static GhlConnection privateToken(
+      GhlConfig ghl, RateLimiter limiter, HttpObserver calls) {
     Secret token = ghl.privateToken();
     if (token == null) {
       throw new ConfigException("ghl.auth.private-token", "required with mode private-token");
@@ -93,7 +109,7 @@ record GhlConnection(
     TokenProvider provider =
         new StaticTokenProvider(
             TokenStore.AccountKey.location(key), token, Set.of(GrantedScopes.ALL), null);
-    GhlClient client = client(ghl, provider, limiter);
+    GhlClient client = client(ghl, provider, limiter, calls);
     GhlCrmGateway gateway = new GhlCrmGateway(client.rated(key, RatePriority.LIVE));
     // The feed rates its calls by location: the token's one location, so the same budget.
     GhlContactChangeFeed feed = new GhlContactChangeFeed(client);
@@ -113,6 +129,7 @@ record GhlConnection(
       Database database,
       TokenStore tokens,
       RateLimiter limiter,
+      HttpObserver calls,
       InstantSource clock) {
     URI publicUrl = server.publicUrl();
     String clientId = ghl.clientId();
@@ -148,15 +165,15 @@ record GhlConnection(
         new GhlAccounts(
             (LocationId location) ->
                 new GhlCrmGateway(
-                    client(ghl, providers.location(location.value()), limiter)
+                    client(ghl, providers.location(location.value()), limiter, calls)
                         .rated(location.value(), RatePriority.LIVE)));
     GhlChangeFeeds feeds =
         new GhlChangeFeeds(
             (LocationId location) ->
                 new GhlContactChangeFeed(
-                    client(ghl, providers.location(location.value()), limiter)));
+                    client(ghl, providers.location(location.value()), limiter, calls)));
     Function<LocationId, GhlClient> clients =
-        location -> client(ghl, providers.location(location.value()), limiter);
+        location -> client(ghl, providers.location(location.value()), limiter, calls);
     return new GhlConnection(
         accounts,
         new GhlCrmWriter(clients),
@@ -180,7 +197,8 @@ record GhlConnection(
         .toList();
   }
 
-  private static GhlClient client(GhlConfig ghl, TokenProvider provider, RateLimiter limiter) {
+  private static GhlClient client(
+      GhlConfig ghl, TokenProvider provider, RateLimiter limiter, HttpObserver calls) {
     // The settings' token is never sent: the authenticator supplies (and renews) the real one.
     GhlSettings settings =
         new GhlSettings(
@@ -193,6 +211,6 @@ record GhlConnection(
           Set<String> granted = provider.grantedScopes();
           return granted.isEmpty() ? Set.of(GrantedScopes.ALL) : granted;
         };
-    return GhlClient.create(settings, new TokenAuthenticator(provider), scopes, limiter);
+    return GhlClient.create(settings, new TokenAuthenticator(provider), scopes, limiter, calls);
   }
 }

@@ -20,8 +20,10 @@ import io.ghlcredly.credly.api.OrganizationResponse;
 import io.ghlcredly.credly.api.ReplaceBadgeRequest;
 import io.ghlcredly.credly.api.RevokeBadgeRequest;
 import io.ghlcredly.http.ApiRequest;
+import io.ghlcredly.http.HttpObserver;
 import io.ghlcredly.http.HttpTransport;
 import io.ghlcredly.http.JsonCodec;
+import io.ghlcredly.http.RequestGate;
 import io.ghlcredly.http.TransportSettings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +66,15 @@ public final class CredlyClient {
    */
   public static CredlyClient create(
       CredlySettings settings, @Nullable SecretStore secrets, InstantSource clock) {
+    return create(settings, secrets, clock, HttpObserver.NONE);
+  }
+
+  /** As above, telling {@code observer} about every call (for metrics). */
+  public static CredlyClient create(
+      CredlySettings settings,
+      @Nullable SecretStore secrets,
+      InstantSource clock,
+      HttpObserver observer) {
     JsonCodec codec = new JsonCodec();
     CredlyAuth auth = CredlyAuth.create(settings.credentials(), secrets, clock, settings.timeout());
     HttpTransport transport =
@@ -71,7 +82,9 @@ public final class CredlyClient {
             HttpTransport.defaultClient(settings.timeout()),
             new TransportSettings("credly", settings.baseUrl(), settings.timeout(), Map.of()),
             auth,
-            new CredlyErrorMessageReader(codec));
+            new CredlyErrorMessageReader(codec),
+            RequestGate.OPEN,
+            observer);
     AdaptiveConcurrency concurrency =
         new AdaptiveConcurrency(
             settings.maxConcurrency(), settings.timeout(), settings.timeout().multipliedBy(2));

@@ -36,6 +36,7 @@ import io.ghlcredly.ghl.api.UpdateTaskRequest;
 import io.ghlcredly.ghl.api.UpsertContactResponse;
 import io.ghlcredly.ghl.api.WorkflowRequest;
 import io.ghlcredly.http.Authenticator;
+import io.ghlcredly.http.HttpObserver;
 import io.ghlcredly.http.HttpTransport;
 import io.ghlcredly.http.JsonCodec;
 import io.ghlcredly.http.RatePriority;
@@ -112,6 +113,16 @@ public final class GhlClient {
    */
   public static GhlClient create(
       GhlSettings settings, Authenticator authenticator, GrantedScopes scopes, RequestGate gate) {
+    return create(settings, authenticator, scopes, gate, HttpObserver.NONE);
+  }
+
+  /** As above, telling {@code observer} about every call (for metrics). */
+  public static GhlClient create(
+      GhlSettings settings,
+      Authenticator authenticator,
+      GrantedScopes scopes,
+      RequestGate gate,
+      HttpObserver observer) {
     JsonCodec json = new JsonCodec();
     TransportSettings transportSettings =
         new TransportSettings(
@@ -125,7 +136,8 @@ public final class GhlClient {
             transportSettings,
             authenticator,
             new GhlErrorMessageReader(json),
-            gate);
+            gate,
+            observer);
     return new GhlClient(transport, json, scopes);
   }
 

@@ -29,6 +29,7 @@ public final class HttpTransport {
   private final Authenticator authenticator;
   private final ErrorMessageReader errorReader;
   private final RequestGate gate;
+  private final HttpObserver observer;
 
   public HttpTransport(
       HttpClient client,
@@ -48,6 +49,18 @@ public final class HttpTransport {
       Authenticator authenticator,
       ErrorMessageReader errorReader,
       RequestGate gate) {
+    this(client, settings, authenticator, errorReader, gate, HttpObserver.NONE);
+  }
+
+  /** As above, telling {@code observer} about every exchange (status 0 when none arrived). */
+  public HttpTransport(
+      HttpClient client,
+      TransportSettings settings,
+      Authenticator authenticator,
+      ErrorMessageReader errorReader,
+      RequestGate gate,
+      HttpObserver observer) {
+    this.observer = observer;
     this.client = client;
     this.settings = settings;
     this.authenticator = authenticator;
@@ -94,14 +107,18 @@ public final class HttpTransport {
     try {
       response = client.send(httpRequest, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
+      observe(request, 0, started);
       throw noResponse(request, "timed out after " + settings.timeout().toMillis() + " ms", e);
     } catch (IOException e) {
+      observe(request, 0, started);
       throw noResponse(request, e.getClass().getSimpleName(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      observe(request, 0, started);
       throw noResponse(request, "interrupted", e);
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
+    observe(request, response.statusCode(), started);
     gate.afterResponse(request, response.statusCode(), response.headers());
     log.atDebug()
         .addKeyValue("connector", settings.connector())
@@ -111,6 +128,15 @@ public final class HttpTransport {
         .addKeyValue("millis", millis)
         .log("api call");
     return response;
+  }
+
+  private void observe(ApiRequest request, int status, long startedNanos) {
+    observer.exchanged(
+        settings.connector(),
+        request.method(),
+        request.pathForLogs(),
+        status,
+        Duration.ofNanos(System.nanoTime() - startedNanos));
   }
 
   private HttpRequest build(ApiRequest request, String authorization) {

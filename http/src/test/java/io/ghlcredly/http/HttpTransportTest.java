@@ -12,8 +12,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,5 +199,33 @@ class HttpTransportTest {
             () -> transport.send(ApiRequest.get("/badges?filter=recipient_email::a@b.c")))
         .hasMessageNotContaining("a@b.c")
         .hasMessageContaining("/badges");
+  }
+
+  @Test
+  void tellsTheObserverEveryExchangeWithoutTheQueryAndZeroWhenNoResponse() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    HttpTransport observed =
+        new HttpTransport(
+            HttpTransport.defaultClient(Duration.ofSeconds(2)),
+            new TransportSettings(
+                "test",
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                Duration.ofSeconds(2),
+                Map.of()),
+            () -> "Bearer t0ken",
+            body -> Optional.empty(),
+            RequestGate.OPEN,
+            (connector, method, path, status, elapsed) ->
+                seen.add(connector + " " + method + " " + path + " " + status));
+    reply.set(new Reply(201, "{}", Map.of()));
+    observed.send(ApiRequest.post("/badges?email=a@example.com", "{}"));
+    reply.set(new Reply(404, "{}", Map.of()));
+    assertThatThrownBy(() -> observed.send(ApiRequest.get("/contacts/abc")))
+        .isInstanceOf(ApiException.class);
+    server.stop(0);
+    assertThatThrownBy(() -> observed.send(ApiRequest.get("/x"))).isInstanceOf(ApiException.class);
+
+    assertThat(seen)
+        .containsExactly("test POST /badges 201", "test GET /contacts/abc 404", "test GET /x 0");
   }
 }

@@ -12,6 +12,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.ghlcredly.core.error.StorageException;
 import io.ghlcredly.core.job.ContactJobHandler;
+import io.ghlcredly.core.job.JobListener;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.port.JobQueue;
@@ -52,15 +53,21 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
   private final AtomicReference<@Nullable RetryClassifier> classifier = new AtomicReference<>();
   private final AtomicReference<@Nullable Scheduler> scheduler = new AtomicReference<>();
 
-  private DbSchedulerJobQueue(Database database, JobQueueSettings settings, InstantSource clock) {
+  private DbSchedulerJobQueue(
+      Database database, JobQueueSettings settings, InstantSource clock, JobListener listener) {
     this.database = database;
     this.settings = settings;
     this.clock = clock;
     this.contactSync =
         Tasks.oneTime(CONTACT_SYNC)
             .onFailure(
-                new ClassifyingFailureHandler(this::requireHandler, this::requireClassifier, clock))
-            .execute((instance, context) -> requireHandler().run(new ContactId(instance.getId())));
+                new ClassifyingFailureHandler(
+                    this::requireHandler, this::requireClassifier, clock, listener))
+            .execute(
+                (instance, context) -> {
+                  requireHandler().run(new ContactId(instance.getId()));
+                  listener.jobFinished(JobListener.Outcome.APPLIED);
+                });
     this.client =
         SchedulerClient.Builder.create(database.dataSource(), contactSync)
             .jdbcCustomization(jdbcCustomization(database.dialect()))
@@ -69,7 +76,13 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
 
   public static DbSchedulerJobQueue create(
       Database database, JobQueueSettings settings, InstantSource clock) {
-    return new DbSchedulerJobQueue(database, settings, clock);
+    return create(database, settings, clock, JobListener.NONE);
+  }
+
+  /** A queue that tells {@code listener} how each run of a contact's job ended. */
+  public static DbSchedulerJobQueue create(
+      Database database, JobQueueSettings settings, InstantSource clock, JobListener listener) {
+    return new DbSchedulerJobQueue(database, settings, clock, listener);
   }
 
   /**

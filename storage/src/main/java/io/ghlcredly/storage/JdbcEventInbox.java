@@ -201,6 +201,14 @@ public final class JdbcEventInbox implements EventInbox {
     return jdbc.queryLong("SELECT COUNT(*) FROM event_inbox");
   }
 
+  /** When the oldest event still pending arrived; empty when none is pending. For metrics. */
+  public Optional<Instant> findOldestPendingReceivedAt() {
+    return jdbc.queryOne(
+        "SELECT received_at FROM event_inbox WHERE processed_at IS NULL"
+            + " ORDER BY received_at LIMIT 1",
+        row -> Jdbc.instant(row, "received_at"));
+  }
+
   /** The raw body of an event as it was received, for replay and diagnosis. */
   public Optional<String> findPayload(long sequence) {
     return jdbc.queryOne(

@@ -62,6 +62,20 @@ public abstract class EventInboxContract extends StoreFixture {
   }
 
   @Test
+  void findsWhenTheOldestPendingEventArrived() {
+    assertThat(inbox.findOldestPendingReceivedAt()).isEmpty();
+    inbox.append("ghl", tagsUpdated("e1", ANNA, T0), "{}", T0.plusMillis(1));
+    inbox.append("ghl", tagsUpdated("e2", BEN, T0), "{}", T0.plusMillis(2));
+    long first = inbox.listPending(ANNA).get(0).sequence();
+
+    assertThat(inbox.findOldestPendingReceivedAt()).contains(T0.plusMillis(1));
+    inbox.markProcessed(List.of(first), "applied", T0.plusSeconds(1));
+
+    assertThat(inbox.findOldestPendingReceivedAt()).contains(T0.plusMillis(2));
+    assertThat(inbox.countPending()).isEqualTo(1);
+  }
+
+  @Test
   void duplicateAppendReturnsFalseAndStoresOnce() {
     assertThat(inbox.append("ghl", tagsUpdated("e1", ANNA, T0), "{}", T0)).isTrue();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ghlcredly.core.error.StorageException;
+import io.ghlcredly.core.job.JobListener;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.job.RetryPolicy;
 import io.ghlcredly.core.model.ContactId;
@@ -14,6 +15,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -161,6 +163,33 @@ public abstract class JobQueueContract extends StoreFixture {
         .during(Duration.ofMillis(600))
         .atMost(WAIT)
         .until(() -> handler.runsOf(ANNA) == 3 && handler.giveUps.size() == 1);
+  }
+
+  @Test
+  void tellsTheListenerHowEachRunEnded() {
+    List<JobListener.Outcome> outcomes = new CopyOnWriteArrayList<>();
+    DbSchedulerJobQueue queue =
+        DbSchedulerJobQueue.create(database, FAST, InstantSource.system(), outcomes::add);
+    queues.add(queue);
+    RecordingHandler handler =
+        new RecordingHandler(
+            (contactId, attempt) -> {
+              if (contactId.equals(ANNA)) {
+                throw transientFailure();
+              }
+            });
+    queue.enqueueContactSync(ANNA);
+    queue.enqueueContactSync(BEN);
+
+    queue.start(handler, classifier(2), () -> {});
+
+    await().atMost(WAIT).until(() -> outcomes.size() >= 3 && queue.countQueued() == 0);
+    assertThat(handler.giveUps).hasSize(1);
+    assertThat(outcomes)
+        .containsExactlyInAnyOrder(
+            JobListener.Outcome.APPLIED,
+            JobListener.Outcome.RETRIED,
+            JobListener.Outcome.DEAD_LETTERED);
   }
 
   @Test

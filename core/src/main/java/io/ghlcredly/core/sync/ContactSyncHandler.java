@@ -56,6 +56,7 @@ public final class ContactSyncHandler implements ContactJobHandler {
   private final ActionRunner runner;
   private final RecordActions records;
   private final DeadLetterWriter deadLetters;
+  private final SyncCounters counters;
   private final InstantSource clock;
 
   public ContactSyncHandler(
@@ -74,6 +75,7 @@ public final class ContactSyncHandler implements ContactJobHandler {
     this.actionPorts = actionPorts;
     this.rules = rules;
     this.clock = clock;
+    this.counters = counters;
     this.observer = new ContactObserver(clock);
     this.records = new RecordActions(actionPorts.records());
     this.deadLetters = new DeadLetterWriter(ports.deadLetters(), counters, clock);
@@ -171,7 +173,11 @@ public final class ContactSyncHandler implements ContactJobHandler {
           .addKeyValue("contactId", contactId)
           .log("contact no longer exists in the CRM; kept its credentials");
     }
-    inbox.markProcessed(sequences, read.gone() ? "contact-gone" : "applied", clock.instant());
+    Instant processedAt = clock.instant();
+    inbox.markProcessed(sequences, read.gone() ? "contact-gone" : "applied", processedAt);
+    if (!read.gone()) {
+      counters.eventsApplied(pending, processedAt);
+    }
   }
 
   /** The contact as read for this job; both empty when no event needed a read. */

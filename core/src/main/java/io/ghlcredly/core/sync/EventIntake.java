@@ -34,14 +34,14 @@ public final class EventIntake {
 
   public Result accept(String source, SyncEvent event, String payload) {
     if (!inbox.append(source, event, payload, clock.instant())) {
-      counters.eventDuplicate();
+      counters.eventDuplicate(source, event);
       log.atInfo()
           .addKeyValue("source", source)
           .addKeyValue("eventId", event.eventId())
           .log("duplicate event ignored");
       return Result.DUPLICATE;
     }
-    counters.eventAccepted();
+    counters.eventAccepted(source, event);
     try {
       boolean queued = queue.enqueueContactSync(event.contactId());
       log.atInfo()

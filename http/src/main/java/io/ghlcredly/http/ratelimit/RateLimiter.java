@@ -42,17 +42,32 @@ public final class RateLimiter implements RequestGate {
   private final RateLimiterSettings settings;
   private final TimeMeter meter;
   private final BlockingStrategy blocking;
+  private final RateWaitObserver waits;
   private final ConcurrentMap<String, KeyBudget> budgets = new ConcurrentHashMap<>();
 
   public RateLimiter(RateLimiterSettings settings, InstantSource clock) {
-    this(settings, clock, BlockingStrategy.PARKING);
+    this(settings, clock, RateWaitObserver.NONE);
+  }
+
+  /** A limiter that tells {@code waits} how long each held call waited. */
+  public RateLimiter(RateLimiterSettings settings, InstantSource clock, RateWaitObserver waits) {
+    this(settings, clock, BlockingStrategy.PARKING, waits);
   }
 
   /** For tests: {@code blocking} may advance a manual clock instead of parking. */
   RateLimiter(RateLimiterSettings settings, InstantSource clock, BlockingStrategy blocking) {
+    this(settings, clock, blocking, RateWaitObserver.NONE);
+  }
+
+  RateLimiter(
+      RateLimiterSettings settings,
+      InstantSource clock,
+      BlockingStrategy blocking,
+      RateWaitObserver waits) {
     this.settings = settings;
     this.meter = new InstantSourceTimeMeter(clock);
     this.blocking = blocking;
+    this.waits = waits;
   }
 
   /**
@@ -120,13 +135,16 @@ public final class RateLimiter implements RequestGate {
   private void acquire(
       String key, RatePriority priority, String connector, String method, String path) {
     KeyBudget budget = budget(key);
-    long deadline = meter.currentTimeNanos() + settings.maxWait().toNanos();
+    long start = meter.currentTimeNanos();
+    long deadline = start + settings.maxWait().toNanos();
     AtomicInteger waiters = budget.waiters();
     boolean waiting = false;
+    boolean granted = false;
     try {
       while (true) {
         long wait = budget.tryTake(priority);
         if (wait == 0) {
+          granted = true;
           return;
         }
         if (wait > deadline - meter.currentTimeNanos()) {
@@ -165,6 +183,7 @@ public final class RateLimiter implements RequestGate {
     } finally {
       if (waiting) {
         waiters.decrementAndGet();
+        waits.waited(priority, Duration.ofNanos(meter.currentTimeNanos() - start), granted);
       }
     }
   }

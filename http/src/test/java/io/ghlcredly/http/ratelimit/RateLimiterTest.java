@@ -54,6 +54,23 @@ class RateLimiterTest {
   }
 
   @Test
+  void tellsTheWaitObserverHowLongEachHeldCallWaited() {
+    List<String> waits = new ArrayList<>();
+    RateLimiter limiter =
+        new RateLimiter(
+            new RateLimiterSettings(RateLimits.GHL, 0.8, Duration.ofSeconds(20)),
+            clock,
+            clock.blocking(),
+            (priority, waited, granted) -> waits.add(priority + " " + waited + " " + granted));
+    for (int call = 0; call < 51; call++) {
+      limiter.acquire(LOCATION, RatePriority.LIVE);
+    }
+
+    // The first 50 go at once; the 51st waits one token (200 ms).
+    assertThat(waits).containsExactly("LIVE PT0.2S true");
+  }
+
+  @Test
   void stopsAtTheDailyLimitUntilUtcMidnight() {
     clock.set(Instant.parse("2025-03-01T23:00:00Z"));
     RateLimiter limiter = limiter(new RateLimits(100, TEN_SECONDS, 300), Duration.ofMinutes(5));

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import io.ghlcredly.core.error.SyncException;
 import io.ghlcredly.core.job.ContactJobHandler;
+import io.ghlcredly.core.job.JobListener;
 import io.ghlcredly.core.job.JobOutcome;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.model.ContactId;
@@ -27,15 +28,26 @@ public final class ClassifyingFailureHandler implements FailureHandler<Void> {
   private final Supplier<ContactJobHandler> handler;
   private final Supplier<RetryClassifier> classifier;
   private final InstantSource clock;
+  private final JobListener listener;
 
   /** Suppliers because the handler and classifier are only known when the queue starts. */
   public ClassifyingFailureHandler(
       Supplier<ContactJobHandler> handler,
       Supplier<RetryClassifier> classifier,
       InstantSource clock) {
+    this(handler, classifier, clock, JobListener.NONE);
+  }
+
+  /** As above, telling {@code listener} whether each failure was retried or dead-lettered. */
+  public ClassifyingFailureHandler(
+      Supplier<ContactJobHandler> handler,
+      Supplier<RetryClassifier> classifier,
+      InstantSource clock,
+      JobListener listener) {
     this.handler = handler;
     this.classifier = classifier;
     this.clock = clock;
+    this.listener = listener;
   }
 
   @Override
@@ -54,6 +66,7 @@ public final class ClassifyingFailureHandler implements FailureHandler<Void> {
             .addKeyValue("reason", retry.reason())
             .log("contact sync failed; will retry");
         operations.reschedule(complete, retry.at());
+        listener.jobFinished(JobListener.Outcome.RETRIED);
       }
       case JobOutcome.Failed failed ->
           giveUp(complete, operations, contactId, cause, failed, attempts);
@@ -82,6 +95,7 @@ public final class ClassifyingFailureHandler implements FailureHandler<Void> {
           .addKeyValue("cause", RetryClassifier.describe(e))
           .log("could not dead-letter a failed contact sync; will try again");
       operations.reschedule(complete, retryAt);
+      listener.jobFinished(JobListener.Outcome.RETRIED);
       return;
     }
     LoggingEventBuilder event =
@@ -95,5 +109,6 @@ public final class ClassifyingFailureHandler implements FailureHandler<Void> {
     }
     event.log("contact sync failed for good");
     operations.remove();
+    listener.jobFinished(JobListener.Outcome.DEAD_LETTERED);
   }
 }

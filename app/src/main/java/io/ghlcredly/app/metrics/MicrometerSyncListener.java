@@ -1,0 +1,66 @@
+package io.ghlcredly.app.metrics;
+
+import io.ghlcredly.core.model.ReceivedEvent;
+import io.ghlcredly.core.sync.SyncListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Counts events received by source, type and whether they were duplicates, and records each applied
+ * event's time from receipt to applied. Thread-safe.
+ */
+final class MicrometerSyncListener implements SyncListener {
+  static final String EVENTS = AppMetrics.PREFIX + ".events.received";
+  static final String LATENCY = AppMetrics.PREFIX + ".event.latency";
+
+  /** Fixed buckets: from a webhook applied at once to one that waited out retries for an hour. */
+  private static final Duration[] BUCKETS = {
+    Duration.ofMillis(50),
+    Duration.ofMillis(100),
+    Duration.ofMillis(250),
+    Duration.ofMillis(500),
+    Duration.ofSeconds(1),
+    Duration.ofMillis(2500),
+    Duration.ofSeconds(5),
+    Duration.ofSeconds(10),
+    Duration.ofSeconds(30),
+    Duration.ofMinutes(1),
+    Duration.ofMinutes(5),
+    Duration.ofMinutes(15),
+    Duration.ofHours(1)
+  };
+
+  private final MeterRegistry registry;
+
+  MicrometerSyncListener(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void eventReceived(String source, String type, boolean duplicate) {
+    Counter.builder(EVENTS)
+        .description("Events received, by source and type; duplicate ones were already stored")
+        .tag("source", source)
+        .tag("type", type)
+        .tag("duplicate", Boolean.toString(duplicate))
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void eventsApplied(List<ReceivedEvent> events, Instant appliedAt) {
+    for (ReceivedEvent event : events) {
+      Duration latency = Duration.between(event.receivedAt(), appliedAt);
+      Timer.builder(LATENCY)
+          .description("Time from an event's receipt to its sync job applying it")
+          .tag("source", event.source())
+          .serviceLevelObjectives(BUCKETS)
+          .register(registry)
+          .record(latency.isNegative() ? Duration.ZERO : latency);
+    }
+  }
+}
