@@ -1,7 +1,11 @@
 package io.ghlcredly.storage;
 
 import io.ghlcredly.core.port.CursorStore;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Polling cursors in table {@code poll_cursor}, shared by every instance. Thread-safe. */
@@ -35,4 +39,27 @@ public final class JdbcCursorStore implements CursorStore {
         };
     jdbc.update(sql, name, position, clock.instant());
   }
+
+  /**
+   * Every cursor whose name starts with the prefix, by name, with its position and when it was last
+   * saved: what operators see of imports ({@code import:...}) and polls.
+   */
+  public Map<String, Saved> listByPrefix(String prefix) {
+    String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    List<Map.Entry<String, Saved>> rows =
+        jdbc.query(
+            "SELECT name, position, updated_at FROM poll_cursor WHERE name LIKE ? ESCAPE '\\'"
+                + " ORDER BY name",
+            row ->
+                Map.entry(
+                    row.getString("name"),
+                    new Saved(row.getString("position"), Jdbc.instant(row, "updated_at"))),
+            pattern);
+    Map<String, Saved> cursors = new LinkedHashMap<>();
+    rows.forEach(entry -> cursors.put(entry.getKey(), entry.getValue()));
+    return cursors;
+  }
+
+  /** A cursor's position and when it was saved. */
+  public record Saved(String position, Instant updatedAt) {}
 }

@@ -222,6 +222,47 @@ public final class JdbcEventInbox implements EventInbox {
     return jdbc.queryLong("SELECT COUNT(*) FROM event_inbox WHERE processed_at IS NULL");
   }
 
+  /**
+   * The newest events of all contacts, newest first, with when and how they were processed: the
+   * operators' live feed.
+   */
+  public List<Entry> listRecent(int limit) {
+    return jdbc.query(
+        "SELECT sequence, processed_at, outcome, "
+            + COLUMNS
+            + " FROM event_inbox ORDER BY sequence DESC LIMIT ?",
+        row ->
+            new Entry(
+                received(row), Jdbc.nullableInstant(row, "processed_at"), row.getString("outcome")),
+        limit);
+  }
+
+  /**
+   * When each event received at or after {@code since} arrived and was processed, oldest first, at
+   * most {@code limit}: what throughput and latency charts are computed from.
+   */
+  public List<Timing> listTimingsSince(Instant since, int limit) {
+    return jdbc.query(
+        "SELECT received_at, processed_at FROM event_inbox WHERE received_at >= ?"
+            + " ORDER BY received_at LIMIT ?",
+        row ->
+            new Timing(Jdbc.instant(row, "received_at"), Jdbc.nullableInstant(row, "processed_at")),
+        since,
+        limit);
+  }
+
+  /**
+   * An event as the inbox holds it.
+   *
+   * @param processedAt null while pending
+   * @param outcome what processing came to; null while pending
+   */
+  public record Entry(
+      ReceivedEvent received, @Nullable Instant processedAt, @Nullable String outcome) {}
+
+  /** When an event arrived and when it was processed (null while pending). */
+  public record Timing(Instant receivedAt, @Nullable Instant processedAt) {}
+
   private static ReceivedEvent received(ResultSet row) throws SQLException {
     String type = row.getString("event_type");
     EventId eventId = new EventId(row.getString("event_id"));

@@ -1,6 +1,7 @@
 package io.ghlcredly.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
 import java.time.InstantSource;
@@ -9,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link JdbcCursorStore} must do, on each database. */
 public abstract class CursorStoreContract extends StoreFixture {
-  private static final InstantSource CLOCK =
-      InstantSource.fixed(Instant.parse("2026-11-01T05:30:00Z"));
+  private static final Instant NOW = Instant.parse("2026-11-01T05:30:00Z");
+  private static final InstantSource CLOCK = InstantSource.fixed(NOW);
 
   private JdbcCursorStore store;
 
@@ -39,5 +40,19 @@ public abstract class CursorStoreContract extends StoreFixture {
 
     assertThat(store.find("ghl-contacts:loc-1")).contains("a");
     assertThat(store.find("ghl-contacts:loc-2")).contains("b");
+  }
+
+  @Test
+  void listsTheCursorsOfAPrefixByNameWithWhenTheyWereSaved() {
+    store.save("import:loc_1", "v1|1|2|3|4|running|c");
+    store.save("import:loc-2", "v1|1|1|1|0|complete|");
+    store.save("importer", "not an import");
+    store.save("ghl-contacts:loc-1", "x");
+
+    assertThat(store.listByPrefix("import:"))
+        .containsExactly(
+            entry("import:loc-2", new JdbcCursorStore.Saved("v1|1|1|1|0|complete|", NOW)),
+            entry("import:loc_1", new JdbcCursorStore.Saved("v1|1|2|3|4|running|c", NOW)));
+    assertThat(store.listByPrefix("import:loc_")).containsOnlyKeys("import:loc_1");
   }
 }

@@ -397,4 +397,37 @@ public abstract class EventInboxContract extends StoreFixture {
           T0.plusSeconds(1));
     }
   }
+
+  @Test
+  void listsRecentEventsOfAllContactsNewestFirstWithTheirProcessing() {
+    inbox.append("ghl", tagsUpdated("e1", ANNA, T0), "{}", T0.plusMillis(1));
+    inbox.append("ghl", tagsUpdated("e2", BEN, T0), "{}", T0.plusMillis(2));
+    inbox.append("ghl", tagsUpdated("e3", ANNA, T0), "{}", T0.plusMillis(3));
+    long first = inbox.listPending(ANNA).get(0).sequence();
+    inbox.markProcessed(List.of(first), "applied", T0.plusSeconds(2));
+
+    List<JdbcEventInbox.Entry> recent = inbox.listRecent(3);
+
+    assertThat(recent)
+        .extracting(entry -> entry.received().event().eventId().value())
+        .containsExactly("e3", "e2", "e1");
+    assertThat(recent.get(2).processedAt()).isEqualTo(T0.plusSeconds(2));
+    assertThat(recent.get(2).outcome()).isEqualTo("applied");
+    assertThat(recent.get(0).processedAt()).isNull();
+    assertThat(inbox.listRecent(1)).hasSize(1);
+  }
+
+  @Test
+  void listsTimingsOfEventsReceivedSinceAnInstantOldestFirst() {
+    inbox.append("ghl", tagsUpdated("e1", ANNA, T0), "{}", T0.minusSeconds(60));
+    inbox.append("ghl", tagsUpdated("e2", BEN, T0), "{}", T0);
+    inbox.append("ghl", tagsUpdated("e3", ANNA, T0), "{}", T0.plusSeconds(5));
+    long ben = inbox.listPending(BEN).get(0).sequence();
+    inbox.markProcessed(List.of(ben), "applied", T0.plusMillis(250));
+
+    assertThat(inbox.listTimingsSince(T0, 10))
+        .containsExactly(
+            new JdbcEventInbox.Timing(T0, T0.plusMillis(250)),
+            new JdbcEventInbox.Timing(T0.plusSeconds(5), null));
+  }
 }

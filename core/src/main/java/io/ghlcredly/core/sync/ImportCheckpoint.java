@@ -8,9 +8,11 @@ import org.jspecify.annotations.Nullable;
  * as one line of text, {@code v1|pages|walked|queued|skipped|state|cursor} (the cursor last, so it
  * may hold any character).
  *
+ * <p>Public so that operator views can show an import's progress.
+ *
  * @param next the cursor of the next page; null once the walk is complete
  */
-record ImportCheckpoint(
+public record ImportCheckpoint(
     long pages, long walked, long queued, long skipped, boolean complete, @Nullable String next) {
   private static final String VERSION = "v1";
   private static final int FIELDS = 7;
@@ -30,7 +32,7 @@ record ImportCheckpoint(
   }
 
   /** The checkpoint the text holds, or empty when it is not one (another version, damaged). */
-  static Optional<ImportCheckpoint> parse(String text) {
+  public static Optional<ImportCheckpoint> parse(String text) {
     String[] parts = text.split("\\|", FIELDS);
     if (parts.length != FIELDS || !parts[0].equals(VERSION)) {
       return Optional.empty();
