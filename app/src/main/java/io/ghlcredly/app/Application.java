@@ -1,5 +1,6 @@
 package io.ghlcredly.app;
 
+import io.ghlcredly.app.admin.AdminRoutes;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.CredlyConfig;
 import io.ghlcredly.app.config.GhlConfig;
@@ -239,6 +240,11 @@ public final class Application implements AutoCloseable {
     routes.put("GET /health", new HealthRoute(counters, tokens, credly.tokenHealth()));
     routes.putAll(
         MetricsRoutes.create(metrics, database.dataSource(), tokens, credly.tokenHealth()));
+    routes.putAll(
+        AdminRoutes.create(
+            config,
+            new AdminRoutes.Sources(database, stores, tokens, credly.tokenHealth(), rules, jobs),
+            clock));
     WebServer web;
     try {
       web =

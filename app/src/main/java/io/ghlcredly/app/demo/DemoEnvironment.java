@@ -3,6 +3,7 @@ package io.ghlcredly.app.demo;
 import io.ghlcredly.app.Application;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
+import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.storage.JobQueueSettings;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
@@ -14,8 +15,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +33,9 @@ public final class DemoEnvironment implements AutoCloseable {
   /** The tag whose rule issues the demo badge. */
   public static final String TAG = "course-101-complete";
 
+  /** The file in the demo folder that holds the admin token, for signing in to the dashboard. */
+  public static final String ADMIN_TOKEN_FILE = "admin-token";
+
   private final Path folder;
   private final GhlEmulator ghl;
   private final CredlyEmulator credly;
@@ -37,6 +43,7 @@ public final class DemoEnvironment implements AutoCloseable {
   private final AppConfig config;
   private final JobQueueSettings jobSettings;
   private final boolean credlyWebhooks;
+  private final Secret adminToken;
   private @Nullable Application application;
 
   private DemoEnvironment(
@@ -46,8 +53,10 @@ public final class DemoEnvironment implements AutoCloseable {
       BadgeTemplate template,
       AppConfig config,
       JobQueueSettings jobSettings,
-      boolean credlyWebhooks) {
+      boolean credlyWebhooks,
+      Secret adminToken) {
     this.folder = folder;
+    this.adminToken = adminToken;
     this.credlyWebhooks = credlyWebhooks;
     this.ghl = ghl;
     this.credly = credly;
@@ -112,6 +121,10 @@ public final class DemoEnvironment implements AutoCloseable {
       Map<String, String> env = new HashMap<>(extras.env());
       env.put("DEMO_GHL_TOKEN", ghl.accessToken().reveal());
       env.put("DEMO_CREDLY_TOKEN", credly.authToken().reveal());
+      Secret adminToken = randomToken();
+      env.put("DEMO_ADMIN_TOKEN", adminToken.reveal());
+      // For a person signing in to the demo's dashboard; never printed.
+      write(folder.resolve(ADMIN_TOKEN_FILE), adminToken.reveal() + "\n");
       AppConfig config = ConfigLoader.load(configFile, env);
       DemoEnvironment environment =
           new DemoEnvironment(
@@ -122,7 +135,8 @@ public final class DemoEnvironment implements AutoCloseable {
               config,
               briskJobs(config.jobs().workers(), shutdownWait),
               // Credly's webhooks reach the engine only when a test's rules act on them.
-              !extras.equals(Extras.NONE));
+              !extras.equals(Extras.NONE),
+              adminToken);
       environment.startEngine();
       return environment;
     } catch (RuntimeException e) {
@@ -178,6 +192,17 @@ public final class DemoEnvironment implements AutoCloseable {
     return folder;
   }
 
+  /** The admin token of the demo's admin API and dashboard (random per environment). */
+  public Secret adminToken() {
+    return adminToken;
+  }
+
+  private static Secret randomToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+  }
+
   private static String yaml(
       Path folder,
       int port,
@@ -198,6 +223,7 @@ public final class DemoEnvironment implements AutoCloseable {
         # Written by `ghl-credly demo`: the engine's configuration, pointing at the local emulators.
         server:
           port: %d
+          admin-token: ${DEMO_ADMIN_TOKEN}
         storage:
           url: jdbc:h2:file:%s
         secrets:

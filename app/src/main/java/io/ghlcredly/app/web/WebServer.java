@@ -7,18 +7,23 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The service's HTTP server (JDK built-in, one virtual thread per request). Maps exact {@code
- * METHOD path} pairs to {@link Route}s, reads bodies up to a limit so an oversized request cannot
- * exhaust memory, and turns a route's crash into a 500 without details. Thread-safe.
+ * METHOD path} pairs to {@link Route}s (a key ending in {@code /*} takes every path under it, the
+ * longest such prefix winning, when no exact key matches), reads bodies up to a limit so an
+ * oversized request cannot exhaust memory, and turns a route's crash into a 500 without details.
+ * Thread-safe.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
@@ -26,11 +31,23 @@ public final class WebServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<String, Route> routes;
+  private final List<Map.Entry<String, Route>> prefixRoutes;
   private final long maxBodyBytes;
 
   private WebServer(HttpServer server, Map<String, Route> routes, long maxBodyBytes) {
     this.server = server;
     this.routes = Map.copyOf(routes);
+    this.prefixRoutes =
+        routes.entrySet().stream()
+            .filter(entry -> entry.getKey().endsWith("/*"))
+            .map(
+                entry ->
+                    Map.entry(
+                        entry.getKey().substring(0, entry.getKey().length() - 1), entry.getValue()))
+            .sorted(
+                Comparator.comparingInt((Map.Entry<String, Route> entry) -> entry.getKey().length())
+                    .reversed())
+            .toList();
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -64,7 +81,7 @@ public final class WebServer implements AutoCloseable {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = exchange.getRequestURI().getPath();
-      Route route = routes.get(method + " " + path);
+      Route route = route(method + " " + path);
       WebhookResponse response;
       if (route == null) {
         response = WebhookResponse.error(404, "no route for " + method + " " + path);
@@ -78,6 +95,19 @@ public final class WebServer implements AutoCloseable {
       }
       send(exchange, response);
     }
+  }
+
+  private @Nullable Route route(String key) {
+    Route exact = routes.get(key);
+    if (exact != null) {
+      return exact;
+    }
+    for (Map.Entry<String, Route> prefix : prefixRoutes) {
+      if (key.startsWith(prefix.getKey())) {
+        return prefix.getValue();
+      }
+    }
+    return null;
   }
 
   private static WebhookResponse dispatch(Route route, WebhookRequest request) {

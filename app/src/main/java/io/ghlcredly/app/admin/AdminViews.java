@@ -1,0 +1,115 @@
+package io.ghlcredly.app.admin;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the admin API returns and the dashboard shows: plain values (times as ISO-8601 text), never
+ * a token or secret. Null fields are left out of the JSON.
+ */
+final class AdminViews {
+  private AdminViews() {}
+
+  /** The connected systems and the health of their credentials. */
+  record Accounts(Ghl ghl, Credly credly) {}
+
+  /**
+   * @param authMode {@code private-token} or {@code oauth}
+   * @param locations the locations configured for reconciliation
+   * @param accounts OAuth accounts in the token store (none in private-token mode)
+   */
+  record Ghl(String authMode, List<String> locations, List<Account> accounts) {
+    Ghl {
+      locations = List.copyOf(locations);
+      accounts = List.copyOf(accounts);
+    }
+  }
+
+  record Account(
+      String account,
+      String status,
+      String since,
+      String tokenExpiresAt,
+      @Nullable String reason) {}
+
+  record Credly(
+      String environment,
+      String organizationId,
+      String records,
+      String tokenLevel,
+      @Nullable String tokenExpiresAt,
+      @Nullable Long tokenDaysLeft) {}
+
+  /** A rule as loaded: its id, its condition in words, the kinds of its actions in order. */
+  record Rule(String id, String when, List<String> actions) {
+    Rule {
+      actions = List.copyOf(actions);
+    }
+  }
+
+  record Event(
+      long sequence,
+      String source,
+      String type,
+      String eventId,
+      String contactId,
+      String receivedAt,
+      @Nullable String processedAt,
+      @Nullable String outcome,
+      @Nullable Long latencyMs) {}
+
+  record JournalEntry(
+      String contactId,
+      String ruleId,
+      String action,
+      String reason,
+      String state,
+      @Nullable String outcome,
+      @Nullable String upstreamId,
+      String createdAt,
+      String updatedAt) {}
+
+  record DeadLetter(
+      long id,
+      String kind,
+      String contactId,
+      List<String> eventIds,
+      String detail,
+      String cause,
+      int attempts,
+      String createdAt,
+      @Nullable String replayedAt) {
+    DeadLetter {
+      eventIds = List.copyOf(eventIds);
+    }
+  }
+
+  /** An import run from its checkpoint; {@code state} is {@code running} or {@code complete}. */
+  record ImportRun(
+      String name,
+      String locationId,
+      @Nullable String since,
+      String state,
+      long pages,
+      long walked,
+      long queued,
+      long skipped,
+      String updatedAt) {}
+
+  /** Events received per minute and how long they took to process (received → processed). */
+  record Minute(
+      String minute,
+      long received,
+      long processed,
+      @Nullable Long meanLatencyMs,
+      @Nullable Long maxLatencyMs) {}
+
+  record Activity(String from, String to, List<Minute> minutes) {
+    Activity {
+      minutes = List.copyOf(minutes);
+    }
+  }
+
+  /** The outcome of one replay: {@code replayed}, {@code already-replayed} or {@code not-found}. */
+  record Replay(long id, String result, @Nullable DeadLetter deadLetter) {}
+}
