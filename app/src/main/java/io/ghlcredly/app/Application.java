@@ -243,7 +243,14 @@ public final class Application implements AutoCloseable {
     routes.putAll(
         AdminRoutes.create(
             config,
-            new AdminRoutes.Sources(database, stores, tokens, credly.tokenHealth(), rules, jobs),
+            new AdminRoutes.Sources(
+                database,
+                stores,
+                tokens,
+                credly.tokenHealth(),
+                rules,
+                jobs,
+                () -> ghl.limiter().keys().stream().sorted().map(ghl.limiter()::snapshot).toList()),
             clock));
     WebServer web;
     try {

@@ -55,6 +55,7 @@ import java.util.function.Supplier;
  * @param writer writes back tags, notes and tasks with the account of the contact's location
  * @param directory pages through a location's contacts for a bulk import (bulk rate priority)
  * @param reconcileLocations the locations the reconciliation pass covers, asked before each pass
+ * @param limiter the rate limiter every client shares, for operator views of each budget
  */
 record GhlConnection(
     CrmGateway crm,
@@ -62,7 +63,8 @@ record GhlConnection(
     ContactDirectory directory,
     ContactChangeFeed changes,
     Supplier<List<LocationId>> reconcileLocations,
-    Map<String, Route> routes) {
+    Map<String, Route> routes,
+    RateLimiter limiter) {
   /** The scopes the sync asks for at install: read contacts, write tags, notes and tasks. */
   static final Set<String> INSTALL_SCOPES = Set.of("contacts.readonly", "contacts.write");
 
@@ -120,7 +122,8 @@ record GhlConnection(
         new GhlContactDirectory(location -> client),
         new GhlChangeFeeds(location -> feed),
         () -> locations,
-        Map.of());
+        Map.of(),
+        limiter);
   }
 
   private static GhlConnection oauth(
@@ -182,7 +185,8 @@ record GhlConnection(
         () -> connectedLocations(tokens, ghl.locations()),
         Map.of(
             GhlOAuthStartRoute.KEY, new GhlOAuthStartRoute(flow),
-            GhlOAuthCallbackRoute.KEY, new GhlOAuthCallbackRoute(flow)));
+            GhlOAuthCallbackRoute.KEY, new GhlOAuthCallbackRoute(flow)),
+        limiter);
   }
 
   /** Installed, connected locations; only those allowed when {@code ghl.locations} is set. */

@@ -35,6 +35,7 @@ final class AdminApi implements Route {
           "POST /admin/api/dead-letters/{id}/replay",
           "POST /admin/api/dead-letters/replay-all",
           "GET /admin/api/imports",
+          "GET /admin/api/rate-limits",
           "GET /admin/api/activity");
 
   static final int DEFAULT_LIMIT = 50;
@@ -73,6 +74,7 @@ final class AdminApi implements Route {
       case "GET /journal" -> json(Map.of("entries", views.journal(limit(query))));
       case "GET /dead-letters" -> json(Map.of("deadLetters", views.deadLetters(limit(query))));
       case "GET /imports" -> json(Map.of("imports", views.imports()));
+      case "GET /rate-limits" -> json(Map.of("rateLimits", views.rateLimits()));
       case "GET /activity" -> json(views.activity());
       case "POST /dead-letters/replay-all" ->
           json(Map.of("replays", actions.replayAll(force(query))));

@@ -10,6 +10,7 @@ import io.ghlcredly.core.port.DeadLetterStore;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.core.sync.ImportCheckpoint;
 import io.ghlcredly.credly.CredlyTokenHealth;
+import io.ghlcredly.http.ratelimit.RateBudget;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcEventInbox;
 import java.time.Duration;
@@ -39,13 +40,17 @@ final class AdminReadModel {
   private final JdbcCursorStore cursors;
   private final ActivityChart activity;
 
+  private final Supplier<List<RateBudget>> rateBudgets;
+
   AdminReadModel(
       AppConfig config,
       TokenStore accounts,
       CredlyTokenHealth credlyToken,
       Supplier<RuleSet> rules,
+      Supplier<List<RateBudget>> rateBudgets,
       Stores stores) {
     this.config = config;
+    this.rateBudgets = rateBudgets;
     this.accounts = accounts;
     this.credlyToken = credlyToken;
     this.rules = rules;
@@ -149,6 +154,24 @@ final class AdminReadModel {
         letter.attempts(),
         letter.createdAt().toString(),
         text(letter.replayedAt()));
+  }
+
+  /** Each GHL rate budget (one per location) as the limiter sees it now. */
+  List<AdminViews.RateLimit> rateLimits() {
+    return rateBudgets.get().stream()
+        .map(
+            budget ->
+                new AdminViews.RateLimit(
+                    budget.key(),
+                    budget.limits().burstMax(),
+                    budget.limits().interval().toSeconds(),
+                    budget.limits().dailyMax(),
+                    budget.burstRemaining(),
+                    budget.bulkRemaining(),
+                    budget.dailyRemaining(),
+                    budget.waiters(),
+                    budget.pausedFor().toMillis()))
+        .toList();
   }
 
   List<AdminViews.ImportRun> imports() {

@@ -9,11 +9,13 @@ import io.ghlcredly.core.port.JobQueue;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.core.sync.DeadLetterReplayer;
 import io.ghlcredly.credly.CredlyTokenHealth;
+import io.ghlcredly.http.ratelimit.RateBudget;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcEventInbox;
 import java.net.URI;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -32,7 +34,8 @@ public final class AdminRoutes {
       TokenStore accounts,
       CredlyTokenHealth credlyToken,
       Supplier<RuleSet> rules,
-      JobQueue jobs) {}
+      JobQueue jobs,
+      Supplier<List<RateBudget>> rateBudgets) {}
 
   public static Map<String, Route> create(AppConfig config, Sources sources, InstantSource clock) {
     Secret token = config.server().adminToken();
@@ -48,6 +51,7 @@ public final class AdminRoutes {
             sources.accounts(),
             sources.credlyToken(),
             sources.rules(),
+            sources.rateBudgets(),
             new AdminReadModel.Stores(
                 inbox,
                 stores.journal(),

@@ -84,6 +84,18 @@ final class AdminViews {
     }
   }
 
+  /** One location's GHL rate budget: limits in force and what is left now. */
+  record RateLimit(
+      String key,
+      long burstMax,
+      long intervalSeconds,
+      long dailyMax,
+      long burstRemaining,
+      long bulkRemaining,
+      long dailyRemaining,
+      int waiters,
+      long pausedMillis) {}
+
   /** An import run from its checkpoint; {@code state} is {@code running} or {@code complete}. */
   record ImportRun(
       String name,

@@ -145,6 +145,7 @@ final class Dashboard implements Route {
     context.put("journal", views.journal(FEED));
     context.put("deadLetters", views.deadLetters(FEED));
     context.put("imports", views.imports());
+    context.put("rateLimits", views.rateLimits());
     context.put("activity", activity);
     context.put("throughput", SvgBars.of(minutes, AdminViews.Minute::received, " events"));
     context.put(

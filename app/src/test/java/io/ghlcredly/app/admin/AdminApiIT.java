@@ -111,6 +111,7 @@ class AdminApiIT {
             "/admin/api/journal",
             "/admin/api/dead-letters?limit=10",
             "/admin/api/imports",
+            "/admin/api/rate-limits",
             "/admin/api/activity",
             "/admin/api/openapi.json")) {
       HttpResponse<String> response = get(path);
@@ -126,6 +127,7 @@ class AdminApiIT {
     JsonNode events = JSON.readTree(get("/admin/api/events").body());
     JsonNode letters = JSON.readTree(get("/admin/api/dead-letters").body());
     JsonNode activity = JSON.readTree(get("/admin/api/activity").body());
+    JsonNode rateLimits = JSON.readTree(get("/admin/api/rate-limits").body());
 
     assertThat(accounts.path("ghl").path("authMode").asText()).isEqualTo("private-token");
     assertThat(accounts.path("credly").path("organizationId").asText())
@@ -143,6 +145,12 @@ class AdminApiIT {
     }
     assertThat(activity.path("minutes")).hasSize(ActivityChart.MINUTES);
     assertThat(received).isGreaterThanOrEqualTo(1);
+    // The contact was read from GHL: its budget is known, with GHL's limits in force.
+    assertThat(rateLimits.path("rateLimits")).isNotEmpty();
+    JsonNode budget = rateLimits.path("rateLimits").get(0);
+    assertThat(budget.path("burstMax").asLong()).isEqualTo(100);
+    assertThat(budget.path("burstRemaining").asLong()).isBetween(0L, 100L);
+    assertThat(budget.path("dailyRemaining").asLong()).isLessThan(200_000L);
   }
 
   @Test
