@@ -250,7 +250,8 @@ public final class Application implements AutoCloseable {
                 credly.tokenHealth(),
                 rules,
                 jobs,
-                () -> ghl.limiter().keys().stream().sorted().map(ghl.limiter()::snapshot).toList()),
+                () -> ghl.limiter().keys().stream().sorted().map(ghl.limiter()::snapshot).toList(),
+                jobs::countQueued),
             clock));
     WebServer web;
     try {

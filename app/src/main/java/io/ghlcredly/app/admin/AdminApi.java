@@ -36,6 +36,7 @@ final class AdminApi implements Route {
           "POST /admin/api/dead-letters/replay-all",
           "GET /admin/api/imports",
           "GET /admin/api/rate-limits",
+          "GET /admin/api/jobs",
           "GET /admin/api/activity");
 
   static final int DEFAULT_LIMIT = 50;
@@ -75,6 +76,7 @@ final class AdminApi implements Route {
       case "GET /dead-letters" -> json(Map.of("deadLetters", views.deadLetters(limit(query))));
       case "GET /imports" -> json(Map.of("imports", views.imports()));
       case "GET /rate-limits" -> json(Map.of("rateLimits", views.rateLimits()));
+      case "GET /jobs" -> json(views.jobs());
       case "GET /activity" -> json(views.activity());
       case "POST /dead-letters/replay-all" ->
           json(Map.of("replays", actions.replayAll(force(query))));

@@ -15,11 +15,13 @@ import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcEventInbox;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +43,8 @@ final class AdminReadModel {
   private final ActivityChart activity;
 
   private final Supplier<List<RateBudget>> rateBudgets;
+  private final LongSupplier queuedJobs;
+  private final InstantSource clock;
 
   AdminReadModel(
       AppConfig config,
@@ -48,9 +52,13 @@ final class AdminReadModel {
       CredlyTokenHealth credlyToken,
       Supplier<RuleSet> rules,
       Supplier<List<RateBudget>> rateBudgets,
+      LongSupplier queuedJobs,
+      InstantSource clock,
       Stores stores) {
     this.config = config;
     this.rateBudgets = rateBudgets;
+    this.queuedJobs = queuedJobs;
+    this.clock = clock;
     this.accounts = accounts;
     this.credlyToken = credlyToken;
     this.rules = rules;
@@ -154,6 +162,18 @@ final class AdminReadModel {
         letter.attempts(),
         letter.createdAt().toString(),
         text(letter.replayedAt()));
+  }
+
+  /**
+   * The work queue: sync jobs queued or running, events not applied yet and the oldest one's age.
+   */
+  AdminViews.Jobs jobs() {
+    Long oldestAge =
+        inbox
+            .findOldestPendingReceivedAt()
+            .map(received -> Math.max(0, Duration.between(received, clock.instant()).toSeconds()))
+            .orElse(null);
+    return new AdminViews.Jobs(queuedJobs.getAsLong(), inbox.countPending(), oldestAge);
   }
 
   /** Each GHL rate budget (one per location) as the limiter sees it now. */

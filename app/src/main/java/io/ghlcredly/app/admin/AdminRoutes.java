@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +36,8 @@ public final class AdminRoutes {
       CredlyTokenHealth credlyToken,
       Supplier<RuleSet> rules,
       JobQueue jobs,
-      Supplier<List<RateBudget>> rateBudgets) {}
+      Supplier<List<RateBudget>> rateBudgets,
+      LongSupplier queuedJobs) {}
 
   public static Map<String, Route> create(AppConfig config, Sources sources, InstantSource clock) {
     Secret token = config.server().adminToken();
@@ -52,6 +54,8 @@ public final class AdminRoutes {
             sources.credlyToken(),
             sources.rules(),
             sources.rateBudgets(),
+            sources.queuedJobs(),
+            clock,
             new AdminReadModel.Stores(
                 inbox,
                 stores.journal(),

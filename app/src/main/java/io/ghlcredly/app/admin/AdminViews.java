@@ -84,6 +84,13 @@ final class AdminViews {
     }
   }
 
+  /**
+   * The work queue.
+   *
+   * @param oldestPendingAgeSeconds how long the oldest unapplied event has waited; null when none
+   */
+  record Jobs(long queued, long pendingEvents, @Nullable Long oldestPendingAgeSeconds) {}
+
   /** One location's GHL rate budget: limits in force and what is left now. */
   record RateLimit(
       String key,

@@ -146,6 +146,7 @@ final class Dashboard implements Route {
     context.put("deadLetters", views.deadLetters(FEED));
     context.put("imports", views.imports());
     context.put("rateLimits", views.rateLimits());
+    context.put("jobs", views.jobs());
     context.put("activity", activity);
     context.put("throughput", SvgBars.of(minutes, AdminViews.Minute::received, " events"));
     context.put(

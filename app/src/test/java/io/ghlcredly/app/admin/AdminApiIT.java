@@ -112,6 +112,7 @@ class AdminApiIT {
             "/admin/api/dead-letters?limit=10",
             "/admin/api/imports",
             "/admin/api/rate-limits",
+            "/admin/api/jobs",
             "/admin/api/activity",
             "/admin/api/openapi.json")) {
       HttpResponse<String> response = get(path);
@@ -128,6 +129,7 @@ class AdminApiIT {
     JsonNode letters = JSON.readTree(get("/admin/api/dead-letters").body());
     JsonNode activity = JSON.readTree(get("/admin/api/activity").body());
     JsonNode rateLimits = JSON.readTree(get("/admin/api/rate-limits").body());
+    JsonNode jobs = JSON.readTree(get("/admin/api/jobs").body());
 
     assertThat(accounts.path("ghl").path("authMode").asText()).isEqualTo("private-token");
     assertThat(accounts.path("credly").path("organizationId").asText())
@@ -151,6 +153,9 @@ class AdminApiIT {
     assertThat(budget.path("burstMax").asLong()).isEqualTo(100);
     assertThat(budget.path("burstRemaining").asLong()).isBetween(0L, 100L);
     assertThat(budget.path("dailyRemaining").asLong()).isLessThan(200_000L);
+    assertThat(jobs.path("queued").isIntegralNumber()).isTrue();
+    assertThat(jobs.path("pendingEvents").asLong()).isZero();
+    assertThat(jobs.has("oldestPendingAgeSeconds")).isFalse();
   }
 
   @Test
