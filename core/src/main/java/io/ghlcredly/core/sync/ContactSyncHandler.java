@@ -133,7 +133,7 @@ public final class ContactSyncHandler implements ContactJobHandler {
     List<PlannedAction> planned = evaluator.evaluate(ruleSet, triggers);
 
     ObservedContact subject =
-        subject(current, before, location, contactId, read.gone(), planned.isEmpty());
+        subject(current, before, location, contactId, read.gone(), planned.isEmpty(), ruleSet);
     String recordDigest = before.map(ContactSnapshot::recordDigest).orElse(null);
     if (changed != null && records.enabled()) {
       recordDigest = publishRecordIfChanged(changed, ruleSet, recordDigest, pending);
@@ -242,7 +242,8 @@ public final class ContactSyncHandler implements ContactJobHandler {
       @Nullable LocationId location,
       ContactId contactId,
       boolean gone,
-      boolean nothingPlanned) {
+      boolean nothingPlanned,
+      RuleSet ruleSet) {
     if (current != null) {
       return current;
     }
@@ -254,7 +255,7 @@ public final class ContactSyncHandler implements ContactJobHandler {
       return applied.orElse(null);
     }
     return crm.findContact(location, contactId)
-        .map(contact -> observer.observe(contact, rules.get().mapping()))
+        .map(contact -> observer.observe(contact, ruleSet.mapping()))
         .or(() -> applied)
         .orElse(null);
   }
