@@ -1,5 +1,6 @@
 package io.ghlcredly.core.sync;
 
+import io.ghlcredly.core.error.MappingException;
 import io.ghlcredly.core.job.ContactJobHandler;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.mapping.Condition;
@@ -260,16 +261,26 @@ public final class ContactSyncHandler implements ContactJobHandler {
         .orElse(null);
   }
 
-  private String publishRecordIfChanged(
+  private @Nullable String publishRecordIfChanged(
       ObservedContact current,
       RuleSet ruleSet,
       @Nullable String lastDigest,
       List<ReceivedEvent> pending) {
-    CredentialRecords.CredentialRecord record =
-        RecordActions.render(
-            ruleSet.mapping(),
-            current,
-            TemplateModel.of(current.contact(), current.status(), clock.instant()));
+    CredentialRecords.CredentialRecord record;
+    try {
+      record =
+          RecordActions.render(
+              ruleSet.mapping(),
+              current,
+              TemplateModel.of(current.contact(), current.status(), clock.instant()));
+    } catch (MappingException e) {
+      // Many GHL contacts have no email yet: no record for them, and their rules still run.
+      log.atInfo()
+          .addKeyValue("contactId", current.contact().id())
+          .addKeyValue("cause", e.getMessage())
+          .log("no Credly record for this contact");
+      return lastDigest;
+    }
     String digest = RecordActions.digest(record);
     if (digest.equals(lastDigest)) {
       return digest;

@@ -251,6 +251,22 @@ class RuleFlowsTest {
   }
 
   @Test
+  void aContactWithoutEmailGetsNoRecordButItsRulesStillRun() {
+    records.enabled = true;
+    rule("vip", new Condition.TagAdded("vip"), new Action.AddTag(template("seen-vip")));
+    crm.contacts.put(
+        ADA, new Contact(ADA, LOCATION, null, "Ada", "Lovelace", Set.of("vip"), now()));
+    updateEvent();
+
+    handler.run(ADA);
+
+    assertThat(records.upserts).isZero();
+    assertThat(deadLetters.letters).isEmpty();
+    assertThat(writer.tags.get(ADA)).containsExactly("seen-vip");
+    assertThat(inbox.listPending(ADA)).isEmpty();
+  }
+
+  @Test
   void anOlderReadNeverOverwritesWhatWasApplied() {
     rule("vip", new Condition.TagAdded("vip"), new Action.AddTag(template("seen-vip")));
     contact(Set.of("vip"), Map.of());
