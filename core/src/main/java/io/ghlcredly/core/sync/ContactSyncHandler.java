@@ -116,7 +116,7 @@ public final class ContactSyncHandler implements ContactJobHandler {
         .forEach(this::recordBadge);
 
     LocationId location = location(events, before);
-    ContactRead read = readContact(contactId, location, events);
+    ContactRead read = readContact(contactId, location, events, before);
     ObservedContact current =
         read.contact() == null ? null : observer.observe(read.contact(), ruleSet.mapping());
     ObservedContact changed =
@@ -185,7 +185,10 @@ public final class ContactSyncHandler implements ContactJobHandler {
   private record ContactRead(@Nullable Contact contact, boolean gone) {}
 
   private ContactRead readContact(
-      ContactId contactId, @Nullable LocationId location, List<SyncEvent> events) {
+      ContactId contactId,
+      @Nullable LocationId location,
+      List<SyncEvent> events,
+      Optional<ContactSnapshot> before) {
     boolean webhookChange =
         events.stream()
             .anyMatch(
@@ -204,7 +207,8 @@ public final class ContactSyncHandler implements ContactJobHandler {
             .filter(SyncEvent.ContactSeen.class::isInstance)
             .map(event -> ((SyncEvent.ContactSeen) event).contact())
             .max(Comparator.comparing(ContactSyncHandler::version));
-    return new ContactRead(carried.map(this::withAttributesKnownBefore).orElse(null), false);
+    return new ContactRead(
+        carried.map(contact -> withAttributesKnownBefore(contact, before)).orElse(null), false);
   }
 
   /**
@@ -212,8 +216,8 @@ public final class ContactSyncHandler implements ContactJobHandler {
    * read of the contact (no address, website…): an attribute it lacks is "not provided", not
    * "removed", so it keeps the value last applied. Custom fields and tags are complete on pages.
    */
-  private Contact withAttributesKnownBefore(Contact carried) {
-    Optional<ContactSnapshot> before = state.find(carried.id());
+  private static Contact withAttributesKnownBefore(
+      Contact carried, Optional<ContactSnapshot> before) {
     if (before.isEmpty()) {
       return carried;
     }
