@@ -229,6 +229,11 @@ public final class CredlyEmulator implements AutoCloseable {
     server.inject(fault);
   }
 
+  /** Every later answer waits {@code latency} first (see {@link EmulatorServer#latency}). */
+  public void latency(Duration latency) {
+    server.latency(latency);
+  }
+
   public void clearFaults() {
     server.clearFaults();
   }

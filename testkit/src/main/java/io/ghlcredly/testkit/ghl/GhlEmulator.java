@@ -9,6 +9,7 @@ import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorServer;
 import io.ghlcredly.testkit.server.Fault;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -267,6 +268,11 @@ public final class GhlEmulator implements AutoCloseable {
   /** Injects a fault into the API (answers before HighLevel's checks and counters). */
   public void inject(Fault fault) {
     server.inject(fault);
+  }
+
+  /** Every later answer waits {@code latency} first (see {@link EmulatorServer#latency}). */
+  public void latency(Duration latency) {
+    server.latency(latency);
   }
 
   public void clearFaults() {

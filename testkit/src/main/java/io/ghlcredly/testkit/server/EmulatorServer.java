@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -37,6 +38,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final List<Fault> faults = new ArrayList<>();
   private final List<EmulatorRequest> requests = new CopyOnWriteArrayList<>();
   private final String basePath;
+  private volatile Duration latency = Duration.ZERO;
 
   /**
    * @param basePath prefix of every route, such as {@code /v1}, or empty
@@ -92,6 +94,17 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes every later answer wait {@code latency} first, as a distant API would (benchmarks run at
+   * zero and at a realistic latency). Faults' own delays add to it.
+   */
+  public void latency(Duration latency) {
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative: " + latency);
+    }
+    this.latency = latency;
+  }
+
   /** Every request received so far, in arrival order. */
   public List<EmulatorRequest> requests() {
     return List.copyOf(requests);
@@ -118,6 +131,7 @@ public final class EmulatorServer implements AutoCloseable {
               });
       String query = exchange.getRequestURI().getRawQuery();
       EmulatorResponse response = dispatch(method, path, query == null ? "" : query, headers, body);
+      sleep(latency);
       send(exchange, response);
     }
   }
@@ -176,11 +190,15 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   private static void pause(Fault fault) {
-    if (fault.delay().isZero()) {
+    sleep(fault.delay());
+  }
+
+  private static void sleep(Duration delay) {
+    if (delay.isZero()) {
       return;
     }
     try {
-      Thread.sleep(fault.delay());
+      Thread.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
