@@ -36,6 +36,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * view of them, which follows the provider's headers. Thread-safe.
  */
 final class KeyBudget {
+  /**
+   * One take at a time per key in this process: on shared buckets, callers queue here rather than
+   * each holding a pooled connection while waiting for the bucket's row lock.
+   */
+  private final ReentrantLock takes = new ReentrantLock();
+
   /** Applies one response's headers at a time, so that this process never lowers twice. */
   private final ReentrantLock corrections = new ReentrantLock();
 
@@ -46,6 +52,15 @@ final class KeyBudget {
   private final Bucket bulk;
   private final Bucket daily;
   private volatile RateLimits limits;
+
+  /**
+   * The daily bucket's level as this process last saw it, and the UTC day it was on before looking.
+   * Until the next UTC midnight the level can only fall (no call gives daily tokens back, and a new
+   * daily limit keeps the tokens or cuts them), so a header at or above it needs no read.
+   */
+  private volatile DailySeen dailySeen = new DailySeen(Long.MAX_VALUE, Long.MIN_VALUE);
+
+  private record DailySeen(long level, long epochDay) {}
 
   KeyBudget(
       String key, RateLimits limits, double bulkShare, TimeMeter meter, BucketSource buckets) {
@@ -74,20 +89,33 @@ final class KeyBudget {
    * @return 0 when taken, else nanoseconds until the budget may allow it
    */
   long tryTake(RatePriority priority) {
-    List<Bucket> needed =
-        priority == RatePriority.BULK ? List.of(bulk, burst, daily) : List.of(burst, daily);
-    List<Bucket> taken = new ArrayList<>(needed.size());
-    for (Bucket bucket : needed) {
-      ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-      if (!probe.isConsumed()) {
-        for (Bucket giveBack : taken) {
-          giveBack.addTokens(1);
+    List<Bucket> beforeDaily =
+        priority == RatePriority.BULK ? List.of(bulk, burst) : List.of(burst);
+    List<Bucket> taken = new ArrayList<>(beforeDaily.size());
+    takes.lock();
+    try {
+      for (Bucket bucket : beforeDaily) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+          return giveBack(taken, probe);
         }
-        return Math.max(1, probe.getNanosToWaitForRefill());
+        taken.add(bucket);
       }
-      taken.add(bucket);
+      long day = today();
+      ConsumptionProbe probe = daily.tryConsumeAndReturnRemaining(1);
+      dailySeen = new DailySeen(probe.getRemainingTokens(), day);
+      return probe.isConsumed() ? 0 : giveBack(taken, probe);
+    } finally {
+      takes.unlock();
     }
-    return 0;
+  }
+
+  /** Returns the tokens a refused call took; says how long the refusing bucket needs. */
+  private static long giveBack(List<Bucket> taken, ConsumptionProbe refusal) {
+    for (Bucket bucket : taken) {
+      bucket.addTokens(1);
+    }
+    return Math.max(1, refusal.getNanosToWaitForRefill());
   }
 
   /**
@@ -102,13 +130,16 @@ final class KeyBudget {
     try {
       RateLimits inForce = adopt(headers);
       Integer remaining = headers.remaining();
-      if (remaining != null) {
+      // Each lowering reads the bucket only when the header is below what it may hold.
+      if (remaining != null && remaining < BucketShapes.burstCapacity(inForce)) {
         lowerTo(burst, remaining);
         lowerTo(bulk, Math.max(0, remaining - BucketShapes.liveReserve(inForce, bulkShare)));
       }
       Long dailyRemaining = headers.dailyRemaining();
-      if (dailyRemaining != null) {
-        lowerTo(daily, dailyRemaining);
+      DailySeen seen = dailySeen;
+      long day = today();
+      if (dailyRemaining != null && (dailyRemaining < seen.level() || seen.epochDay() != day)) {
+        dailySeen = new DailySeen(lowerTo(daily, dailyRemaining), day);
       }
       if (status == 429) {
         // adopt() took the window from the headers when they had one.
@@ -164,8 +195,9 @@ final class KeyBudget {
   }
 
   /**
-   * Drives {@code bucket} so far below zero that its next token comes no sooner than {@code window}
-   * from now. Processes seeing 429s at the same instant may each lengthen the pause.
+   * Drives {@code bucket} so far below zero that it refills for one {@code window} before its next
+   * token (a token partly refilled before may shorten that by less than one token's time).
+   * Processes seeing 429s at the same instant may each lengthen the pause.
    */
   private static void pause(
       Bucket bucket, long refillTokens, Duration refillPeriod, Duration window) {
@@ -175,10 +207,6 @@ final class KeyBudget {
     long target = 1 - windowTokens;
     if (available > target) {
       bucket.consumeIgnoringRateLimits(available - target);
-    }
-    // A partly refilled token would end the pause early.
-    if (nanosUntilOne(bucket) < window.toNanos()) {
-      bucket.consumeIgnoringRateLimits(1);
     }
   }
 
@@ -190,12 +218,19 @@ final class KeyBudget {
    * Takes what {@code bucket} holds beyond {@code remaining}; never adds. The take is conditional
    * (as much as possible, up to the excess), so that another process lowering at the same time
    * cannot drive the bucket below zero.
+   *
+   * @return the most the bucket holds afterwards
    */
-  private static void lowerTo(Bucket bucket, long remaining) {
+  private static long lowerTo(Bucket bucket, long remaining) {
     long available = bucket.getAvailableTokens();
-    if (available > remaining) {
-      bucket.tryConsumeAsMuchAsPossible(available - Math.max(0, remaining));
+    if (available <= remaining) {
+      return available;
     }
+    return available - bucket.tryConsumeAsMuchAsPossible(available - Math.max(0, remaining));
+  }
+
+  private long today() {
+    return Math.floorDiv(meter.currentTimeNanos(), Duration.ofDays(1).toNanos());
   }
 
   private static long nanosUntilOne(Bucket bucket) {
