@@ -22,9 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <ul>
  *   <li>A call takes a token from each bucket it needs, one after the other (bulk, burst, daily),
- *       and gives back those it took when a later one is empty. A given-back token was held for a
- *       moment and never used, so no bucket ever allows more than its shape. Burst comes before
- *       daily so that its tokens are given back only when the day's budget is spent.
+ *       and gives back those it took when a later one is empty: a given-back token was held for a
+ *       moment and never used. Burst comes after bulk and before daily, so burst tokens (the
+ *       provider's limit) are given back only when the day's budget is spent.
  *   <li>After a 429 the burst and bulk buckets are driven below zero by one window's refill, so
  *       that every process sharing them sends nothing for a window; the burst bucket is below zero
  *       only then, which is how a pause is recognised.

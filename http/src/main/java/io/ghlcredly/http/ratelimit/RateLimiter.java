@@ -74,7 +74,10 @@ public final class RateLimiter implements RequestGate {
     this(settings, new InstantSourceTimeMeter(clock), blocking, waits, BucketSource::local);
   }
 
-  /** For tests: {@code buckets} makes the bucket source on the limiter's clock. */
+  /**
+   * Budgets in the buckets that {@code buckets} makes on the limiter's clock (tests use it
+   * directly).
+   */
   RateLimiter(
       RateLimiterSettings settings,
       TimeMeter meter,

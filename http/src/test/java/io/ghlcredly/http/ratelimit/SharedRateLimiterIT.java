@@ -7,14 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ghlcredly.core.error.ApiException;
+import io.ghlcredly.http.ApiRequest;
 import io.ghlcredly.http.RatePriority;
 import io.github.bucket4j.BlockingStrategy;
+import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -222,6 +225,11 @@ class SharedRateLimiterIT {
             });
     assertThatThrownBy(() -> limiter.tryAcquire(LOCATION, RatePriority.BULK))
         .isInstanceOf(ApiException.class);
+    // A response that arrived stays a success: its headers are dropped, not turned into a failure.
+    limiter.afterResponse(
+        ApiRequest.get("/contacts/c1").withRateKey(LOCATION),
+        200,
+        HttpHeaders.of(Map.of("X-RateLimit-Remaining", List.of("0")), (name, value) -> true));
   }
 
   @Test
