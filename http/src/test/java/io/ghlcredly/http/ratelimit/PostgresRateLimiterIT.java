@@ -1,6 +1,7 @@
 package io.ghlcredly.http.ratelimit;
 
 import io.github.bucket4j.BlockingStrategy;
+import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,12 @@ class PostgresRateLimiterIT extends RateLimiterContract {
     if (store != null) {
       store.close();
     }
+  }
+
+  /** Coarser than in memory: each poll is a database round trip. */
+  @Override
+  Duration pollStep() {
+    return Duration.ofMillis(50);
   }
 
   @Override
