@@ -54,6 +54,7 @@ import io.ghlcredly.storage.JdbcSyncStateStore;
 import io.ghlcredly.storage.JdbcTokenStore;
 import io.ghlcredly.storage.JobQueueSettings;
 import io.ghlcredly.storage.SecretCipher;
+import io.ghlcredly.storage.SecretKeyCheck;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -175,6 +176,7 @@ public final class Application implements AutoCloseable {
     SecretCipher cipher =
         SecretCipher.load(
             config.secrets().keyFile(), keyVariable == null ? null : System.getenv(keyVariable));
+    SecretKeyCheck.verify(database, cipher, clock);
     Stores stores =
         new Stores(
             new JdbcEventInbox(database),

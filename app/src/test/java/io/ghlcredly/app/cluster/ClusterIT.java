@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * fourth JVM running an import: webhooks are spread over the instances in turn (no balancer), one
  * instance is killed with SIGKILL while it holds jobs, and afterwards every contact has its badge
  * exactly once, every accepted webhook is applied, GHL never had to refuse a call for the location
- * (its budget is shared), and each expiry of the access token cost exactly one refresh.
+ * (its budget is shared), and each expiry of the access token cost exactly one refresh. An instance
+ * started with another secret key refuses to run.
  */
 class ClusterIT {
   private static final String TAG = "course-complete";
@@ -96,8 +98,16 @@ class ClusterIT {
     first.awaitLive(START);
     ClusterNode victim = startNode("node-2");
     ClusterNode third = startNode("node-3");
+    ClusterNode stranger =
+        startNode("stranger", Map.of("GCS_SECRET_KEY", SecretCipher.newKeysetJson()));
     victim.awaitLive(START);
     third.awaitLive(START);
+    // An instance with another secret key could not read the tokens the others store: it stops.
+    assertThat(stranger.awaitExit(START))
+        .as(stranger.tail())
+        .isPresent()
+        .isNotEqualTo(OptionalInt.of(0));
+    assertThat(stranger.output()).contains("same key");
     install(first);
     List<String> contacts =
         ghl.seedContacts(
@@ -169,7 +179,11 @@ class ClusterIT {
   }
 
   private ClusterNode startNode(String name) throws IOException {
-    ClusterNode node = ClusterNode.start(name, folder, config, sharedEnv);
+    return startNode(name, sharedEnv);
+  }
+
+  private ClusterNode startNode(String name, Map<String, String> env) throws IOException {
+    ClusterNode node = ClusterNode.start(name, folder, config, env);
     nodes.add(node);
     return node;
   }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +73,15 @@ final class ClusterNode implements AutoCloseable {
 
   boolean isAlive() {
     return jvm.isAlive();
+  }
+
+  /** Waits for the process to end by itself; its exit code, or empty when it still runs. */
+  OptionalInt awaitExit(Duration timeout) {
+    return jvm.waitFor(timeout) ? OptionalInt.of(jvm.exitValue()) : OptionalInt.empty();
+  }
+
+  String output() {
+    return jvm.output();
   }
 
   /** SIGKILL: no shutdown hook, no hand-back of running jobs. */
