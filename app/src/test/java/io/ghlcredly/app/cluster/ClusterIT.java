@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ghlcredly.app.Main;
+import io.ghlcredly.core.sync.ContactImporter;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.DatabaseSettings;
 import io.ghlcredly.storage.DbSchedulerJobQueue;
@@ -41,11 +42,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three {@code serve} instances in their own JVMs on one PostgreSQL schema, in OAuth mode, with a
- * fourth JVM running an import: webhooks are spread over the instances in turn (no balancer), one
- * instance is killed with SIGKILL while it holds jobs, and afterwards every contact has its badge
- * exactly once, every accepted webhook is applied, GHL never had to refuse a call for the location
- * (its budget is shared), and each expiry of the access token cost exactly one refresh. An instance
- * started with another secret key refuses to run.
+ * fourth JVM running an import whose events are applied while webhooks are spread over the
+ * instances in turn (no balancer), one instance is killed with SIGKILL while it holds jobs, and
+ * afterwards every contact has its badge exactly once, every accepted webhook is applied, GHL never
+ * had to refuse a call for the location (its budget is shared), and each expiry of the access token
+ * cost exactly one refresh. An instance started with another secret key refuses to run.
  */
 class ClusterIT {
   private static final String TAG = "course-complete";
@@ -126,8 +127,15 @@ class ClusterIT {
 
     try (CallRateSampler ghlCalls = CallRateSampler.start(() -> ghl.requests().size());
         ChildJvm importer = startImport()) {
-      // Phase 1, while the import runs: tags arrive at all three instances in turn; the access
-      // token expires half-way and the cluster must refresh it once.
+      // The walk first (one GHL read at bulk priority, which live work may starve), then its 300
+      // events are applied by all four JVMs while webhooks come in.
+      await().atMost(START).until(() -> importedEvents() == CONTACTS || !importer.isAlive());
+      if (!importer.isAlive() && importer.exitValue() != 0) {
+        throw new AssertionError("the import failed: " + state(contacts, importer));
+      }
+
+      // Phase 1, while the import's events are applied: tags arrive at all three instances in
+      // turn; the access token expires half-way and the cluster must refresh it once.
       List<String> phaseOne = contacts.subList(TAGGED_BEFORE_IMPORT, 180);
       tag(phaseOne.subList(0, 60));
       ghl.oauth().expireAccessTokens(ghl.locationId());
@@ -296,6 +304,11 @@ class ClusterIT {
         importer.isAlive() ? "still running" : "exited " + importer.exitValue(),
         folder.toAbsolutePath(),
         importer.tail());
+  }
+
+  private long importedEvents() {
+    return new Jdbc(database)
+        .queryLong("SELECT COUNT(*) FROM event_inbox WHERE source = ?", ContactImporter.SOURCE);
   }
 
   private long pendingEvents() {
