@@ -78,11 +78,19 @@ final class ConfigBinder {
       section.problem(
           "admin-token", "must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters long");
     }
+    String instanceName = section.text("instance-name");
+    if (instanceName != null && !ServerConfig.INSTANCE_NAME.matcher(instanceName).matches()) {
+      section.problem(
+          "instance-name",
+          "must be 1 to 64 letters, digits, '.', '_' or '-', got '" + instanceName + "'");
+    }
     long maxWebhookBytes =
         section.bytes(
             "max-webhook-bytes", ServerConfig.DEFAULT_MAX_WEBHOOK_BYTES, 1024, 64L * 1024 * 1024);
     return build(
-        section, before, () -> new ServerConfig(port, publicUrl, adminToken, maxWebhookBytes));
+        section,
+        before,
+        () -> new ServerConfig(port, publicUrl, adminToken, maxWebhookBytes, instanceName));
   }
 
   private static @Nullable StorageConfig storage(Section section) {
@@ -129,6 +137,18 @@ final class ConfigBinder {
             JobsConfig.DEFAULT_MAX_BACKOFF,
             Duration.ofMillis(100),
             Duration.ofDays(7));
+    Duration heartbeat =
+        section.duration(
+            "heartbeat",
+            JobsConfig.DEFAULT_HEARTBEAT,
+            Duration.ofMillis(100),
+            Duration.ofMinutes(5));
+    int missedHeartbeats =
+        section.integer(
+            "missed-heartbeats",
+            JobsConfig.DEFAULT_MISSED_HEARTBEATS,
+            JobsConfig.MIN_MISSED_HEARTBEATS,
+            1_000);
     if (section.context().problemCount() == before && maxBackoff.compareTo(initialBackoff) < 0) {
       section.problem(
           "max-backoff",
@@ -139,7 +159,11 @@ final class ConfigBinder {
               + "'");
     }
     return build(
-        section, before, () -> new JobsConfig(workers, maxAttempts, initialBackoff, maxBackoff));
+        section,
+        before,
+        () ->
+            new JobsConfig(
+                workers, maxAttempts, initialBackoff, maxBackoff, heartbeat, missedHeartbeats));
   }
 
   /**

@@ -43,6 +43,7 @@ public final class GhlEmulator implements AutoCloseable {
   private final String locationId;
   private final GhlRoutes routes;
   private final GhlOAuthEmulator oauth;
+  private final GhlRateLimiter limiter;
   private final AtomicInteger seeded = new AtomicInteger();
 
   private GhlEmulator(GhlEmulatorSettings settings) {
@@ -57,7 +58,7 @@ public final class GhlEmulator implements AutoCloseable {
             settings.webhookRetryDelay(),
             settings.webhookMaxRetries(),
             settings.webhookTimeout());
-    GhlRateLimiter limiter =
+    this.limiter =
         new GhlRateLimiter(
             settings.clock(), settings.burstLimit(), settings.burstWindow(), settings.dailyLimit());
     this.server = new EmulatorServer(settings.port(), "");
@@ -110,6 +111,23 @@ public final class GhlEmulator implements AutoCloseable {
   /** Where to POST webhooks from now on. Until called, no webhooks are sent. */
   public void sendWebhooksTo(URI url) {
     webhooks.target(url);
+  }
+
+  /**
+   * Where to POST webhooks from now on, taking turns: each new webhook goes to the next receiver in
+   * the list, as when GHL's one webhook URL is balanced over several instances (a 429 retry goes to
+   * the receiver that answered it). An empty list stops webhooks.
+   */
+  public void sendWebhooksTo(List<URI> receivers) {
+    webhooks.targets(receivers);
+  }
+
+  /**
+   * Calls for the location answered 429 because its burst or daily limit was reached: zero when
+   * every client kept to the location's budget.
+   */
+  public long rateLimitRefusals(String location) {
+    return limiter.refused(location);
   }
 
   /** Every webhook POST so far (retries and redeliveries included), in order. */
