@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,7 +61,7 @@ public final class GhlEmulator implements AutoCloseable {
     GhlRateLimiter limiter =
         new GhlRateLimiter(
             settings.clock(), settings.burstLimit(), settings.burstWindow(), settings.dailyLimit());
-    this.server = new EmulatorServer(settings.port(), "");
+    this.server = new EmulatorServer(settings.port(), "", settings.connectionFaults());
     this.oauth = new GhlOAuthEmulator(settings.clock(), locationId, GhlContactStore.newId());
     oauth.register(server);
     this.routes = new GhlRoutes(store, extras, limiter, webhooks, accessToken, locationId, oauth);
@@ -277,6 +278,11 @@ public final class GhlEmulator implements AutoCloseable {
 
   public void clearFaults() {
     server.clearFaults();
+  }
+
+  /** How many requests each kind of injected fault hit so far (see {@link Fault#label()}). */
+  public Map<String, Long> faultsInjected() {
+    return server.faultsInjected();
   }
 
   /**
