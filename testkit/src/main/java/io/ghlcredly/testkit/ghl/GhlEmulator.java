@@ -256,6 +256,13 @@ public final class GhlEmulator implements AutoCloseable {
     return id;
   }
 
+  /** The bodies of the contact's notes, as {@code GET /contacts/{id}/notes} lists them. */
+  public List<String> noteBodies(String contactId) {
+    return extras.list(GhlContactExtras.Kind.NOTE, contactId).stream()
+        .map(note -> note.path("body").asText())
+        .toList();
+  }
+
   /** The campaigns the contact is in (not readable through the contacts API). */
   public List<String> campaigns(String contactId) {
     return extras.memberships(GhlContactExtras.Membership.CAMPAIGN, contactId);
