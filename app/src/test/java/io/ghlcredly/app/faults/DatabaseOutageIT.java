@@ -18,11 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -84,6 +79,7 @@ class DatabaseOutageIT {
   @Test
   void reportsNotReadyAnswers429AndRecoversWithoutLossOrDuplicate() throws Exception {
     String schemaUrl = PostgresUrls.freshSchema();
+    SchemaQueries schema = new SchemaQueries(schemaUrl);
     proxy = TcpProxy.start(PostgresUrls.server(schemaUrl));
     BadgeTemplate template = credly.seedTemplate("Course 101 Complete");
     credly.latency(Duration.ofMillis(50)); // keeps jobs in flight when the connection drops
@@ -120,8 +116,8 @@ class DatabaseOutageIT {
         .until(
             () ->
                 Tally.badges(credly, template.id(), tagged).held() >= tagged.size()
-                    && everyAcceptedWebhookProcessed(schemaUrl)
-                    && pendingEvents(schemaUrl) == 0
+                    && everyAcceptedWebhookProcessed(schema)
+                    && schema.eventsPending() == 0
                     && service.queuedJobs() == 0);
     Duration converged = Duration.between(restored, Instant.now());
     Tally badges = Tally.badges(credly, template.id(), tagged);
@@ -205,32 +201,12 @@ class DatabaseOutageIT {
   }
 
   /** Every webhook answered 2xx is in the inbox and applied (read around the proxy). */
-  private boolean everyAcceptedWebhookProcessed(String schemaUrl) throws SQLException {
-    Set<String> processed = new HashSet<>();
-    try (Connection connection = DriverManager.getConnection(schemaUrl);
-        Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT event_id FROM event_inbox WHERE source = 'ghl'"
-                    + " AND processed_at IS NOT NULL")) {
-      while (rows.next()) {
-        processed.add(rows.getString(1));
-      }
-    }
+  private boolean everyAcceptedWebhookProcessed(SchemaQueries schema) {
+    Set<String> processed = schema.processedGhlEventIds();
     return tagDeliveries().stream()
         .filter(WebhookDelivery::succeeded)
         .map(WebhookDelivery::webhookId)
         .allMatch(processed::contains);
-  }
-
-  private static long pendingEvents(String schemaUrl) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(schemaUrl);
-        Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery("SELECT COUNT(*) FROM event_inbox WHERE processed_at IS NULL")) {
-      rows.next();
-      return rows.getLong(1);
-    }
   }
 
   private int ready() throws IOException, InterruptedException {

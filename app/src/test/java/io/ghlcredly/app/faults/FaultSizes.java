@@ -15,7 +15,7 @@ final class FaultSizes {
 
   /** Contacts the kill test imports ({@code faults.contacts}). */
   static int contacts() {
-    return Integer.getInteger("faults.contacts", 1500);
+    return Integer.getInteger("faults.contacts", 1000);
   }
 
   /** SIGKILLs of the engine in the kill test, over the import and the webhook storm. */
