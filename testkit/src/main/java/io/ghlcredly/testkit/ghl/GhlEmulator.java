@@ -9,8 +9,10 @@ import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorServer;
 import io.ghlcredly.testkit.server.Fault;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +131,17 @@ public final class GhlEmulator implements AutoCloseable {
    */
   public WebhookDelivery sendSignedWebhook(String body) {
     return webhooks.sendSigned(body);
+  }
+
+  /**
+   * The headers GHL would send with {@code body} ({@code Content-Type} and both signatures),
+   * without sending anything: for tests that post a signed body themselves, changed or not.
+   */
+  public Map<String, String> signedHeaders(String body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.putAll(signer.signatureHeaders(body.getBytes(StandardCharsets.UTF_8)));
+    return headers;
   }
 
   /** Adds a contact without sending a webhook; returns its id. */
