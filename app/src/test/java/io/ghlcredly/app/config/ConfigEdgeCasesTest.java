@@ -55,8 +55,7 @@ class ConfigEdgeCasesTest {
 
   @Test
   void storageUrlOfAnUnsupportedDatabaseIsReportedWithoutTheRestOfTheUrl() throws IOException {
-    Path file =
-        minimalPlus(directory, "storage:\n  url: jdbc:mysql://db/sync?password=hunter2\n");
+    Path file = minimalPlus(directory, "storage:\n  url: jdbc:mysql://db/sync?password=hunter2\n");
 
     assertThat(ConfigLoader.check(file, minimalEnv()))
         .singleElement()

@@ -46,7 +46,10 @@ class KillRestartIT {
   private static final String HONOURS = "honours";
   private static final String NOTE = "Honours: ";
   private static final Duration START = Duration.ofSeconds(90);
-  private static final Duration CONVERGE = Duration.ofMinutes(5);
+
+  /** Each wait's bound: five minutes, plus one per 2,000 contacts. */
+  private static final Duration CONVERGE = Duration.ofMinutes(5 + FaultSizes.contacts() / 2000);
+
   private static final int STORM_PER_SECOND = 20;
 
   @TempDir Path folder;

@@ -46,7 +46,8 @@ class UpstreamFaultsIT {
   private static final Duration MAX_FAULT_WINDOW = Duration.ofSeconds(60);
   private static final List<String> KINDS =
       List.of("HTTP 503", "HTTP 429", "reset", "truncated JSON", "invalid JSON", "slow");
-  private static final Duration CONVERGE = Duration.ofMinutes(2);
+  private static final Duration CONVERGE =
+      Duration.ofMinutes(2).plusSeconds(FaultSizes.upstreamContacts());
 
   @TempDir Path folder;
   private final GhlEmulator ghl =
