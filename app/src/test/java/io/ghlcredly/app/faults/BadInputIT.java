@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -77,7 +78,24 @@ class BadInputIT {
   void stopEverything() {
     http.close();
     env.close();
+    new FaultReport("bad-input", "Bad input: webhooks, configuration files, command lines")
+        .figure(
+            "bad webhooks refused with their reason (and state unchanged)", refused.get("webhook"))
+        .figure(
+            "broken configuration files reported by path (serve refused too)",
+            refused.get("config"))
+        .figure("invalid command lines refused (exit 2, state unchanged)", refused.get("command"))
+        .figure("state changes", 0)
+        .notes(
+            """
+            One table-driven IT (`BadInputIT`); each row checks the status or exit code, that the
+            error names the problem, and that inbox, ledger, journal, dead letters and job queue
+            (or every table, for the command line) hold what they held before.""")
+        .publish();
   }
+
+  private final Map<String, Integer> refused =
+      new ConcurrentHashMap<>(Map.of("webhook", 0, "config", 0, "command", 0));
 
   // ---- webhooks ----
 
@@ -180,6 +198,7 @@ class BadInputIT {
     assertThat(answer.status()).as(answer.body()).isEqualTo(bad.status());
     assertThat(answer.body()).contains(bad.reason());
     assertThat(engineState()).isEqualTo(before);
+    refused.merge("webhook", 1, Integer::sum);
   }
 
   private static Arguments webhook(
@@ -348,6 +367,7 @@ class BadInputIT {
     assertThat(serve.exit()).as(serve.err()).isEqualTo(2);
     assertThat(serve.err()).contains(bad.reported());
     assertThat(case_.resolve("db")).as("serve must not create its database").doesNotExist();
+    refused.merge("config", 1, Integer::sum);
   }
 
   private static Arguments config(String name, String yaml, String... reported) {
@@ -436,6 +456,7 @@ class BadInputIT {
     assertThat(run.exit()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains(bad.reported());
     assertThat(tableCounts(url)).isEqualTo(before);
+    refused.merge("command", 1, Integer::sum);
   }
 
   private static Arguments command(String name, String reported, String... args) {
