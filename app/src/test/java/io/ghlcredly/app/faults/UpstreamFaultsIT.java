@@ -131,7 +131,9 @@ class UpstreamFaultsIT {
             reset after the work was done, 5% of a truncated body and 5% of a 200 whose body is
             not JSON; Credly calls also have 3% of answering after the client's 1 s timeout; every
             20 s GHL answers the next 3 calls with 429 (which pauses its budget for a 10 s window)
-            and every 3 s Credly the next 10 (both with Retry-After: 1). The faults stay until
+            and every 3 s Credly the next 10 (both with Retry-After: 1). The first calls of each
+            API also meet one reset, one truncated and one non-JSON answer, and Credly's first two
+            answers come late, so that every kind is seen in a short run. The faults stay until
             each kind hit at least 3 calls (at least 15 s, at most 60 s), then stop at once.""")
         .publish();
     assertThat(accepted).isEqualTo(contacts.size());
@@ -179,7 +181,12 @@ class UpstreamFaultsIT {
   }
 
   private void injectFaults() {
+    // One of each rare kind first, so that a short run sees them all; then the random share.
+    credly.inject(Fault.slow("*", "", 2, Duration.ofMillis(1500)));
     for (Consumer<Fault> api : List.<Consumer<Fault>>of(ghl::inject, credly::inject)) {
+      api.accept(Fault.reset("*", "", 1));
+      api.accept(Fault.truncatedJson("*", "", 1));
+      api.accept(Fault.invalidJson("*", "", 1));
       api.accept(
           Fault.status("*", "", Fault.ALWAYS, EmulatorResponse.json(503, "{\"message\":\"down\"}"))
               .withProbability(0.30));
