@@ -6,6 +6,7 @@ import io.ghlcredly.core.mapping.ContactMapping;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.core.template.Templates;
+import io.ghlcredly.storage.Dialect;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,6 +100,12 @@ final class ConfigBinder {
     if (!url.startsWith("jdbc:")) {
       // The value is not echoed: a JDBC URL may carry a password.
       section.problem("url", "must be a JDBC URL such as jdbc:h2:file:... or jdbc:postgresql:...");
+    } else {
+      try {
+        Dialect.fromJdbcUrl(url); // names the scheme only, never the rest of the URL
+      } catch (IllegalArgumentException unsupported) {
+        section.problem("url", String.valueOf(unsupported.getMessage()));
+      }
     }
     String username = section.text("username");
     Secret password = section.secret("password");
