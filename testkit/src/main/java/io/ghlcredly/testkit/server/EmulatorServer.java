@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -116,6 +117,7 @@ public final class EmulatorServer implements AutoCloseable {
       String path =
           fullPath.startsWith(basePath) ? fullPath.substring(basePath.length()) : fullPath;
       String method = exchange.getRequestMethod();
+      Instant receivedAt = Instant.now();
       String body;
       try (InputStream in = exchange.getRequestBody()) {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -130,14 +132,20 @@ public final class EmulatorServer implements AutoCloseable {
                 }
               });
       String query = exchange.getRequestURI().getRawQuery();
-      EmulatorResponse response = dispatch(method, path, query == null ? "" : query, headers, body);
+      EmulatorResponse response =
+          dispatch(method, path, query == null ? "" : query, headers, body, receivedAt);
       sleep(latency);
       send(exchange, response);
     }
   }
 
   private EmulatorResponse dispatch(
-      String method, String path, String query, Map<String, String> headers, String body) {
+      String method,
+      String path,
+      String query,
+      Map<String, String> headers,
+      String body,
+      Instant receivedAt) {
     Fault fault = takeFault(method, path);
     for (Route route : routes) {
       if (!route.method().equalsIgnoreCase(method)) {
@@ -151,7 +159,8 @@ public final class EmulatorServer implements AutoCloseable {
       for (int i = 0; i < route.names().size(); i++) {
         params.put(route.names().get(i), matcher.group(i + 1));
       }
-      EmulatorRequest request = new EmulatorRequest(method, path, query, headers, params, body);
+      EmulatorRequest request =
+          new EmulatorRequest(method, path, query, headers, params, body, receivedAt);
       requests.add(request);
       if (fault != null) {
         pause(fault);
@@ -161,7 +170,7 @@ public final class EmulatorServer implements AutoCloseable {
       }
       return route.handler().apply(request);
     }
-    requests.add(new EmulatorRequest(method, path, query, headers, Map.of(), body));
+    requests.add(new EmulatorRequest(method, path, query, headers, Map.of(), body, receivedAt));
     return EmulatorResponse.json(404, "{\"message\":\"Cannot " + method + " " + path + "\"}");
   }
 
