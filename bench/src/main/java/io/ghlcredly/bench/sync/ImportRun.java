@@ -47,7 +47,9 @@ final class ImportRun {
       long peakHeapMib) {
     /** How far above the bound, as a fraction (0.1 is 10% slower than the bound). */
     double overBound() {
-      return work.toNanos() / (double) bound.bound().toNanos() - 1;
+      // A bound under a second (few pages, no latency) would make any ratio meaningless.
+      long boundNanos = Math.max(bound.bound().toNanos(), Duration.ofSeconds(1).toNanos());
+      return work.toNanos() / (double) boundNanos - 1;
     }
   }
 

@@ -82,11 +82,14 @@ final class SyncReport {
                     + System.getProperty("java.runtime.version")
                     + " (service and driver; default JVM flags, G1)"),
             List.of("PostgreSQL", pg + " on loopback, shared with other test runs"),
+            List.of("load average at the end (1, 5, 15 min)", loadAverage()),
             List.of("H2", "embedded, file in a temporary folder")));
     md.paragraph(
         "Everything runs on this one machine: the service (one child JVM per instance), the"
             + " emulators and the load driver (the Maven JVM) and PostgreSQL share its cores, so"
-            + " every figure includes the cost of the other parts.");
+            + " every figure includes the cost of the other parts. A load average well above 2"
+            + " means other work (builds, tests) shared the cores too: such figures are lower"
+            + " bounds of what the service does on a quiet machine.");
   }
 
   private void targets(Markdown md) {
@@ -454,6 +457,15 @@ final class SyncReport {
 
   private static String name(String db) {
     return db.equals("pg") ? "PostgreSQL" : "H2";
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).split(" ");
+      return fields[0] + ", " + fields[1] + ", " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static String cpuModel() {

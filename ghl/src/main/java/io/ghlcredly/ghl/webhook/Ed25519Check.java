@@ -8,8 +8,8 @@ import java.util.Arrays;
 /**
  * Verifies Ed25519 signatures (RFC 8032) under one public key with Tink's implementation, which is
  * about four times faster than the JDK's {@code Signature "Ed25519"}: at thousands of webhooks a
- * second the JDK's verification alone took more than a core (measured by the sync benchmark,
- * issue 7). Both reject a non-canonical {@code S}. Thread-safe.
+ * second the JDK's verification alone took more than a core (measured by the sync benchmark, issue
+ * 7). Both reject a non-canonical {@code S}. Thread-safe.
  */
 final class Ed25519Check {
   /** The fixed X.509 SubjectPublicKeyInfo prefix of an Ed25519 key; the raw key follows. */
