@@ -18,6 +18,7 @@ import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.port.JobQueue;
 import io.ghlcredly.storage.internal.ClassifyingFailureHandler;
 import io.ghlcredly.storage.internal.H2JdbcCustomization;
+import io.ghlcredly.storage.internal.SqlStates;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -44,7 +45,13 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DbSchedulerJobQueue.class);
 
+  /** A due, unpicked one-time execution without data, as db-scheduler writes one (priority 0). */
+  private static final String INSERT_JOB =
+      "INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,"
+          + " version, priority) VALUES (?, ?, NULL, ?, FALSE, 1, 0)";
+
   private final Database database;
+  private final Jdbc jdbc;
   private final JobQueueSettings settings;
   private final InstantSource clock;
   private final OneTimeTask<Void> contactSync;
@@ -56,6 +63,7 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
   private DbSchedulerJobQueue(
       Database database, JobQueueSettings settings, InstantSource clock, JobListener listener) {
     this.database = database;
+    this.jdbc = new Jdbc(database);
     this.settings = settings;
     this.clock = clock;
     this.contactSync =
@@ -98,6 +106,48 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
       return active.scheduleIfNotExists(contactSync.instance(contactId.value()), clock.instant());
     } catch (RuntimeException e) {
       throw new StorageException("cannot queue the sync of contact " + contactId, e);
+    }
+  }
+
+  /**
+   * Queues a sync of the contact unless one is queued or running, in the caller's transaction
+   * (inside {@link Database#inTransaction}), so that the job commits or rolls back with the event
+   * that asked for it. Writes db-scheduler's row itself: db-scheduler cannot join our transaction.
+   * Call {@link #wake()} after the commit so that the job starts at once.
+   *
+   * @return true when a job was queued, false when the contact's job was queued or running already
+   * @throws StorageException when the database fails
+   */
+  public boolean enqueueContactSyncInTransaction(ContactId contactId) {
+    if (!database.inTransaction()) {
+      throw new IllegalStateException("not inside a transaction");
+    }
+    Object[] params = {CONTACT_SYNC, contactId.value(), clock.instant()};
+    return switch (database.dialect()) {
+      case POSTGRESQL ->
+          jdbc.update(INSERT_JOB + " ON CONFLICT (task_name, task_instance) DO NOTHING", params)
+              == 1;
+      // H2 rolls back only the failed statement: the transaction goes on.
+      case H2 -> insertCatchingDuplicate(params);
+    };
+  }
+
+  private boolean insertCatchingDuplicate(Object[] params) {
+    try {
+      return jdbc.update(INSERT_JOB, params) == 1;
+    } catch (StorageException e) {
+      if (SqlStates.isUniqueViolation(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Lets the workers look for due jobs now rather than at the next poll. */
+  public void wake() {
+    Scheduler running = scheduler.get();
+    if (running != null) {
+      running.triggerCheckForDueExecutions();
     }
   }
 

@@ -461,7 +461,8 @@ final class SyncReport {
 
   private static String loadAverage() {
     try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).split(" ");
+      String[] fields =
+          Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).split(" ");
       return fields[0] + ", " + fields[1] + ", " + fields[2];
     } catch (IOException | RuntimeException e) {
       return "unknown";
