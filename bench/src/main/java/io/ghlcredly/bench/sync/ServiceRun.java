@@ -44,6 +44,7 @@ final class ServiceRun {
   record EndToEnd(
       int rate,
       int events,
+      int accepted,
       int issued,
       LatencySummary latency,
       LatencySummary response,
@@ -160,6 +161,7 @@ final class ServiceRun {
         new EndToEnd(
             rate,
             events,
+            (int) sent.stream().filter(WebhookLoad.Sent::accepted).count(),
             latencies.length,
             LatencySummary.ofNanos(latencies),
             LatencySummary.ofNanos(
@@ -170,13 +172,14 @@ final class ServiceRun {
             ghlCalls / (double) events,
             credlyCalls / (double) events);
     out.printf(
-        "[%s, %d ms] e2e at %d/s: %d of %d issued, p50 %s ms, p99 %s ms, max %s ms;"
+        "[%s, %d ms] e2e at %d/s: %d of %d accepted, %d issued, p50 %s ms, p99 %s ms, max %s ms;"
             + " per event %s GHL, %s Credly calls%n",
         db,
         latency.toMillis(),
         rate,
-        result.issued(),
+        result.accepted(),
         events,
+        result.issued(),
         Markdown.ms(result.latency().p50()),
         Markdown.ms(result.latency().p99()),
         Markdown.ms(result.latency().max()),
