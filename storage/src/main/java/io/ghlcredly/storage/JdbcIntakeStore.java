@@ -1,13 +1,14 @@
 package io.ghlcredly.storage;
 
+import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.port.IntakeStore;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@link IntakeStore} on the inbox table and db-scheduler's table: a batch's inbox rows and job
- * rows are written in one transaction, then the workers are woken. A duplicate event stores nothing
- * and queues nothing. Thread-safe.
+ * rows are written in one transaction (on PostgreSQL in two round trips: one JDBC batch each), then
+ * the workers are woken. A duplicate event stores nothing and queues nothing. Thread-safe.
  */
 public final class JdbcIntakeStore implements IntakeStore {
   private final Database database;
@@ -25,9 +26,22 @@ public final class JdbcIntakeStore implements IntakeStore {
     List<Outcome> outcomes =
         database.inTransaction(
             connection -> {
+              boolean[] stored = inbox.appendAll(arrivals);
+              List<ContactId> contacts = new ArrayList<>();
+              for (int i = 0; i < stored.length; i++) {
+                if (stored[i]) {
+                  contacts.add(arrivals.get(i).event().contactId());
+                }
+              }
+              boolean[] queued = jobs.enqueueContactSyncsInTransaction(contacts);
               List<Outcome> each = new ArrayList<>(arrivals.size());
-              for (Arrival arrival : arrivals) {
-                each.add(store(arrival));
+              int job = 0;
+              for (boolean isNew : stored) {
+                if (!isNew) {
+                  each.add(Outcome.DUPLICATE);
+                } else {
+                  each.add(queued[job++] ? Outcome.QUEUED : Outcome.COALESCED);
+                }
               }
               return each;
             });
@@ -35,14 +49,5 @@ public final class JdbcIntakeStore implements IntakeStore {
       jobs.wake();
     }
     return outcomes;
-  }
-
-  private Outcome store(Arrival arrival) {
-    if (!inbox.append(arrival.source(), arrival.event(), arrival.payload(), arrival.receivedAt())) {
-      return Outcome.DUPLICATE;
-    }
-    return jobs.enqueueContactSyncInTransaction(arrival.event().contactId())
-        ? Outcome.QUEUED
-        : Outcome.COALESCED;
   }
 }

@@ -47,7 +47,7 @@ record BenchSettings(
         list(property("latencies", "0,80")).stream()
             .map(ms -> Duration.ofMillis(Long.parseLong(ms)))
             .toList(),
-        Set.copyOf(list(property("phases", "ingest,e2e,coalesce,import,cluster"))),
+        Set.copyOf(list(property("phases", "intake,ingest,e2e,coalesce,import,cluster"))),
         integer("warmup", 2000),
         integer("ingestEvents", 10_000),
         integer("senders", 32),

@@ -35,6 +35,12 @@ public final class SyncBenchmark {
       out.println("no PostgreSQL (GCS_TEST_PG_URL or -Dbench.pg): PostgreSQL runs skipped");
     }
     long started = System.nanoTime();
+    List<IntakeRun.Result> intakes = new ArrayList<>();
+    if (settings.runs("intake")) {
+      for (String db : databases) {
+        intakes.add(new IntakeRun(settings, db, out).run());
+      }
+    }
     List<ServiceRun.Result> services = new ArrayList<>();
     List<ImportRun.Result> imports = new ArrayList<>();
     List<ClusterRun.Result> clusters = new ArrayList<>();
@@ -56,7 +62,7 @@ public final class SyncBenchmark {
       }
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    String report = new SyncReport(settings, services, imports, clusters, took).render();
+    String report = new SyncReport(settings, intakes, services, imports, clusters, took).render();
     Files.createDirectories(settings.results());
     Path file = settings.results().resolve("latest.md");
     Files.writeString(file, report, StandardCharsets.UTF_8);

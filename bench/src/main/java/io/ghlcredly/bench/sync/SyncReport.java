@@ -22,6 +22,7 @@ final class SyncReport {
   private static final double RSS_TARGET_MB = 300;
 
   private final BenchSettings settings;
+  private final List<IntakeRun.Result> intakes;
   private final List<ServiceRun.Result> services;
   private final List<ImportRun.Result> imports;
   private final List<ClusterRun.Result> clusters;
@@ -29,11 +30,13 @@ final class SyncReport {
 
   SyncReport(
       BenchSettings settings,
+      List<IntakeRun.Result> intakes,
       List<ServiceRun.Result> services,
       List<ImportRun.Result> imports,
       List<ClusterRun.Result> clusters,
       Duration took) {
     this.settings = settings;
+    this.intakes = intakes;
     this.services = services;
     this.imports = imports;
     this.clusters = clusters;
@@ -53,6 +56,7 @@ final class SyncReport {
             + " s.");
     machine(md);
     targets(md);
+    intake(md);
     ingest(md);
     endToEnd(md);
     coalescing(md);
@@ -189,6 +193,34 @@ final class SyncReport {
     }
     md.heading(2, "Targets");
     md.table(List.of("target", "measured", "verdict"), rows);
+  }
+
+  private void intake(Markdown md) {
+    if (intakes.isEmpty()) {
+      return;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (IntakeRun.Result run : intakes) {
+      rows.add(
+          List.of(
+              name(run.db()),
+              Integer.toString(run.events()),
+              Integer.toString(run.senders()),
+              Markdown.number(run.oneByOne()),
+              Markdown.number(run.grouped()),
+              String.format(Locale.ROOT, "%.1f×", run.grouped() / run.oneByOne())));
+    }
+    md.heading(2, "Intake storage path, before and after group commit");
+    md.paragraph(
+        "`EventIntake` alone in the driver's JVM (no HTTP, no signature check, no workers),"
+            + " each event for another contact, by "
+            + settings.senders()
+            + " concurrent callers: one by one (inbox insert and job insert, each its own commit,"
+            + " as before) against group commit (what the service now does: the events of the"
+            + " callers that arrive while one transaction commits go into the next). Same"
+            + " database, back to back, best of two rounds each.");
+    md.table(
+        List.of("db", "events", "callers", "one by one /s", "group commit /s", "speed-up"), rows);
   }
 
   private void ingest(Markdown md) {
@@ -464,7 +496,7 @@ final class SyncReport {
   private static String loadAverage() {
     try {
       String[] fields =
-          Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).split(" ");
+          Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).split(" ", -1);
       return fields[0] + ", " + fields[1] + ", " + fields[2];
     } catch (IOException | RuntimeException e) {
       return "unknown";

@@ -25,6 +25,12 @@ public final class EventIntake {
   /** Events per transaction at most: enough to absorb bursts, small enough to keep each short. */
   static final int MAX_BATCH = 256;
 
+  /**
+   * Transactions in flight at once: while one commits, the next is written; more would only take
+   * connections from the job workers.
+   */
+  static final int WRITERS = 2;
+
   private final @Nullable EventInbox inbox;
   private final @Nullable JobQueue queue;
   private final @Nullable GroupCommit<IntakeStore.Arrival, IntakeStore.Outcome> batches;
@@ -43,7 +49,7 @@ public final class EventIntake {
   public EventIntake(IntakeStore store, SyncCounters counters, InstantSource clock) {
     this.inbox = null;
     this.queue = null;
-    this.batches = new GroupCommit<>(store::storeAndQueue, MAX_BATCH);
+    this.batches = new GroupCommit<>(store::storeAndQueue, MAX_BATCH, WRITERS);
     this.counters = counters;
     this.clock = clock;
   }

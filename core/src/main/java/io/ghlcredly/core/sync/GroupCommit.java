@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -25,20 +26,23 @@ final class GroupCommit<T, R> {
   private final Function<List<T>, List<R>> writer;
   private final int maxBatch;
   private final ConcurrentLinkedQueue<Pending<T, R>> queue = new ConcurrentLinkedQueue<>();
-  private final ReentrantLock lock = new ReentrantLock();
+  private final Semaphore writers;
 
   /**
    * @param writer writes a batch, all or nothing, returning one result per item in order
+   * @param writers batches written at once at most
    */
-  GroupCommit(Function<List<T>, List<R>> writer, int maxBatch) {
-    if (maxBatch < 1) {
-      throw new IllegalArgumentException("maxBatch must be at least 1: " + maxBatch);
+  GroupCommit(Function<List<T>, List<R>> writer, int maxBatch, int writers) {
+    if (maxBatch < 1 || writers < 1) {
+      throw new IllegalArgumentException("maxBatch and writers must be at least 1");
     }
     this.writer = writer;
     this.maxBatch = maxBatch;
+    this.writers = new Semaphore(writers);
   }
 
-  private record Pending<T, R>(T item, CompletableFuture<R> result) {}
+  /** An item and its result; {@code taken} once a writer put it into a batch. */
+  private record Pending<T, R>(T item, CompletableFuture<R> result, AtomicBoolean taken) {}
 
   /**
    * Writes the item with whatever else is queued; returns its result once written.
@@ -46,16 +50,17 @@ final class GroupCommit<T, R> {
    * @throws RuntimeException what the writer threw for this item's batch
    */
   R submit(T item) {
-    Pending<T, R> mine = new Pending<>(item, new CompletableFuture<>());
+    Pending<T, R> mine = new Pending<>(item, new CompletableFuture<>(), new AtomicBoolean());
     queue.add(mine);
-    while (!mine.result().isDone()) {
-      lock.lock();
+    // Until some writer (perhaps this caller) has taken the item; then wait for its batch.
+    while (!mine.taken().get()) {
+      writers.acquireUninterruptibly();
       try {
-        if (!mine.result().isDone()) {
+        if (!mine.taken().get()) {
           writeQueued();
         }
       } finally {
-        lock.unlock();
+        writers.release();
       }
     }
     return join(mine.result());
@@ -69,6 +74,7 @@ final class GroupCommit<T, R> {
   private void writeQueued() {
     List<Pending<T, R>> batch = new ArrayList<>();
     for (Pending<T, R> next = queue.poll(); next != null; next = queue.poll()) {
+      next.taken().set(true);
       batch.add(next);
       if (batch.size() == maxBatch) {
         break;
@@ -93,9 +99,9 @@ final class GroupCommit<T, R> {
     }
   }
 
-  private static <R> R join(CompletableFuture<R> done) {
+  private static <R> R join(CompletableFuture<R> pending) {
     try {
-      return done.get();
+      return pending.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
@@ -105,9 +111,8 @@ final class GroupCommit<T, R> {
       }
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
-      // Unreachable: the future is complete before we ask.
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("interrupted while its batch was written", e);
     }
   }
 }

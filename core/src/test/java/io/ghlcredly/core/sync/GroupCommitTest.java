@@ -33,7 +33,8 @@ class GroupCommitTest {
 
   @Test
   void writesTheItemsOfCallersWhoCameDuringACommitTogether() throws Exception {
-    GroupCommit<Integer, Integer> group = new GroupCommit<>(holdingFirstBatch(this::tenfold), 256);
+    GroupCommit<Integer, Integer> group =
+        new GroupCommit<>(holdingFirstBatch(this::tenfold), 256, 1);
     Future<Integer> first = callers.submit(() -> group.submit(1));
     firstBatchWriting.await();
     List<Future<Integer>> others = new ArrayList<>();
@@ -65,7 +66,8 @@ class GroupCommitTest {
                   }
                   return tenfold(items);
                 }),
-            256);
+            256,
+            1);
     Future<Integer> first = callers.submit(() -> group.submit(1));
     firstBatchWriting.await();
     Future<Integer> second = callers.submit(() -> group.submit(2));
@@ -85,7 +87,7 @@ class GroupCommitTest {
 
   @Test
   void neverWritesMoreThanTheLimitAtOnce() throws Exception {
-    GroupCommit<Integer, Integer> group = new GroupCommit<>(holdingFirstBatch(this::tenfold), 2);
+    GroupCommit<Integer, Integer> group = new GroupCommit<>(holdingFirstBatch(this::tenfold), 2, 1);
     Future<Integer> first = callers.submit(() -> group.submit(1));
     firstBatchWriting.await();
     List<Future<Integer>> others = new ArrayList<>();
@@ -103,6 +105,19 @@ class GroupCommitTest {
     }
     assertThat(batches).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(2));
     assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(6);
+  }
+
+  @Test
+  void aSecondWriterWritesWhileTheFirstBatchIsStillCommitting() throws Exception {
+    GroupCommit<Integer, Integer> group =
+        new GroupCommit<>(holdingFirstBatch(this::tenfold), 256, 2);
+    Future<Integer> first = callers.submit(() -> group.submit(1));
+    firstBatchWriting.await();
+
+    assertThat(group.submit(2)).isEqualTo(20);
+    assertThat(first.isDone()).isFalse();
+    releaseFirstBatch.countDown();
+    assertThat(first.get()).isEqualTo(10);
   }
 
   /** Records each batch; the first one waits until the test releases it. */
