@@ -63,6 +63,7 @@ final class SyncReport {
     importTable(md);
     memory(md);
     cluster(md);
+    notes(md);
     md.heading(2, "Settings");
     md.paragraph("`" + settings.describe() + "`");
     return md.toString();
@@ -478,6 +479,19 @@ final class SyncReport {
             "e2e p50 ms",
             "e2e p99 ms"),
         rows);
+  }
+
+  /** The hand-written analysis kept beside the report (why targets are missed, what next). */
+  private void notes(Markdown md) {
+    Path notes = settings.results().resolve("notes.md");
+    if (!Files.isRegularFile(notes)) {
+      return;
+    }
+    try {
+      md.paragraph(Files.readString(notes, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      md.paragraph("(notes.md unreadable: " + e.getMessage() + ")");
+    }
   }
 
   private static String verdict(boolean met, String detail) {
