@@ -388,6 +388,7 @@ public final class Application implements AutoCloseable {
     if (web != null) {
       web.close();
     }
+    intake.close();
     jobs.close();
     database.close();
     log.info("ghl-credly-sync stopped");

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the same database so that the machine's other load affects both alike.
  */
 final class IntakeRun {
-  private static final int ROUNDS = 2;
+  private static final int ROUNDS = 3;
 
   private final BenchSettings settings;
   private final String db;
@@ -76,8 +76,13 @@ final class IntakeRun {
       double bestOne = 0;
       double bestGrouped = 0;
       for (int round = 0; round < ROUNDS; round++) {
-        bestOne = Math.max(bestOne, store(oneByOne, settings.ingestEvents(), ids));
-        bestGrouped = Math.max(bestGrouped, store(grouped, settings.ingestEvents(), ids));
+        double one = store(oneByOne, settings.ingestEvents(), ids);
+        double group = store(grouped, settings.ingestEvents(), ids);
+        out.printf(
+            "[%s] intake round %d: %s/s one by one, %s/s grouped%n",
+            db, round + 1, Markdown.number(one), Markdown.number(group));
+        bestOne = Math.max(bestOne, one);
+        bestGrouped = Math.max(bestGrouped, group);
       }
       Result result =
           new Result(db, settings.ingestEvents(), settings.senders(), bestOne, bestGrouped);

@@ -45,6 +45,7 @@ final class ServiceRun {
       int rate,
       int events,
       int accepted,
+      int unanswered,
       int issued,
       LatencySummary latency,
       LatencySummary response,
@@ -162,6 +163,7 @@ final class ServiceRun {
             rate,
             events,
             (int) sent.stream().filter(WebhookLoad.Sent::accepted).count(),
+            (int) sent.stream().filter(s -> s.status() == 0).count(),
             latencies.length,
             LatencySummary.ofNanos(latencies),
             LatencySummary.ofNanos(
@@ -172,13 +174,14 @@ final class ServiceRun {
             ghlCalls / (double) events,
             credlyCalls / (double) events);
     out.printf(
-        "[%s, %d ms] e2e at %d/s: %d of %d accepted, %d issued, p50 %s ms, p99 %s ms, max %s ms;"
+        "[%s, %d ms] e2e at %d/s: %d of %d accepted (%d unanswered), %d issued, p50 %s ms, p99 %s ms, max %s ms;"
             + " per event %s GHL, %s Credly calls%n",
         db,
         latency.toMillis(),
         rate,
         result.accepted(),
         events,
+        result.unanswered(),
         result.issued(),
         Markdown.ms(result.latency().p50()),
         Markdown.ms(result.latency().p99()),

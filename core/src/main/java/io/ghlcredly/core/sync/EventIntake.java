@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * a burst of webhooks costs a few commits instead of two per event (issue 7: this is what lifted
  * webhook ingest). Otherwise each event is appended, then its job queued, one at a time.
  */
-public final class EventIntake {
+public final class EventIntake implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
 
   /** Events per transaction at most: enough to absorb bursts, small enough to keep each short. */
@@ -98,6 +98,14 @@ public final class EventIntake {
           .log("event stored but not queued; the sweeper will queue it");
     }
     return Result.ACCEPTED;
+  }
+
+  /** Stops the group-commit writers, if any; later calls to {@link #accept} fail. */
+  @Override
+  public void close() {
+    if (batches != null) {
+      batches.close();
+    }
   }
 
   private Result duplicate(String source, SyncEvent event) {

@@ -3,30 +3,28 @@ package io.ghlcredly.core.sync;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 
 /**
- * Group commit: concurrent callers' items are written together, one batch per database round trip,
- * without a timer. A caller queues its item, then takes the writer lock; whoever holds it writes
- * everything queued so far (up to {@code maxBatch}) while the others wait for the lock, so while
- * one batch commits the next one collects. A caller returns once the batch holding its item was
- * written; if writing it failed, every caller of that batch gets the failure (the writer must make
- * a batch all or nothing). Written by hand: the pattern is a dozen lines and no library in the
- * build offers it. Thread-safe; the lock is a {@link ReentrantLock} so waiting virtual threads do
- * not pin their carriers.
+ * Group commit: concurrent callers' items are written together, one batch per transaction, without
+ * a timer. {@code writers} writer threads each take everything queued so far (up to {@code
+ * maxBatch}) and write it, so while batches commit the next ones collect; a caller queues its item
+ * and waits for its batch. If writing a batch failed, every caller of that batch gets the failure
+ * (the writer must make a batch all or nothing). Written by hand: the pattern is a few lines and no
+ * library in the build offers it. The writers are daemon virtual threads that live as long as the
+ * process (or until {@link #close}). Thread-safe.
  *
  * @param <T> an item
  * @param <R> what writing gave one item
  */
-final class GroupCommit<T, R> {
+final class GroupCommit<T, R> implements AutoCloseable {
   private final Function<List<T>, List<R>> writer;
   private final int maxBatch;
-  private final ConcurrentLinkedQueue<Pending<T, R>> queue = new ConcurrentLinkedQueue<>();
-  private final Semaphore writers;
+  private final LinkedBlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private volatile boolean closed;
 
   /**
    * @param writer writes a batch, all or nothing, returning one result per item in order
@@ -38,11 +36,12 @@ final class GroupCommit<T, R> {
     }
     this.writer = writer;
     this.maxBatch = maxBatch;
-    this.writers = new Semaphore(writers);
+    for (int i = 0; i < writers; i++) {
+      threads.add(Thread.ofVirtual().name("group-commit-" + i).start(this::writeForever));
+    }
   }
 
-  /** An item and its result; {@code taken} once a writer put it into a batch. */
-  private record Pending<T, R>(T item, CompletableFuture<R> result, AtomicBoolean taken) {}
+  private record Pending<T, R>(T item, CompletableFuture<R> result) {}
 
   /**
    * Writes the item with whatever else is queued; returns its result once written.
@@ -50,20 +49,29 @@ final class GroupCommit<T, R> {
    * @throws RuntimeException what the writer threw for this item's batch
    */
   R submit(T item) {
-    Pending<T, R> mine = new Pending<>(item, new CompletableFuture<>(), new AtomicBoolean());
-    queue.add(mine);
-    // Until some writer (perhaps this caller) has taken the item; then wait for its batch.
-    while (!mine.taken().get()) {
-      writers.acquireUninterruptibly();
-      try {
-        if (!mine.taken().get()) {
-          writeQueued();
-        }
-      } finally {
-        writers.release();
-      }
+    Pending<T, R> mine = new Pending<>(item, new CompletableFuture<>());
+    if (closed) {
+      throw new IllegalStateException("closed: the application is stopping");
     }
-    return join(mine.result());
+    queue.add(mine);
+    if (closed) {
+      failQueued();
+    }
+    try {
+      return mine.result().get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      // The item may still be written: the caller must treat it as an unknown outcome.
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while its batch was written", e);
+    }
   }
 
   /** Items queued and not yet taken into a batch (for tests). */
@@ -71,18 +79,21 @@ final class GroupCommit<T, R> {
     return queue.size();
   }
 
-  private void writeQueued() {
-    List<Pending<T, R>> batch = new ArrayList<>();
-    for (Pending<T, R> next = queue.poll(); next != null; next = queue.poll()) {
-      next.taken().set(true);
-      batch.add(next);
-      if (batch.size() == maxBatch) {
-        break;
+  private void writeForever() {
+    List<Pending<T, R>> batch = new ArrayList<>(maxBatch);
+    while (true) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException closed) {
+        return;
       }
+      queue.drainTo(batch, maxBatch - 1);
+      write(batch);
+      batch.clear();
     }
-    if (batch.isEmpty()) {
-      return;
-    }
+  }
+
+  private void write(List<Pending<T, R>> batch) {
     List<R> results;
     try {
       results = writer.apply(batch.stream().map(Pending::item).toList());
@@ -99,20 +110,22 @@ final class GroupCommit<T, R> {
     }
   }
 
-  private static <R> R join(CompletableFuture<R> pending) {
-    try {
-      return pending.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while its batch was written", e);
+  /**
+   * Stops the writers once they finish their current batch; callers of items still queued get an
+   * {@link IllegalStateException}.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    threads.forEach(Thread::interrupt);
+    failQueued();
+  }
+
+  private void failQueued() {
+    IllegalStateException stopped =
+        new IllegalStateException("closed: the application is stopping");
+    for (Pending<T, R> left = queue.poll(); left != null; left = queue.poll()) {
+      left.result().completeExceptionally(stopped);
     }
   }
 }

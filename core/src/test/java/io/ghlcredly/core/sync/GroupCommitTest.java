@@ -25,16 +25,25 @@ class GroupCommitTest {
   private final CountDownLatch firstBatchWriting = new CountDownLatch(1);
   private final CountDownLatch releaseFirstBatch = new CountDownLatch(1);
 
+  private final List<GroupCommit<Integer, Integer>> groups = new ArrayList<>();
+
   @AfterEach
   void stopCallers() {
     releaseFirstBatch.countDown();
     callers.shutdownNow();
+    groups.forEach(GroupCommit::close);
+  }
+
+  private GroupCommit<Integer, Integer> group(
+      Function<List<Integer>, List<Integer>> write, int maxBatch, int writers) {
+    GroupCommit<Integer, Integer> group = new GroupCommit<>(write, maxBatch, writers);
+    groups.add(group);
+    return group;
   }
 
   @Test
   void writesTheItemsOfCallersWhoCameDuringACommitTogether() throws Exception {
-    GroupCommit<Integer, Integer> group =
-        new GroupCommit<>(holdingFirstBatch(this::tenfold), 256, 1);
+    GroupCommit<Integer, Integer> group = group(holdingFirstBatch(this::tenfold), 256, 1);
     Future<Integer> first = callers.submit(() -> group.submit(1));
     firstBatchWriting.await();
     List<Future<Integer>> others = new ArrayList<>();
@@ -58,7 +67,7 @@ class GroupCommitTest {
   @Test
   void failsEveryCallerOfAFailedBatchAndNoneOfTheNext() throws Exception {
     GroupCommit<Integer, Integer> group =
-        new GroupCommit<>(
+        group(
             holdingFirstBatch(
                 items -> {
                   if (items.contains(2)) {
@@ -87,7 +96,7 @@ class GroupCommitTest {
 
   @Test
   void neverWritesMoreThanTheLimitAtOnce() throws Exception {
-    GroupCommit<Integer, Integer> group = new GroupCommit<>(holdingFirstBatch(this::tenfold), 2, 1);
+    GroupCommit<Integer, Integer> group = group(holdingFirstBatch(this::tenfold), 2, 1);
     Future<Integer> first = callers.submit(() -> group.submit(1));
     firstBatchWriting.await();
     List<Future<Integer>> others = new ArrayList<>();
@@ -109,8 +118,7 @@ class GroupCommitTest {
 
   @Test
   void aSecondWriterWritesWhileTheFirstBatchIsStillCommitting() throws Exception {
-    GroupCommit<Integer, Integer> group =
-        new GroupCommit<>(holdingFirstBatch(this::tenfold), 256, 2);
+    GroupCommit<Integer, Integer> group = group(holdingFirstBatch(this::tenfold), 256, 2);
     Future<Integer> first = callers.submit(() -> group.submit(1));
     firstBatchWriting.await();
 
@@ -118,6 +126,16 @@ class GroupCommitTest {
     assertThat(first.isDone()).isFalse();
     releaseFirstBatch.countDown();
     assertThat(first.get()).isEqualTo(10);
+  }
+
+  @Test
+  void refusesItemsOnceClosed() {
+    GroupCommit<Integer, Integer> group = group(this::tenfold, 256, 1);
+    assertThat(group.submit(1)).isEqualTo(10);
+
+    group.close();
+
+    assertThatThrownBy(() -> group.submit(2)).isInstanceOf(IllegalStateException.class);
   }
 
   /** Records each batch; the first one waits until the test releases it. */
