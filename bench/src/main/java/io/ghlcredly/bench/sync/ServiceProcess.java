@@ -152,6 +152,23 @@ final class ServiceProcess implements AutoCloseable {
     return found ? sum : -1;
   }
 
+  /** CPU time the process has used so far (user and system); zero where /proc is missing. */
+  Duration cpuTime() {
+    return cpuTime(jvm.pid());
+  }
+
+  /** From {@code /proc/<pid>/stat}: utime and stime, in clock ticks of 10 ms. */
+  static Duration cpuTime(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return Duration.ofMillis(ticks * 10);
+    } catch (IOException | RuntimeException e) {
+      return Duration.ZERO;
+    }
+  }
+
   String tail() {
     return jvm.tail();
   }

@@ -38,7 +38,9 @@ final class ServiceRun {
       double perSecond,
       LatencySummary response,
       Duration drain,
-      double appliedPerSecond) {}
+      double appliedPerSecond,
+      double serviceCpuMsPerEvent,
+      double driverCpuMsPerEvent) {}
 
   /** End to end at one rate: webhook answered → Credly issue call received. */
   record EndToEnd(
@@ -107,10 +109,16 @@ final class ServiceRun {
     load.closed(warm, settings.senders());
     rig.awaitDrained(DRAIN);
     List<SignedWebhooks.Webhook> hooks = rig.tagUpdates(rig.seed(settings.ingestEvents(), false));
+    ServiceProcess service = rig.instances().getFirst();
+    Duration serviceCpu = service.cpuTime();
+    Duration driverCpu = ServiceProcess.cpuTime(ProcessHandle.current().pid());
     long start = System.nanoTime();
     List<WebhookLoad.Sent> sent = load.closed(hooks, settings.senders());
     long end = System.nanoTime();
     Duration drain = rig.awaitDrained(DRAIN);
+    // Until drained: the CPU of accepting the events and of applying them (one job each).
+    serviceCpu = service.cpuTime().minus(serviceCpu);
+    driverCpu = ServiceProcess.cpuTime(ProcessHandle.current().pid()).minus(driverCpu);
     List<WebhookLoad.Sent> accepted = sent.stream().filter(WebhookLoad.Sent::accepted).toList();
     double seconds = (end - start) / 1e9;
     Ingest ingest =
@@ -121,10 +129,12 @@ final class ServiceRun {
             LatencySummary.ofNanos(
                 accepted.stream().mapToLong(WebhookLoad.Sent::responseNanos).toArray()),
             drain,
-            hooks.size() / (seconds + drain.toNanos() / 1e9));
+            hooks.size() / (seconds + drain.toNanos() / 1e9),
+            serviceCpu.toNanos() / 1e6 / hooks.size(),
+            driverCpu.toNanos() / 1e6 / hooks.size());
     out.printf(
         "[%s, %d ms] ingest: %s events/s accepted (%d of %d), p50 %s ms, p99 %s ms;"
-            + " applied %s/s%n",
+            + " applied %s/s; CPU per event: service %s ms, driver and emulators %s ms%n",
         db,
         latency.toMillis(),
         Markdown.number(ingest.perSecond()),
@@ -132,7 +142,9 @@ final class ServiceRun {
         ingest.events(),
         Markdown.ms(ingest.response().p50()),
         Markdown.ms(ingest.response().p99()),
-        Markdown.number(ingest.appliedPerSecond()));
+        Markdown.number(ingest.appliedPerSecond()),
+        Markdown.number(ingest.serviceCpuMsPerEvent()),
+        Markdown.number(ingest.driverCpuMsPerEvent()));
     return ingest;
   }
 

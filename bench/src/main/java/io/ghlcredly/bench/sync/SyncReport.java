@@ -242,7 +242,9 @@ final class SyncReport {
               Markdown.ms(ingest.response().p99()),
               Markdown.ms(ingest.response().max()),
               Markdown.seconds(ingest.drain()),
-              Markdown.number(ingest.appliedPerSecond())));
+              Markdown.number(ingest.appliedPerSecond()),
+              Markdown.number(ingest.serviceCpuMsPerEvent()),
+              Markdown.number(ingest.driverCpuMsPerEvent())));
     }
     md.heading(2, "Webhook ingest");
     md.paragraph(
@@ -253,7 +255,11 @@ final class SyncReport {
             + " warm-up events. An event counts when answered 2xx: it is then durable (inbox row"
             + " and queued job committed). The workers keep applying events meanwhile (one GHL"
             + " read each); \"drain\" is how long they needed after the last answer, and"
-            + " \"applied/s\" is events over send time plus drain.");
+            + " \"applied/s\" is events over send time plus drain. CPU per event: the process's"
+            + " user and system time from the first webhook until drained (accepting and applying"
+            + " each event), over the events; \"driver\" is the benchmark's JVM with the load"
+            + " driver and both emulators. On 2 dedicated cores the service could accept and apply"
+            + " at most 2,000 ms / (service CPU ms per event) events a second.");
     md.table(
         List.of(
             "db",
@@ -265,7 +271,9 @@ final class SyncReport {
             "p99 ms",
             "max ms",
             "drain s",
-            "applied/s"),
+            "applied/s",
+            "service CPU ms/event",
+            "driver CPU ms/event"),
         rows);
   }
 
