@@ -4,6 +4,7 @@ import io.ghlcredly.app.admin.AdminRoutes;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.CredlyConfig;
 import io.ghlcredly.app.config.GhlConfig;
+import io.ghlcredly.app.config.JobsConfig;
 import io.ghlcredly.app.config.WebhookConfig;
 import io.ghlcredly.app.metrics.AppMetrics;
 import io.ghlcredly.app.metrics.StorageQueueProbe;
@@ -54,6 +55,7 @@ import io.ghlcredly.storage.JdbcSyncStateStore;
 import io.ghlcredly.storage.JdbcTokenStore;
 import io.ghlcredly.storage.JobQueueSettings;
 import io.ghlcredly.storage.SecretCipher;
+import io.ghlcredly.storage.SecretKeyCheck;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -108,6 +110,17 @@ public final class Application implements AutoCloseable {
     this.stores = stores;
   }
 
+  /**
+   * The job queue settings the configuration asks for: {@code jobs.workers} threads, heartbeats of
+   * {@code jobs.heartbeat} and failover after {@code jobs.missed-heartbeats} of them.
+   */
+  public static JobQueueSettings jobSettings(AppConfig config) {
+    JobsConfig jobs = config.jobs();
+    return JobQueueSettings.defaults()
+        .withThreads(jobs.workers())
+        .withHeartbeat(jobs.heartbeat(), jobs.missedHeartbeats());
+  }
+
   /** Starts the service with the given configuration and job settings. */
   public static Application start(
       AppConfig config, JobQueueSettings jobSettings, InstantSource clock) {
@@ -158,10 +171,13 @@ public final class Application implements AutoCloseable {
       Role role,
       Supplier<RuleSet> rules) {
     AppMetrics metrics = AppMetrics.create();
+    String instance = InstanceName.of(config.server());
+    InstanceLogField.set(instance);
     String keyVariable = config.secrets().keyFromEnv();
     SecretCipher cipher =
         SecretCipher.load(
             config.secrets().keyFile(), keyVariable == null ? null : System.getenv(keyVariable));
+    SecretKeyCheck.verify(database, cipher, clock);
     Stores stores =
         new Stores(
             new JdbcEventInbox(database),
@@ -189,7 +205,7 @@ public final class Application implements AutoCloseable {
     RetryClassifier classifier =
         new RetryClassifier(config.jobs().retryPolicy(), RandomGenerator.getDefault());
     DbSchedulerJobQueue jobs =
-        DbSchedulerJobQueue.create(database, jobSettings, clock, metrics.jobs());
+        DbSchedulerJobQueue.create(database, jobSettings, clock, metrics.jobs(), instance);
     metrics.watchQueue(new StorageQueueProbe(jobs, new JdbcEventInbox(database)), clock);
     CredentialRecords records = credentialRecords(config.credly(), credly);
     ContactSyncHandler handler =
@@ -268,6 +284,7 @@ public final class Application implements AutoCloseable {
     }
     log.atInfo()
         .addKeyValue("port", web.port())
+        .addKeyValue("instance", instance)
         .addKeyValue("storage", database.dialect())
         .addKeyValue("rules", rules.get().rules().size())
         .log("ghl-credly-sync started");

@@ -35,6 +35,7 @@ import io.ghlcredly.http.ratelimit.RateLimiterSettings;
 import io.ghlcredly.http.ratelimit.RateWaitObserver;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.JdbcOAuthStateStore;
+import io.ghlcredly.storage.PostgresRateBuckets;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -49,8 +50,8 @@ import java.util.function.Supplier;
  * The HighLevel side of a running service: how contacts are read (with a Private Integration Token,
  * or with OAuth tokens per location, refreshed ahead of expiry), how changed contacts are polled
  * and which locations are, and in OAuth mode the install routes. Every client shares one rate
- * limiter, so each location's budget is counted once; polling is bulk work, held to the configured
- * share of it.
+ * limiter, so each location's budget is counted once (on PostgreSQL, once for all instances);
+ * polling is bulk work, held to the configured share of it.
  *
  * @param writer writes back tags, notes and tasks with the account of the contact's location
  * @param directory pages through a location's contacts for a bulk import (bulk rate priority)
@@ -86,16 +87,27 @@ record GhlConnection(
       InstantSource clock,
       HttpObserver calls,
       RateWaitObserver waits) {
-    RateLimiterSettings defaults = RateLimiterSettings.ghl();
-    RateLimiter limiter =
-        new RateLimiter(
-            new RateLimiterSettings(
-                defaults.limits(), ghl.reconcile().budgetShare(), defaults.maxWait()),
-            clock,
-            waits);
+    RateLimiter limiter = limiter(database, ghl.reconcile().budgetShare(), clock, waits);
     return switch (ghl.mode()) {
       case PRIVATE_TOKEN -> privateToken(ghl, limiter, calls);
       case OAUTH -> oauth(ghl, server, database, tokens, limiter, calls, clock);
+    };
+  }
+
+  /**
+   * The limiter every GHL client shares. On PostgreSQL, where several instances may run, each
+   * location's budget lives in the database so that its limits hold for all instances together; on
+   * the embedded database (one instance) it lives in memory.
+   */
+  static RateLimiter limiter(
+      Database database, double bulkShare, InstantSource clock, RateWaitObserver waits) {
+    RateLimiterSettings defaults = RateLimiterSettings.ghl();
+    RateLimiterSettings settings =
+        new RateLimiterSettings(defaults.limits(), bulkShare, defaults.maxWait());
+    return switch (database.dialect()) {
+      case POSTGRESQL ->
+          RateLimiter.shared(settings, clock, waits, PostgresRateBuckets.in(database, "ghl"));
+      case H2 -> new RateLimiter(settings, clock, waits);
     };
   }
 

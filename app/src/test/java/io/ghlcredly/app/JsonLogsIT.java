@@ -120,6 +120,14 @@ class JsonLogsIT {
   }
 
   @Test
+  void linesOfTheRunningServiceNameTheInstance() throws IOException {
+    assertThat(logLines())
+        .filteredOn(line -> line.has("contactId"))
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line.path("instance").asText()).isNotBlank());
+  }
+
+  @Test
   void noTokenOrCredentialAppearsAnywhere() throws IOException {
     String everything = stdout + "\n" + String.join("\n", stderrLines);
 

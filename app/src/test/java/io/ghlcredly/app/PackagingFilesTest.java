@@ -42,6 +42,8 @@ class PackagingFilesTest {
   private static final Pattern README_ROW = Pattern.compile("^\\| `([a-z0-9.-]+)` \\|");
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
   private static final String SERVICE = "ghl-credly";
+  private static final String SECOND_SERVICE = "ghl-credly-2";
+  private static final String INSTANCE_NAME = "GCS_SERVER_INSTANCE_NAME";
 
   @Test
   void dockerfileCopiesTheShadedJarAndRunsIt() throws Exception {
@@ -95,6 +97,28 @@ class PackagingFilesTest {
     assertThat(service.path("ports").get(0).asText()).endsWith(":" + port);
     assertThat(dockerHealth).contains("http://127.0.0.1:" + port + "/health/live");
     assertThat(composeHealth).contains("http://127.0.0.1:" + port + "/health/live");
+  }
+
+  @Test
+  void composeRunsASecondInstanceLikeTheFirstOnTheSameDatabaseAndKey() throws Exception {
+    JsonNode first = composeService();
+    JsonNode second = YAML.readTree(COMPOSE.toFile()).path("services").path(SECOND_SERVICE);
+    Map<String, String> firstEnvironment = environment(first);
+    Map<String, String> secondEnvironment = environment(second);
+
+    for (String same : List.of("build", "image", "command", "volumes", "healthcheck")) {
+      assertThat(second.path(same)).as(same).isEqualTo(first.path(same));
+    }
+    assertThat(second.path("depends_on").path(SERVICE).path("condition").asText())
+        .isEqualTo("service_healthy");
+    assertThat(second.path("ports").get(0).asText())
+        .isNotEqualTo(first.path("ports").get(0).asText());
+    assertThat(secondEnvironment.get(INSTANCE_NAME))
+        .isNotBlank()
+        .isNotEqualTo(firstEnvironment.get(INSTANCE_NAME));
+    secondEnvironment.remove(INSTANCE_NAME);
+    firstEnvironment.remove(INSTANCE_NAME);
+    assertThat(secondEnvironment).isEqualTo(firstEnvironment);
   }
 
   @Test
@@ -262,8 +286,12 @@ class PackagingFilesTest {
   }
 
   private static Map<String, String> composeEnvironment() throws IOException {
+    return environment(composeService());
+  }
+
+  private static Map<String, String> environment(JsonNode service) {
     Map<String, String> environment = new LinkedHashMap<>();
-    composeService()
+    service
         .path("environment")
         .properties()
         .forEach(entry -> environment.put(entry.getKey(), entry.getValue().asText()));

@@ -7,6 +7,7 @@ import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.storage.internal.H2Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  /** The longest wait for a pooled connection before the call fails as a storage error. */
+  static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
   private final HikariDataSource dataSource;
   private final Dialect dialect;
@@ -82,6 +86,9 @@ public final class Database implements AutoCloseable {
       config.setPassword(password.reveal());
     }
     config.setMaximumPoolSize(settings.maxPoolSize());
+    // Hikari waits 30 s for a connection by default: a webhook waiting that long while the
+    // database is down would get no answer (lost: GHL retries only a 429) instead of a quick 429.
+    config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
     config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
     config.setPoolName("ghlcredly-db");
     config.setAutoCommit(true);

@@ -3,6 +3,7 @@ package io.ghlcredly.storage;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
@@ -55,6 +56,7 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
   private final Jdbc jdbc;
   private final JobQueueSettings settings;
   private final InstantSource clock;
+  private final @Nullable String instanceName;
   private final OneTimeTask<Void> contactSync;
   private final SchedulerClient client;
   private final AtomicReference<@Nullable ContactJobHandler> handler = new AtomicReference<>();
@@ -62,11 +64,16 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
   private final AtomicReference<@Nullable Scheduler> scheduler = new AtomicReference<>();
 
   private DbSchedulerJobQueue(
-      Database database, JobQueueSettings settings, InstantSource clock, JobListener listener) {
+      Database database,
+      JobQueueSettings settings,
+      InstantSource clock,
+      JobListener listener,
+      @Nullable String instanceName) {
     this.database = database;
     this.jdbc = new Jdbc(database);
     this.settings = settings;
     this.clock = clock;
+    this.instanceName = instanceName;
     this.contactSync =
         Tasks.oneTime(CONTACT_SYNC)
             .onFailure(
@@ -91,7 +98,20 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
   /** A queue that tells {@code listener} how each run of a contact's job ended. */
   public static DbSchedulerJobQueue create(
       Database database, JobQueueSettings settings, InstantSource clock, JobListener listener) {
-    return new DbSchedulerJobQueue(database, settings, clock, listener);
+    return new DbSchedulerJobQueue(database, settings, clock, listener, null);
+  }
+
+  /**
+   * A queue whose scheduler goes by {@code instanceName}: the name db-scheduler writes into {@code
+   * picked_by} of the jobs this instance runs, so operators see which instance holds a job.
+   */
+  public static DbSchedulerJobQueue create(
+      Database database,
+      JobQueueSettings settings,
+      InstantSource clock,
+      JobListener listener,
+      String instanceName) {
+    return new DbSchedulerJobQueue(database, settings, clock, listener, instanceName);
   }
 
   /**
@@ -234,6 +254,9 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
             // ClassifyingFailureHandler logs each failure with what happens next.
             .failureLogging(LogLevel.DEBUG, true)
             .enableImmediateExecution();
+    if (instanceName != null) {
+      builder.schedulerName(new SchedulerName.Fixed(instanceName));
+    }
     if (database.dialect() == Dialect.POSTGRESQL) {
       // SELECT ... FOR UPDATE SKIP LOCKED: instances sharing the database do not race for rows.
       builder.pollUsingLockAndFetch(0.5, 1.0);
@@ -244,6 +267,8 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
     log.atInfo()
         .addKeyValue("threads", settings.threads())
         .addKeyValue("dialect", database.dialect())
+        .addKeyValue("instance", instanceName)
+        .addKeyValue("failoverAfter", settings.deadAfter())
         .log("job queue started");
   }
 

@@ -64,6 +64,15 @@ public record JobQueueSettings(
         count, pollingInterval, heartbeatInterval, missedHeartbeatsLimit, sweepEvery, shutdownWait);
   }
 
+  /**
+   * The same settings with another heartbeat: a crashed instance's jobs run elsewhere after {@code
+   * interval × missedLimit}.
+   */
+  public JobQueueSettings withHeartbeat(Duration interval, int missedLimit) {
+    return new JobQueueSettings(
+        threads, pollingInterval, interval, missedLimit, sweepEvery, shutdownWait);
+  }
+
   /** How long a job's heartbeat may be silent before it counts as dead. */
   public Duration deadAfter() {
     return heartbeatInterval.multipliedBy(missedHeartbeatsLimit);

@@ -170,27 +170,41 @@ public final class SecretCipher {
     }
   }
 
+  /**
+   * Writes the key under a temporary name, then links it into place: instances starting together on
+   * a shared volume see no key file or a complete one, never a half-written one, and exactly one of
+   * them creates it (a link fails when the name exists).
+   */
   private static void createKeyFile(Path keyFile, String json) throws IOException {
     Path parent = keyFile.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    if (parent == null) {
+      throw new IOException("the key file has no folder: " + keyFile);
     }
+    Files.createDirectories(parent);
+    Path temporary;
     if (supportsPosix(keyFile)) {
       // The permissions are set by the create call itself: no moment where others could read it.
-      Files.createFile(
-          keyFile,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      temporary =
+          Files.createTempFile(
+              parent,
+              ".secret-key-",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } else {
-      Files.createFile(keyFile);
+      temporary = Files.createTempFile(parent, ".secret-key-", ".tmp");
       log.atWarn()
           .addKeyValue("keyFile", keyFile)
           .log("file system has no POSIX permissions; restrict access to the key file yourself");
     }
     try {
-      Files.writeString(keyFile, json, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      Files.deleteIfExists(keyFile);
-      throw e;
+      Files.writeString(temporary, json, StandardCharsets.UTF_8);
+      try {
+        Files.createLink(keyFile, temporary);
+      } catch (UnsupportedOperationException noLinks) {
+        Files.move(temporary, keyFile); // refuses an existing key file too, if less strictly
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ghlcredly.core.error.StorageException;
+import io.ghlcredly.core.job.ContactJobHandler;
 import io.ghlcredly.core.job.JobListener;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.job.RetryPolicy;
@@ -287,5 +288,107 @@ public abstract class JobQueueContract extends StoreFixture {
                 "ghl-reconcile", Duration.ofMillis(100), passes::incrementAndGet)));
 
     await().atMost(WAIT).until(() -> passes.get() >= 2);
+  }
+
+  @Test
+  void instancesSharingTheDatabaseNeverRunOneContactsJobsAtOnce() {
+    RecordingHandler shared = new RecordingHandler((contactId, attempt) -> pause(5));
+    AtomicInteger ranOnFirst = new AtomicInteger();
+    AtomicInteger ranOnSecond = new AtomicInteger();
+    DbSchedulerJobQueue first = newQueue();
+    DbSchedulerJobQueue second = newQueue();
+    first.start(counting(shared, ranOnFirst), classifier(3), () -> {});
+    second.start(counting(shared, ranOnSecond), classifier(3), () -> {});
+
+    for (int round = 0; round < 30; round++) {
+      for (int contact = 0; contact < 6; contact++) {
+        DbSchedulerJobQueue via = (round + contact) % 2 == 0 ? first : second;
+        via.enqueueContactSync(new ContactId("contact-" + contact));
+      }
+      pause(3);
+    }
+
+    await().atMost(WAIT).until(() -> first.countQueued() == 0);
+    assertThat(shared.mostAtOnceForOneContact.get()).isEqualTo(1);
+    assertThat(ranOnFirst.get()).isPositive();
+    assertThat(ranOnSecond.get()).isPositive();
+  }
+
+  @Test
+  void recurringWorkRunsOnOneInstanceAtATime() {
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
+    AtomicInteger passes = new AtomicInteger();
+    Runnable pass =
+        () -> {
+          mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+          pause(60);
+          running.decrementAndGet();
+          passes.incrementAndGet();
+        };
+    for (int instance = 0; instance < 2; instance++) {
+      newQueue()
+          .start(
+              RecordingHandler.succeeding(),
+              classifier(3),
+              () -> {},
+              List.of(
+                  new DbSchedulerJobQueue.RecurringWork(
+                      "ghl-reconcile", Duration.ofMillis(20), pass)));
+    }
+
+    await().atMost(WAIT).until(() -> passes.get() >= 6);
+    assertThat(mostAtOnce.get()).isEqualTo(1);
+  }
+
+  @Test
+  void writesTheInstanceNameIntoTheJobsItRuns() {
+    DbSchedulerJobQueue named =
+        DbSchedulerJobQueue.create(
+            database, FAST, InstantSource.system(), JobListener.NONE, "worker-7");
+    queues.add(named);
+    CountDownLatch started = new CountDownLatch(1);
+    named.enqueueContactSync(ANNA);
+    named.start(
+        new RecordingHandler(
+            (contactId, attempt) -> {
+              started.countDown();
+              awaitReleaseIgnoringInterrupts();
+            }),
+        classifier(3),
+        () -> {});
+    await().atMost(WAIT).until(() -> started.getCount() == 0);
+
+    assertThat(
+            new Jdbc(database)
+                .queryOne(
+                    "SELECT picked_by FROM scheduled_tasks WHERE task_instance = ?",
+                    row -> String.valueOf(row.getString("picked_by")),
+                    ANNA.value()))
+        .contains("worker-7");
+  }
+
+  /** Runs {@code handler}, counting the runs of one instance. */
+  private static ContactJobHandler counting(RecordingHandler handler, AtomicInteger runs) {
+    return new ContactJobHandler() {
+      @Override
+      public void run(ContactId contactId) {
+        runs.incrementAndGet();
+        handler.run(contactId);
+      }
+
+      @Override
+      public void giveUp(ContactId contactId, String cause, int attempts) {
+        handler.giveUp(contactId, cause, attempts);
+      }
+    };
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -8,7 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +34,33 @@ class SecretCipherTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
         .isEqualTo("rw-------");
     assertThat(SecretCipher.load(keyFile, null).decrypt(ciphertext, NAME)).isEqualTo(PLAIN);
+  }
+
+  @Test
+  void instancesStartingTogetherOnOneKeyFileShareOneKey() throws Exception {
+    Path keyFile = folder.resolve("shared").resolve("secret.key");
+    int instances = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<SecretCipher>> loaded = new ArrayList<>();
+    try (ExecutorService starting = Executors.newFixedThreadPool(instances)) {
+      for (int i = 0; i < instances; i++) {
+        loaded.add(
+            starting.submit(
+                () -> {
+                  go.await();
+                  return SecretCipher.load(keyFile, null);
+                }));
+      }
+      go.countDown();
+      byte[] ciphertext = loaded.get(0).get().encrypt(PLAIN, NAME);
+
+      for (Future<SecretCipher> cipher : loaded) {
+        assertThat(cipher.get().decrypt(ciphertext, NAME)).isEqualTo(PLAIN);
+      }
+    }
+    try (Stream<Path> files = Files.list(keyFile.getParent())) {
+      assertThat(files).containsExactly(keyFile);
+    }
   }
 
   @Test

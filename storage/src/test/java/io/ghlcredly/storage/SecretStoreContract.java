@@ -3,6 +3,7 @@ package io.ghlcredly.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ghlcredly.core.error.ConfigException;
 import io.ghlcredly.core.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -80,5 +81,17 @@ public abstract class SecretStoreContract extends StoreFixture {
     return new Jdbc(database)
         .queryOne("SELECT ciphertext FROM secret WHERE name = ?", row -> row.getBytes(1), name)
         .orElseThrow();
+  }
+
+  @Test
+  void theKeyCheckPassesForTheKeyThatStartedFirstAndRefusesAnother() {
+    SecretKeyCheck.verify(database, cipher, CLOCK);
+    store.put("ghl.refresh-token", Secret.of(TOKEN));
+
+    SecretKeyCheck.verify(database, cipher, CLOCK);
+    assertThatThrownBy(() -> SecretKeyCheck.verify(database, SecretCipher.generate(), CLOCK))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("same key");
+    assertThat(store.find("ghl.refresh-token").map(Secret::reveal)).contains(TOKEN);
   }
 }

@@ -2,6 +2,7 @@ package io.ghlcredly.app.admin;
 
 import io.ghlcredly.app.web.WebhookRequest;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.core.port.AdminSessionStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,29 +11,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who may use the admin API and dashboard: a request bearing the admin token, or a browser holding
  * a session cookie that a login with the token created. Session ids and CSRF tokens are random and
- * never derived from the admin token. Sessions live in memory, so they end with the process.
- * Thread-safe.
+ * never derived from the admin token. Sessions live in the database ({@link AdminSessionStore}), so
+ * a browser stays signed in on every instance and across restarts. Thread-safe.
  */
 final class AdminAuth {
   static final String COOKIE = "gcs_admin_session";
   static final Duration SESSION_IDLE = Duration.ofHours(8);
   private static final int MAX_SESSIONS = 1_000;
+
+  /** A session's last use is written at most this often: a page refresh costs no write. */
+  static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
   private static final String BEARER = "Bearer ";
 
   private final byte[] tokenDigest;
   private final InstantSource clock;
   private final SecureRandom random = new SecureRandom();
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final AdminSessionStore sessions;
 
-  AdminAuth(Secret token, InstantSource clock) {
+  AdminAuth(Secret token, AdminSessionStore sessions, InstantSource clock) {
     this.tokenDigest = digest(token.reveal());
+    this.sessions = sessions;
     this.clock = clock;
   }
 
@@ -57,34 +61,40 @@ final class AdminAuth {
     if (!matches(presented)) {
       return Optional.empty();
     }
-    evictExpired();
-    if (sessions.size() >= MAX_SESSIONS) {
+    Instant now = clock.instant();
+    sessions.deleteIdleSince(now.minus(SESSION_IDLE));
+    if (sessions.count() >= MAX_SESSIONS) {
       return Optional.empty();
     }
-    Session session = new Session(randomId(), randomId(), clock.instant());
-    sessions.put(session.id(), session);
+    Session session = new Session(randomId(), randomId(), now);
+    sessions.create(session.id(), session.csrfToken(), now);
     return Optional.of(session);
   }
 
   /** The live session named by the request's cookie, its idle time restarted. */
   Optional<Session> session(WebhookRequest request) {
     String id = Cookies.value(request, COOKIE);
-    if (id == null) {
+    if (id == null || id.isEmpty()) {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Session found = sessions.get(id);
-    if (found == null || found.lastSeen().plus(SESSION_IDLE).isBefore(now)) {
-      sessions.remove(id);
+    Optional<AdminSessionStore.StoredSession> found = sessions.find(id);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    Session touched = new Session(found.id(), found.csrfToken(), now);
-    sessions.put(id, touched);
-    return Optional.of(touched);
+    Instant lastSeen = found.get().lastSeen();
+    if (lastSeen.plus(SESSION_IDLE).isBefore(now)) {
+      sessions.delete(id);
+      return Optional.empty();
+    }
+    if (!lastSeen.plus(TOUCH_EVERY).isAfter(now)) {
+      sessions.touch(id, now);
+    }
+    return Optional.of(new Session(id, found.get().csrfToken(), now));
   }
 
   void logout(Session session) {
-    sessions.remove(session.id());
+    sessions.delete(session.id());
   }
 
   /** Whether a form's CSRF field matches its session's token, in constant time. */
@@ -92,11 +102,6 @@ final class AdminAuth {
     return MessageDigest.isEqual(
         session.csrfToken().getBytes(StandardCharsets.UTF_8),
         presented.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private void evictExpired() {
-    Instant oldest = clock.instant().minus(SESSION_IDLE);
-    sessions.values().removeIf(session -> session.lastSeen().isBefore(oldest));
   }
 
   private String randomId() {

@@ -11,6 +11,7 @@ import io.ghlcredly.core.sync.DeadLetterReplayer;
 import io.ghlcredly.credly.CredlyTokenHealth;
 import io.ghlcredly.http.ratelimit.RateBudget;
 import io.ghlcredly.storage.Database;
+import io.ghlcredly.storage.JdbcAdminSessionStore;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcEventInbox;
 import java.net.URI;
@@ -44,7 +45,7 @@ public final class AdminRoutes {
     if (token == null) {
       return Map.of();
     }
-    AdminAuth auth = new AdminAuth(token, clock);
+    AdminAuth auth = new AdminAuth(token, new JdbcAdminSessionStore(sources.database()), clock);
     JdbcEventInbox inbox = new JdbcEventInbox(sources.database());
     Stores stores = sources.stores();
     AdminReadModel views =

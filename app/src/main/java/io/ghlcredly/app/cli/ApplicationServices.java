@@ -9,7 +9,6 @@ import io.ghlcredly.core.port.CursorStore;
 import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.sync.ContactPlanner;
 import io.ghlcredly.core.sync.EventIntake;
-import io.ghlcredly.storage.JobQueueSettings;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
@@ -29,7 +28,7 @@ final class ApplicationServices implements SyncServices {
     return new ApplicationServices(
         Application.start(
             config,
-            JobQueueSettings.defaults().withThreads(config.jobs().workers()),
+            Application.jobSettings(config),
             InstantSource.system(),
             workers ? Application.Role.WORKERS : Application.Role.READ_ONLY),
         config.ghl().locations());

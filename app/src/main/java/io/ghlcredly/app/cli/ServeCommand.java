@@ -4,7 +4,6 @@ import io.ghlcredly.app.Application;
 import io.ghlcredly.app.RulesReloader;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
-import io.ghlcredly.storage.JobQueueSettings;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
@@ -40,7 +39,7 @@ final class ServeCommand implements Callable<Integer> {
     Application application =
         Application.start(
             loaded,
-            JobQueueSettings.defaults().withThreads(loaded.jobs().workers()),
+            Application.jobSettings(loaded),
             InstantSource.system(),
             Application.Role.SERVE,
             rules);

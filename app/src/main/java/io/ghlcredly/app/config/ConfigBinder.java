@@ -6,6 +6,7 @@ import io.ghlcredly.core.mapping.ContactMapping;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.core.template.Templates;
+import io.ghlcredly.storage.Dialect;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,11 +79,19 @@ final class ConfigBinder {
       section.problem(
           "admin-token", "must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters long");
     }
+    String instanceName = section.text("instance-name");
+    if (instanceName != null && !ServerConfig.INSTANCE_NAME.matcher(instanceName).matches()) {
+      section.problem(
+          "instance-name",
+          "must be 1 to 64 letters, digits, '.', '_' or '-', got '" + instanceName + "'");
+    }
     long maxWebhookBytes =
         section.bytes(
             "max-webhook-bytes", ServerConfig.DEFAULT_MAX_WEBHOOK_BYTES, 1024, 64L * 1024 * 1024);
     return build(
-        section, before, () -> new ServerConfig(port, publicUrl, adminToken, maxWebhookBytes));
+        section,
+        before,
+        () -> new ServerConfig(port, publicUrl, adminToken, maxWebhookBytes, instanceName));
   }
 
   private static @Nullable StorageConfig storage(Section section) {
@@ -91,6 +100,12 @@ final class ConfigBinder {
     if (!url.startsWith("jdbc:")) {
       // The value is not echoed: a JDBC URL may carry a password.
       section.problem("url", "must be a JDBC URL such as jdbc:h2:file:... or jdbc:postgresql:...");
+    } else {
+      try {
+        Dialect.fromJdbcUrl(url); // names the scheme only, never the rest of the URL
+      } catch (IllegalArgumentException unsupported) {
+        section.problem("url", String.valueOf(unsupported.getMessage()));
+      }
     }
     String username = section.text("username");
     Secret password = section.secret("password");
@@ -129,6 +144,18 @@ final class ConfigBinder {
             JobsConfig.DEFAULT_MAX_BACKOFF,
             Duration.ofMillis(100),
             Duration.ofDays(7));
+    Duration heartbeat =
+        section.duration(
+            "heartbeat",
+            JobsConfig.DEFAULT_HEARTBEAT,
+            Duration.ofMillis(100),
+            Duration.ofMinutes(5));
+    int missedHeartbeats =
+        section.integer(
+            "missed-heartbeats",
+            JobsConfig.DEFAULT_MISSED_HEARTBEATS,
+            JobsConfig.MIN_MISSED_HEARTBEATS,
+            1_000);
     if (section.context().problemCount() == before && maxBackoff.compareTo(initialBackoff) < 0) {
       section.problem(
           "max-backoff",
@@ -139,7 +166,11 @@ final class ConfigBinder {
               + "'");
     }
     return build(
-        section, before, () -> new JobsConfig(workers, maxAttempts, initialBackoff, maxBackoff));
+        section,
+        before,
+        () ->
+            new JobsConfig(
+                workers, maxAttempts, initialBackoff, maxBackoff, heartbeat, missedHeartbeats));
   }
 
   /**

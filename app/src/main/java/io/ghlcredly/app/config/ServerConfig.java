@@ -2,6 +2,7 @@ package io.ghlcredly.app.config;
 
 import io.ghlcredly.core.model.Secret;
 import java.net.URI;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,11 +14,20 @@ import org.jspecify.annotations.Nullable;
  *     ghl.auth.mode: oauth})
  * @param adminToken bearer token for the admin API and dashboard; null disables them
  * @param maxWebhookBytes larger webhook bodies are refused before they are read
+ * @param instanceName this instance's name in logs and in the job queue (which instance runs a
+ *     job); null for the host name and process id
  */
 public record ServerConfig(
-    int port, @Nullable URI publicUrl, @Nullable Secret adminToken, long maxWebhookBytes) {
+    int port,
+    @Nullable URI publicUrl,
+    @Nullable Secret adminToken,
+    long maxWebhookBytes,
+    @Nullable String instanceName) {
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_WEBHOOK_BYTES = 1024L * 1024L;
+
+  /** What an instance name may be: it lands in log fields and a database column. */
+  public static final Pattern INSTANCE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   public ServerConfig {
     if (port < 0 || port > 65_535) {
@@ -29,9 +39,18 @@ public record ServerConfig(
     if (maxWebhookBytes < 1) {
       throw new IllegalArgumentException("max-webhook-bytes must be positive");
     }
+    if (instanceName != null && !INSTANCE_NAME.matcher(instanceName).matches()) {
+      throw new IllegalArgumentException("instance-name must be 1 to 64 of [A-Za-z0-9._-]");
+    }
   }
 
-  /** Port 8080, no public URL, no admin token, 1 MiB webhook bodies. */
+  /** Without an instance name (host name and process id are used). */
+  public ServerConfig(
+      int port, @Nullable URI publicUrl, @Nullable Secret adminToken, long maxWebhookBytes) {
+    this(port, publicUrl, adminToken, maxWebhookBytes, null);
+  }
+
+  /** Port 8080, no public URL, no admin token, 1 MiB webhook bodies, the default name. */
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_PORT, null, null, DEFAULT_MAX_WEBHOOK_BYTES);
   }

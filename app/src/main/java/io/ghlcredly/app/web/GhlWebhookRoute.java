@@ -10,6 +10,7 @@ import io.ghlcredly.ghl.webhook.GhlWebhookVerifier;
 import io.ghlcredly.ghl.webhook.ParsedWebhook;
 import io.ghlcredly.ghl.webhook.WebhookVerdict;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,11 @@ public final class GhlWebhookRoute implements Route {
 
   @Override
   public WebhookResponse handle(WebhookRequest request) {
+    String contentType = request.headers().get("content-type");
+    if (contentType != null && !isJson(contentType)) {
+      String shown = contentType.length() > 80 ? contentType.substring(0, 80) + "…" : contentType;
+      return reject(415, "Content-Type must be application/json, got " + shown);
+    }
     return switch (request.body()) {
       case WebhookRequest.Body.TooLarge tooLarge ->
           reject(413, "body larger than the webhook limit of " + tooLarge.limit() + " bytes");
@@ -111,6 +117,12 @@ public final class GhlWebhookRoute implements Route {
       return new WebhookResponse(
           429, "{\"error\":\"storage unavailable, retry later\"}", Map.of("Retry-After", "60"));
     }
+  }
+
+  /** GHL sends {@code application/json}; a missing header is let through to the signature check. */
+  private static boolean isJson(String contentType) {
+    String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    return mediaType.equals("application/json") || mediaType.endsWith("+json");
   }
 
   private static WebhookResponse reject(int status, String reason) {

@@ -54,6 +54,19 @@ class ConfigEdgeCasesTest {
   }
 
   @Test
+  void storageUrlOfAnUnsupportedDatabaseIsReportedWithoutTheRestOfTheUrl() throws IOException {
+    Path file = minimalPlus(directory, "storage:\n  url: jdbc:mysql://db/sync?password=hunter2\n");
+
+    assertThat(ConfigLoader.check(file, minimalEnv()))
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.path()).isEqualTo("storage.url");
+              assertThat(problem.reason()).contains("jdbc:mysql").doesNotContain("hunter2");
+            });
+  }
+
+  @Test
   void listWhereScalarIsExpectedIsReported() throws IOException {
     Path file = minimalPlus(directory, "storage:\n  url: [a, b]\n");
 

@@ -208,6 +208,7 @@ class ConfigRecordsTest {
             "GCS_SERVER_ADMIN_TOKEN",
             "GCS_SERVER_ADMIN_TOKEN_FILE",
             "GCS_SERVER_MAX_WEBHOOK_BYTES",
+            "GCS_SERVER_INSTANCE_NAME",
             "GCS_STORAGE_URL",
             "GCS_STORAGE_USERNAME",
             "GCS_STORAGE_PASSWORD",
@@ -246,6 +247,8 @@ class ConfigRecordsTest {
             "GCS_JOBS_WORKERS",
             "GCS_JOBS_MAX_ATTEMPTS",
             "GCS_JOBS_INITIAL_BACKOFF",
-            "GCS_JOBS_MAX_BACKOFF");
+            "GCS_JOBS_MAX_BACKOFF",
+            "GCS_JOBS_HEARTBEAT",
+            "GCS_JOBS_MISSED_HEARTBEATS");
   }
 }

@@ -138,6 +138,27 @@ class GhlOAuthClientIT {
   }
 
   @Test
+  void anExpiredAccessTokenIsRefusedWhileItsRefreshTokenStillWorksOnce() {
+    GhlTokenGrant installed = install();
+    String contact = emulator.seedContact("Ada", "Lovelace", "ada@example.com");
+
+    oauth.expireAccessTokens(location());
+
+    ApiException expired =
+        catchThrowableOfType(
+            ApiException.class,
+            () -> api(installed.tokens().accessToken()).getContact(new ContactId(contact)));
+    GhlTokenGrant refreshed =
+        client.refresh(
+            Objects.requireNonNull(installed.tokens().refreshToken()), AccountType.LOCATION);
+    assertThat(expired.status()).isEqualTo(401);
+    assertThat(expired.providerMessage()).hasValue(GhlOAuthEmulator.INVALID_JWT);
+    assertThat(api(refreshed.tokens().accessToken()).getContact(new ContactId(contact)).contact())
+        .isNotNull();
+    assertThat(oauth.refreshes(location())).isEqualTo(1);
+  }
+
+  @Test
   void aRevokedTokenIsRefusedAndCannotBeRefreshed() {
     GhlTokenGrant installed = install();
     String contact = emulator.seedContact("Ada", "Lovelace", "ada@example.com");

@@ -6,6 +6,7 @@ import io.ghlcredly.http.RatePriority;
 import io.ghlcredly.http.RequestGate;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +31,13 @@ import org.slf4j.LoggerFactory;
  * <p>As a {@link RequestGate} of an {@link io.ghlcredly.http.HttpTransport} it applies to every
  * request that carries a {@link ApiRequest#rateKey()}; requests without one pass untouched.
  *
- * <p>Waiting parks the calling thread (cheap on virtual threads) and holds no lock. The limit is
- * per process: instances sharing a location learn of each other's calls only through the headers.
- * Thread-safe.
+ * <p>The budgets live in this process ({@link #RateLimiter(RateLimiterSettings, InstantSource,
+ * RateWaitObserver)}) or in a store that several instances share ({@link #shared}), such as their
+ * PostgreSQL database: then the limits hold for all instances together, and a 429 or a header seen
+ * by one instance applies to all. Either way the policy is the same ({@link KeyBudget}). When the
+ * store cannot be reached, calls are refused as transient rather than sent unlimited.
+ *
+ * <p>Waiting parks the calling thread (cheap on virtual threads) and holds no lock. Thread-safe.
  */
 public final class RateLimiter implements RequestGate {
   private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
@@ -43,6 +49,7 @@ public final class RateLimiter implements RequestGate {
   private final TimeMeter meter;
   private final BlockingStrategy blocking;
   private final RateWaitObserver waits;
+  private final BucketSource buckets;
   private final ConcurrentMap<String, KeyBudget> budgets = new ConcurrentHashMap<>();
 
   public RateLimiter(RateLimiterSettings settings, InstantSource clock) {
@@ -64,10 +71,45 @@ public final class RateLimiter implements RequestGate {
       InstantSource clock,
       BlockingStrategy blocking,
       RateWaitObserver waits) {
+    this(settings, new InstantSourceTimeMeter(clock), blocking, waits, BucketSource::local);
+  }
+
+  /**
+   * Budgets in the buckets that {@code buckets} makes on the limiter's clock (tests use it
+   * directly).
+   */
+  RateLimiter(
+      RateLimiterSettings settings,
+      TimeMeter meter,
+      BlockingStrategy blocking,
+      RateWaitObserver waits,
+      Function<TimeMeter, BucketSource> buckets) {
     this.settings = settings;
-    this.meter = new InstantSourceTimeMeter(clock);
+    this.meter = meter;
     this.blocking = blocking;
     this.waits = waits;
+    this.buckets = buckets.apply(meter);
+  }
+
+  /**
+   * A limiter whose budgets live in a store shared by every limiter made on it, in this process or
+   * another, so that each key's limits hold for all of them together. {@link #keys()} then lists
+   * the keys this limiter used, and {@link RateBudget#waiters()} counts this limiter's callers.
+   *
+   * @param store makes the store's bucket proxies, given the clock they must refill by (the
+   *     limiter's)
+   */
+  public static RateLimiter shared(
+      RateLimiterSettings settings,
+      InstantSource clock,
+      RateWaitObserver waits,
+      Function<TimeMeter, ProxyManager<String>> store) {
+    return new RateLimiter(
+        settings,
+        new InstantSourceTimeMeter(clock),
+        BlockingStrategy.PARKING,
+        waits,
+        meter -> BucketSource.shared(store.apply(meter)));
   }
 
   /**
@@ -80,15 +122,19 @@ public final class RateLimiter implements RequestGate {
     acquire(key, priority, "rate-limiter", "ACQUIRE", key);
   }
 
-  /** Takes budget for one call if there is some right now; never waits. */
+  /**
+   * Takes budget for one call if there is some right now; never waits.
+   *
+   * @throws ApiException TRANSIENT when the budget's store cannot be reached
+   */
   public boolean tryAcquire(String key, RatePriority priority) {
-    return budget(key).tryTake(priority) == 0;
+    return take(budget(key), key, priority, "rate-limiter", "TRY_ACQUIRE", key) == 0;
   }
 
   /** Corrects {@code key}'s budget from a response's status and rate-limit headers. */
   public void observe(String key, int status, RateLimitHeaders headers) {
     KeyBudget budget = budget(key);
-    RateLimits before = budget.snapshot(key).limits();
+    RateLimits before = budget.limits();
     RateLimits after = budget.observe(status, headers);
     if (!after.equals(before)) {
       log.atInfo()
@@ -111,7 +157,7 @@ public final class RateLimiter implements RequestGate {
     return budget(key).snapshot(key);
   }
 
-  /** Keys seen so far. */
+  /** Keys this limiter has seen so far. */
   public Set<String> keys() {
     return Set.copyOf(budgets.keySet());
   }
@@ -128,7 +174,16 @@ public final class RateLimiter implements RequestGate {
   public void afterResponse(ApiRequest request, int status, HttpHeaders headers) {
     String key = request.rateKey();
     if (key != null) {
-      observe(key, status, RateLimitHeaders.from(headers));
+      try {
+        observe(key, status, RateLimitHeaders.from(headers));
+      } catch (RuntimeException e) {
+        // The call went through: failing it now would only make the caller repeat it.
+        log.atWarn()
+            .addKeyValue("key", key)
+            .addKeyValue("status", status)
+            .addKeyValue("error", e.toString())
+            .log("could not apply the provider's rate-limit headers");
+      }
     }
   }
 
@@ -142,7 +197,7 @@ public final class RateLimiter implements RequestGate {
     boolean granted = false;
     try {
       while (true) {
-        long wait = budget.tryTake(priority);
+        long wait = take(budget, key, priority, connector, method, path);
         if (wait == 0) {
           granted = true;
           return;
@@ -188,6 +243,27 @@ public final class RateLimiter implements RequestGate {
     }
   }
 
+  /** Takes budget, refusing the call when the budget cannot be read: never an unlimited pass. */
+  private long take(
+      KeyBudget budget,
+      String key,
+      RatePriority priority,
+      String connector,
+      String method,
+      String path) {
+    try {
+      return budget.tryTake(priority);
+    } catch (RuntimeException e) {
+      log.atWarn()
+          .addKeyValue("key", key)
+          .addKeyValue("priority", priority)
+          .addKeyValue("error", e.toString())
+          .log("rate budget unavailable; call refused");
+      throw refused(
+          connector, method, path, "rate budget of " + key + " unavailable; not sent", null, e);
+    }
+  }
+
   private static ApiException refused(
       String connector,
       String method,
@@ -208,7 +284,7 @@ public final class RateLimiter implements RequestGate {
 
   private KeyBudget budget(String key) {
     return budgets.computeIfAbsent(
-        key, unused -> new KeyBudget(settings.limits(), settings.bulkShare(), meter));
+        key, unused -> new KeyBudget(key, settings.limits(), settings.bulkShare(), meter, buckets));
   }
 
   private static Duration roundUp(long nanos) {

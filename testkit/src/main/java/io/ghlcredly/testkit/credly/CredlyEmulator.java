@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,6 +68,19 @@ public final class CredlyEmulator implements AutoCloseable {
   }
 
   /**
+   * Starts on a free port like {@link #start()}, listening through a proxy so that {@link
+   * Fault#reset} can reset connections (one more loopback hop per request).
+   */
+  public static CredlyEmulator startWithConnectionFaults() {
+    return start(
+        0,
+        UUID.randomUUID().toString(),
+        Secret.of("emulator-" + UUID.randomUUID()),
+        InstantSource.system(),
+        true);
+  }
+
+  /**
    * Starts with fixed coordinates, for a demo whose configuration must not change between runs.
    *
    * @param port 0 for a free port
@@ -78,8 +92,17 @@ public final class CredlyEmulator implements AutoCloseable {
   /** As {@link #start(int, String, Secret)} with a clock for created and updated timestamps. */
   public static CredlyEmulator start(
       int port, String organizationId, Secret authToken, InstantSource clock) {
+    return start(port, organizationId, authToken, clock, false);
+  }
+
+  private static CredlyEmulator start(
+      int port,
+      String organizationId,
+      Secret authToken,
+      InstantSource clock,
+      boolean connectionFaults) {
     Objects.requireNonNull(organizationId, "organizationId");
-    EmulatorServer server = new EmulatorServer(port, "/v1");
+    EmulatorServer server = new EmulatorServer(port, "/v1", connectionFaults);
     CredlyEmulator emulator = new CredlyEmulator(server, clock, organizationId, authToken);
     server.start();
     return emulator;
@@ -236,6 +259,11 @@ public final class CredlyEmulator implements AutoCloseable {
 
   public void clearFaults() {
     server.clearFaults();
+  }
+
+  /** How many requests each kind of injected fault hit so far (see {@link Fault#label()}). */
+  public Map<String, Long> faultsInjected() {
+    return server.faultsInjected();
   }
 
   /** Every request received, in arrival order (paths relative to {@code /v1}). */

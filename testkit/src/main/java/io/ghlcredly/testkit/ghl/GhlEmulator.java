@@ -9,9 +9,12 @@ import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorServer;
 import io.ghlcredly.testkit.server.Fault;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +46,7 @@ public final class GhlEmulator implements AutoCloseable {
   private final String locationId;
   private final GhlRoutes routes;
   private final GhlOAuthEmulator oauth;
+  private final GhlRateLimiter limiter;
   private final AtomicInteger seeded = new AtomicInteger();
 
   private GhlEmulator(GhlEmulatorSettings settings) {
@@ -57,10 +61,10 @@ public final class GhlEmulator implements AutoCloseable {
             settings.webhookRetryDelay(),
             settings.webhookMaxRetries(),
             settings.webhookTimeout());
-    GhlRateLimiter limiter =
+    this.limiter =
         new GhlRateLimiter(
             settings.clock(), settings.burstLimit(), settings.burstWindow(), settings.dailyLimit());
-    this.server = new EmulatorServer(settings.port(), "");
+    this.server = new EmulatorServer(settings.port(), "", settings.connectionFaults());
     this.oauth = new GhlOAuthEmulator(settings.clock(), locationId, GhlContactStore.newId());
     oauth.register(server);
     this.routes = new GhlRoutes(store, extras, limiter, webhooks, accessToken, locationId, oauth);
@@ -112,6 +116,23 @@ public final class GhlEmulator implements AutoCloseable {
     webhooks.target(url);
   }
 
+  /**
+   * Where to POST webhooks from now on, taking turns: each new webhook goes to the next receiver in
+   * the list, as when GHL's one webhook URL is balanced over several instances (a 429 retry goes to
+   * the receiver that answered it). An empty list stops webhooks.
+   */
+  public void sendWebhooksTo(List<URI> receivers) {
+    webhooks.targets(receivers);
+  }
+
+  /**
+   * Calls for the location answered 429 because its burst or daily limit was reached: zero when
+   * every client kept to the location's budget.
+   */
+  public long rateLimitRefusals(String location) {
+    return limiter.refused(location);
+  }
+
   /** Every webhook POST so far (retries and redeliveries included), in order. */
   public List<WebhookDelivery> deliveries() {
     return webhooks.deliveries();
@@ -128,6 +149,17 @@ public final class GhlEmulator implements AutoCloseable {
    */
   public WebhookDelivery sendSignedWebhook(String body) {
     return webhooks.sendSigned(body);
+  }
+
+  /**
+   * The headers GHL would send with {@code body} ({@code Content-Type} and both signatures),
+   * without sending anything: for tests that post a signed body themselves, changed or not.
+   */
+  public Map<String, String> signedHeaders(String body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.putAll(signer.signatureHeaders(body.getBytes(StandardCharsets.UTF_8)));
+    return headers;
   }
 
   /** Adds a contact without sending a webhook; returns its id. */
@@ -255,6 +287,13 @@ public final class GhlEmulator implements AutoCloseable {
     return id;
   }
 
+  /** The bodies of the contact's notes, as {@code GET /contacts/{id}/notes} lists them. */
+  public List<String> noteBodies(String contactId) {
+    return extras.list(GhlContactExtras.Kind.NOTE, contactId).stream()
+        .map(note -> note.path("body").asText())
+        .toList();
+  }
+
   /** The campaigns the contact is in (not readable through the contacts API). */
   public List<String> campaigns(String contactId) {
     return extras.memberships(GhlContactExtras.Membership.CAMPAIGN, contactId);
@@ -277,6 +316,11 @@ public final class GhlEmulator implements AutoCloseable {
 
   public void clearFaults() {
     server.clearFaults();
+  }
+
+  /** How many requests each kind of injected fault hit so far (see {@link Fault#label()}). */
+  public Map<String, Long> faultsInjected() {
+    return server.faultsInjected();
   }
 
   /**

@@ -14,6 +14,8 @@ import java.time.InstantSource;
  * @param webhookRetryDelay wait before re-sending a webhook answered 429 (HighLevel: about 10 min)
  * @param webhookMaxRetries re-sends after 429 answers (HighLevel: 6)
  * @param webhookTimeout connect and response timeout of each webhook POST
+ * @param connectionFaults listen through a proxy so that {@link
+ *     io.ghlcredly.testkit.server.Fault#reset} can reset connections (one more loopback hop)
  */
 public record GhlEmulatorSettings(
     int port,
@@ -23,7 +25,8 @@ public record GhlEmulatorSettings(
     long dailyLimit,
     Duration webhookRetryDelay,
     int webhookMaxRetries,
-    Duration webhookTimeout) {
+    Duration webhookTimeout,
+    boolean connectionFaults) {
   public GhlEmulatorSettings {
     if (port < 0 || burstLimit <= 0 || dailyLimit <= 0 || webhookMaxRetries < 0) {
       throw new IllegalArgumentException("port, limits and retries must not be negative");
@@ -43,7 +46,8 @@ public record GhlEmulatorSettings(
         200_000,
         Duration.ofMillis(200),
         6,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        false);
   }
 
   public GhlEmulatorSettings withPort(int otherPort) {
@@ -55,7 +59,8 @@ public record GhlEmulatorSettings(
         dailyLimit,
         webhookRetryDelay,
         webhookMaxRetries,
-        webhookTimeout);
+        webhookTimeout,
+        connectionFaults);
   }
 
   public GhlEmulatorSettings withClock(InstantSource otherClock) {
@@ -67,7 +72,8 @@ public record GhlEmulatorSettings(
         dailyLimit,
         webhookRetryDelay,
         webhookMaxRetries,
-        webhookTimeout);
+        webhookTimeout,
+        connectionFaults);
   }
 
   public GhlEmulatorSettings withRateLimits(int otherBurstLimit, long otherDailyLimit) {
@@ -79,11 +85,34 @@ public record GhlEmulatorSettings(
         otherDailyLimit,
         webhookRetryDelay,
         webhookMaxRetries,
-        webhookTimeout);
+        webhookTimeout,
+        connectionFaults);
   }
 
   public GhlEmulatorSettings withWebhookRetries(Duration delay, int maxRetries) {
     return new GhlEmulatorSettings(
-        port, clock, burstLimit, burstWindow, dailyLimit, delay, maxRetries, webhookTimeout);
+        port,
+        clock,
+        burstLimit,
+        burstWindow,
+        dailyLimit,
+        delay,
+        maxRetries,
+        webhookTimeout,
+        connectionFaults);
+  }
+
+  /** The same settings with connection resets possible (see {@code connectionFaults}). */
+  public GhlEmulatorSettings withConnectionFaults() {
+    return new GhlEmulatorSettings(
+        port,
+        clock,
+        burstLimit,
+        burstWindow,
+        dailyLimit,
+        webhookRetryDelay,
+        webhookMaxRetries,
+        webhookTimeout,
+        true);
   }
 }

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * HighLevel's per-location limits: a burst of {@code burstMax} calls per sliding {@code window}
- * (100 per 10 s) and {@code dailyLimit} calls per UTC day (200,000). Refused calls do not count.
- * Thread-safe (synchronized).
+ * (100 per 10 s) and {@code dailyLimit} calls per UTC day (200,000). Refused calls do not count
+ * against the limits; they are counted per location in {@link #refused}, so a test can show that
+ * clients (several instances sharing one budget) never went over. Thread-safe (synchronized).
  */
 final class GhlRateLimiter {
   private final InstantSource clock;
@@ -23,6 +24,7 @@ final class GhlRateLimiter {
   private final long dailyLimit;
   private final Map<String, Deque<Instant>> recentCalls = new HashMap<>();
   private final Map<String, DailyCount> dailyCounts = new HashMap<>();
+  private final Map<String, Long> refusals = new HashMap<>();
 
   GhlRateLimiter(InstantSource clock, int burstMax, Duration window, long dailyLimit) {
     this.clock = clock;
@@ -50,8 +52,16 @@ final class GhlRateLimiter {
       daily = new DailyCount(today, daily.count() + 1);
     }
     dailyCounts.put(locationId, daily);
+    if (!allowed) {
+      refusals.merge(locationId, 1L, Long::sum);
+    }
     return new Decision(
         allowed, burstMax - calls.size(), dailyLimit - daily.count(), burstMax, window, dailyLimit);
+  }
+
+  /** Calls for the location refused so far (answered 429) because a limit was reached. */
+  synchronized long refused(String locationId) {
+    return refusals.getOrDefault(locationId, 0L);
   }
 
   private record DailyCount(LocalDate day, long count) {}

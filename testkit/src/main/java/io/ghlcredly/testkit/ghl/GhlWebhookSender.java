@@ -21,6 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,8 @@ final class GhlWebhookSender implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofVirtual().name("ghl-emulator-webhook-retry").factory());
   private final List<WebhookDelivery> deliveries = new CopyOnWriteArrayList<>();
-  private volatile @Nullable URI target;
+  private volatile List<URI> targets = List.of();
+  private final AtomicLong turns = new AtomicLong();
 
   GhlWebhookSender(
       GhlWebhookSigner signer,
@@ -94,7 +96,20 @@ final class GhlWebhookSender implements AutoCloseable {
   }
 
   void target(@Nullable URI url) {
-    this.target = url;
+    targets(url == null ? List.of() : List.of(url));
+  }
+
+  void targets(List<URI> urls) {
+    this.targets = List.copyOf(urls);
+  }
+
+  /** The receiver of the next webhook, taking turns; null when none is set. */
+  private @Nullable URI nextTarget() {
+    List<URI> current = targets;
+    if (current.isEmpty()) {
+      return null;
+    }
+    return current.get((int) Math.floorMod(turns.getAndIncrement(), (long) current.size()));
   }
 
   List<WebhookDelivery> deliveries() {
@@ -138,7 +153,7 @@ final class GhlWebhookSender implements AutoCloseable {
   }
 
   private Optional<WebhookDelivery> publish(String type, String contactId, ObjectNode fields) {
-    URI url = target;
+    URI url = nextTarget();
     if (url == null) {
       return Optional.empty();
     }
@@ -159,7 +174,7 @@ final class GhlWebhookSender implements AutoCloseable {
    * does with validly signed but bad payloads.
    */
   WebhookDelivery sendSigned(String body) {
-    URI url = target;
+    URI url = nextTarget();
     if (url == null) {
       throw new IllegalStateException("no webhook receiver set; call sendWebhooksTo first");
     }

@@ -2,6 +2,7 @@ package io.ghlcredly.testkit.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.ghlcredly.testkit.net.TcpProxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,13 +14,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,13 +32,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A real HTTP server on loopback for an emulated API. Routes are {@code METHOD /path/{param}}
- * patterns; every request is logged; injected {@link Fault}s apply before the routes. Handlers run
- * on virtual threads, so emulator state must be thread-safe. Unknown routes answer 404.
+ * patterns; every request is logged; injected {@link Fault}s apply before the routes (or to their
+ * answers) and are counted by kind. Handlers run on virtual threads, so emulator state must be
+ * thread-safe. Unknown routes answer 404.
+ *
+ * <p>A server made {@linkplain #EmulatorServer(int, String, boolean) with connection faults}
+ * listens through a {@link TcpProxy}, which is what lets a {@link Fault#reset} send a real TCP
+ * reset; it costs one more loopback hop per request, so it is off unless asked for.
  */
 public final class EmulatorServer implements AutoCloseable {
   private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z]+)}");
 
   private final HttpServer server;
+  private final @Nullable TcpProxy front;
+  private final Random dice = new Random();
+  private final Map<String, AtomicLong> injected = new ConcurrentHashMap<>();
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final List<Route> routes = new CopyOnWriteArrayList<>();
   private final List<Fault> faults = new ArrayList<>();
@@ -45,14 +58,31 @@ public final class EmulatorServer implements AutoCloseable {
    * @param basePath prefix of every route, such as {@code /v1}, or empty
    */
   public EmulatorServer(int port, String basePath) {
+    this(port, basePath, false);
+  }
+
+  /**
+   * @param basePath prefix of every route, such as {@code /v1}, or empty
+   * @param connectionFaults listen through a proxy so that {@link Fault#reset} works
+   */
+  public EmulatorServer(int port, String basePath, boolean connectionFaults) {
     this.basePath = basePath;
+    int serverPort = connectionFaults ? 0 : port;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort), 0);
     } catch (IOException e) {
       throw new IllegalStateException("cannot bind emulator port " + port, e);
     }
     server.setExecutor(executor);
     server.createContext("/", this::handle);
+    this.front =
+        connectionFaults
+            ? TcpProxy.start(
+                new InetSocketAddress(
+                    InetAddress.getLoopbackAddress(), server.getAddress().getPort()),
+                port)
+            : null;
   }
 
   public EmulatorServer start() {
@@ -62,7 +92,9 @@ public final class EmulatorServer implements AutoCloseable {
 
   /** Base URL including the base path, without a trailing slash. */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + basePath);
+    TcpProxy proxy = front;
+    int port = proxy != null ? proxy.port() : server.getAddress().getPort();
+    return URI.create("http://127.0.0.1:" + port + basePath);
   }
 
   /** Registers a handler for {@code method} and a path pattern relative to the base path. */
@@ -82,8 +114,16 @@ public final class EmulatorServer implements AutoCloseable {
     routes.add(new Route(method, Pattern.compile(regex.toString()), names, handler));
   }
 
-  /** Injects a fault for the next matching requests. */
+  /**
+   * Injects a fault for the next matching requests.
+   *
+   * @throws IllegalStateException for a {@link Fault#reset} on a server without connection faults
+   */
   public void inject(Fault fault) {
+    if (fault.kind() == Fault.Kind.RESET && front == null) {
+      throw new IllegalStateException(
+          "connection resets need an emulator started with connection faults");
+    }
     synchronized (faults) {
       faults.add(fault);
     }
@@ -104,6 +144,13 @@ public final class EmulatorServer implements AutoCloseable {
       throw new IllegalArgumentException("latency must not be negative: " + latency);
     }
     this.latency = latency;
+  }
+
+  /** How many requests each kind of fault was applied to so far, by {@link Fault#label()}. */
+  public Map<String, Long> faultsInjected() {
+    Map<String, Long> counts = new TreeMap<>();
+    injected.forEach((label, count) -> counts.put(label, count.get()));
+    return counts;
   }
 
   /** Every request received so far, in arrival order. */
@@ -132,10 +179,23 @@ public final class EmulatorServer implements AutoCloseable {
                 }
               });
       String query = exchange.getRequestURI().getRawQuery();
+      Fault fault = takeFault(method, path);
       EmulatorResponse response =
-          dispatch(method, path, query == null ? "" : query, headers, body, receivedAt);
+          dispatch(method, path, query == null ? "" : query, headers, body, receivedAt, fault);
       sleep(latency);
-      send(exchange, response);
+      if (fault != null && fault.kind() == Fault.Kind.RESET) {
+        resetConnection(exchange);
+        return;
+      }
+      send(exchange, fault == null ? response : fault.mangle(response));
+    }
+  }
+
+  /** Resets the client's connection (through the front proxy) without answering. */
+  private void resetConnection(HttpExchange exchange) {
+    TcpProxy proxy = front;
+    if (proxy == null || !proxy.reset(exchange.getRemoteAddress())) {
+      throw new IllegalStateException("no proxied connection to reset");
     }
   }
 
@@ -145,8 +205,8 @@ public final class EmulatorServer implements AutoCloseable {
       String query,
       Map<String, String> headers,
       String body,
-      Instant receivedAt) {
-    Fault fault = takeFault(method, path);
+      Instant receivedAt,
+      @Nullable Fault fault) {
     for (Route route : routes) {
       if (!route.method().equalsIgnoreCase(method)) {
         continue;
@@ -176,23 +236,20 @@ public final class EmulatorServer implements AutoCloseable {
 
   private @Nullable Fault takeFault(String method, String path) {
     synchronized (faults) {
-      Iterator<Fault> iterator = faults.iterator();
+      ListIterator<Fault> iterator = faults.listIterator();
       while (iterator.hasNext()) {
         Fault fault = iterator.next();
-        if (fault.matches(method, path)) {
-          iterator.remove();
-          if (fault.times() > 1) {
-            faults.add(
-                0,
-                new Fault(
-                    fault.method(),
-                    fault.pathPrefix(),
-                    fault.times() - 1,
-                    fault.delay(),
-                    fault.response()));
-          }
-          return fault;
+        if (!fault.matches(method, path)
+            || (fault.probability() < 1 && dice.nextDouble() >= fault.probability())) {
+          continue;
         }
+        if (fault.times() > 1) {
+          iterator.set(fault.lessOnce());
+        } else {
+          iterator.remove();
+        }
+        injected.computeIfAbsent(fault.label(), label -> new AtomicLong()).incrementAndGet();
+        return fault;
       }
       return null;
     }
@@ -229,6 +286,9 @@ public final class EmulatorServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (front != null) {
+      front.close();
+    }
     server.stop(0);
     executor.shutdownNow();
   }

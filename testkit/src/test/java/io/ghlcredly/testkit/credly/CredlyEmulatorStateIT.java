@@ -219,7 +219,10 @@ class CredlyEmulatorStateIT {
 
       issue("ada@example.com", "c-1");
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() == 3);
+      // The emulator records a delivery after the receiver answered: wait for the record too.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> calls.get() == 3 && emulator.webhookDeliveries().size() == 3);
       List<CredlyWebhookDelivery> deliveries = emulator.webhookDeliveries();
       assertThat(deliveries).extracting(CredlyWebhookDelivery::attempt).containsExactly(1, 2, 3);
       assertThat(deliveries.getLast().succeeded()).isTrue();

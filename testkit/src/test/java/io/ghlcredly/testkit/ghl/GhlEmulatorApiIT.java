@@ -112,6 +112,8 @@ class GhlEmulatorApiIT {
     assertThat(limited.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
     assertThat(afterWindow.statusCode()).isEqualTo(200);
     assertThat(afterWindow.headers().firstValue("X-RateLimit-Remaining")).hasValue("99");
+    assertThat(emulator.rateLimitRefusals(emulator.locationId())).isEqualTo(1);
+    assertThat(emulator.rateLimitRefusals("another-location")).isZero();
   }
 
   @Test

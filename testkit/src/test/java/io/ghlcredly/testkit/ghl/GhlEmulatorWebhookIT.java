@@ -67,6 +67,24 @@ class GhlEmulatorWebhookIT {
   }
 
   @Test
+  void takesTurnsAmongSeveralReceivers() {
+    try (WebhookReceiver second = new WebhookReceiver()) {
+      emulator.sendWebhooksTo(List.of(receiver.url(), second.url()));
+      String id = emulator.seedContact("Ada", "Lovelace", "ada@example.com");
+
+      emulator.addTags(id, "one");
+      emulator.addTags(id, "two");
+      emulator.addTags(id, "three");
+
+      assertThat(receiver.received()).hasSize(2);
+      assertThat(second.received()).hasSize(1);
+      assertThat(emulator.deliveries())
+          .extracting(WebhookDelivery::url)
+          .containsExactly(receiver.url(), second.url(), receiver.url());
+    }
+  }
+
+  @Test
   void sendsNoteTaskAndDndEventsShapedLikeGhl() throws Exception {
     emulator.sendWebhooksTo(receiver.url());
     String id = emulator.seedContact("Ada", "Lovelace", "ada@example.com");

@@ -101,6 +101,16 @@ public final class GhlOAuthEmulator {
     grants.revoke(accountId);
   }
 
+  /**
+   * The account's access tokens issued so far expire now, as when a day has passed: the API answers
+   * {@value #INVALID_JWT} to them, and clients must refresh (once, with the single-use refresh
+   * token) to go on.
+   */
+  public void expireAccessTokens(String accountId) {
+    requireKnown(accountId);
+    grants.expireAccessTokens(accountId);
+  }
+
   /** Successful refresh-token grants for the account so far. */
   public int refreshes(String accountId) {
     return grants.refreshes(accountId);

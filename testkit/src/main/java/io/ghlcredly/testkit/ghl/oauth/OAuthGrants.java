@@ -136,6 +136,16 @@ final class OAuthGrants {
     return new Access.Valid(found.grant());
   }
 
+  /** Lets every access token issued so far for the account expire now; refresh tokens stay. */
+  synchronized void expireAccessTokens(String accountId) {
+    Instant now = clock.instant();
+    accessTokens.replaceAll(
+        (token, access) ->
+            access.grant().accountId().equals(accountId) && access.expiresAt().isAfter(now)
+                ? new AccessToken(access.grant(), now, access.revoked())
+                : access);
+  }
+
   /** Revokes every token issued so far for the account (as an uninstall would). */
   synchronized void revoke(String accountId) {
     accessTokens.replaceAll(

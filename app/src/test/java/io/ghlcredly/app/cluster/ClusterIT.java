@@ -1,0 +1,399 @@
+package io.ghlcredly.app.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ghlcredly.app.Main;
+import io.ghlcredly.core.sync.ContactImporter;
+import io.ghlcredly.storage.Database;
+import io.ghlcredly.storage.DatabaseSettings;
+import io.ghlcredly.storage.DbSchedulerJobQueue;
+import io.ghlcredly.storage.Jdbc;
+import io.ghlcredly.storage.JdbcEventInbox;
+import io.ghlcredly.storage.SecretCipher;
+import io.ghlcredly.storage.TestDatabases;
+import io.ghlcredly.testkit.credly.BadgeTemplate;
+import io.ghlcredly.testkit.credly.CredlyEmulator;
+import io.ghlcredly.testkit.ghl.GhlEmulator;
+import io.ghlcredly.testkit.ghl.WebhookDelivery;
+import io.ghlcredly.testkit.process.ChildJvm;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three {@code serve} instances in their own JVMs on one PostgreSQL schema, in OAuth mode, with a
+ * fourth JVM running an import whose events are applied while webhooks are spread over the
+ * instances in turn (no balancer), one instance is killed with SIGKILL while it holds jobs, and
+ * afterwards every contact has its badge exactly once, every accepted webhook is applied, GHL never
+ * had to refuse a call for the location (its budget is shared), and each expiry of the access token
+ * cost exactly one refresh. An instance started with another secret key refuses to run.
+ */
+class ClusterIT {
+  private static final String TAG = "course-complete";
+  private static final int CONTACTS = 300;
+  private static final int TAGGED_BEFORE_IMPORT = 60;
+  private static final int TAGGING_THREADS = 12;
+  private static final Duration START = Duration.ofSeconds(60);
+  private static final Duration SETTLE = Duration.ofMinutes(2);
+
+  /** Under target/, not a temporary folder: the instances' logs stay for a post-mortem. */
+  private Path folder;
+
+  private final List<ClusterNode> nodes = new ArrayList<>();
+  private final Map<String, String> sharedEnv =
+      Map.of("GCS_SECRET_KEY", SecretCipher.newKeysetJson());
+  private GhlEmulator ghl;
+  private CredlyEmulator credly;
+  private BadgeTemplate template;
+  private Database database;
+  private Path config;
+
+  @BeforeEach
+  void startEmulatorsAndSchema() throws IOException {
+    folder =
+        Files.createDirectories(
+            Path.of("target", "cluster-it", "run-" + System.currentTimeMillis()).toAbsolutePath());
+    DatabaseSettings schema = TestDatabases.postgresSettings();
+    database = Database.open(schema); // migrates the fresh schema once, before any instance
+    ghl = GhlEmulator.start();
+    credly = CredlyEmulator.start();
+    // Each issue takes a while, so the instance that is killed is caught with jobs in hand.
+    credly.latency(Duration.ofMillis(25));
+    // Duplicates allowed: Credly would not hide a badge the engine issued twice.
+    template = credly.seedTemplate(UUID.randomUUID().toString(), "Cluster Course", true);
+    config = writeConfig(schema.jdbcUrl());
+  }
+
+  @AfterEach
+  void stopEverything() {
+    nodes.forEach(ClusterNode::close);
+    if (ghl != null) {
+      ghl.close();
+    }
+    if (credly != null) {
+      credly.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Test
+  void threeInstancesShareTheWorkSurviveAKillAndDoEverythingOnce() throws Exception {
+    ClusterNode first = startNode("node-1");
+    first.awaitLive(START);
+    ClusterNode victim = startNode("node-2");
+    ClusterNode third = startNode("node-3");
+    ClusterNode stranger =
+        startNode("stranger", Map.of("GCS_SECRET_KEY", SecretCipher.newKeysetJson()));
+    victim.awaitLive(START);
+    third.awaitLive(START);
+    // An instance with another secret key could not read the tokens the others store: it stops.
+    assertThat(stranger.awaitExit(START))
+        .as(stranger.tail())
+        .isPresent()
+        .isNotEqualTo(OptionalInt.of(0));
+    assertThat(stranger.output()).contains("same key");
+    install(first);
+    List<String> contacts =
+        ghl.seedContacts(
+            CONTACTS,
+            (contact, index) -> {
+              if (index < TAGGED_BEFORE_IMPORT) {
+                contact.tags(TAG);
+              }
+            });
+    ghl.sendWebhooksTo(List.of(first.webhookUrl(), victim.webhookUrl(), third.webhookUrl()));
+
+    try (CallRateSampler ghlCalls = CallRateSampler.start(() -> ghl.requests().size());
+        ChildJvm importer = startImport()) {
+      // The walk first (one GHL read at bulk priority, which live work may starve), then its 300
+      // events are applied by all four JVMs while webhooks come in.
+      await().atMost(START).until(() -> importedEvents() == CONTACTS || !importer.isAlive());
+      if (!importer.isAlive() && importer.exitValue() != 0) {
+        throw new AssertionError("the import failed: " + state(contacts, importer));
+      }
+
+      // Phase 1, while the import's events are applied: tags arrive at all three instances in
+      // turn; the access token expires half-way and the cluster must refresh it once.
+      List<String> phaseOne = contacts.subList(TAGGED_BEFORE_IMPORT, 180);
+      tag(phaseOne.subList(0, 60));
+      ghl.oauth().expireAccessTokens(ghl.locationId());
+      tag(phaseOne.subList(60, phaseOne.size()));
+      await().atMost(SETTLE).until(() -> ghl.oauth().refreshes(ghl.locationId()) == 1);
+
+      // Kill an instance while it holds jobs; the balancer (here: the test) stops sending to it.
+      Set<String> heldByVictim = awaitJobsPickedBy(victim);
+      victim.kill();
+      ghl.sendWebhooksTo(List.of(first.webhookUrl(), third.webhookUrl()));
+
+      // Phase 2 on the survivors, with a second expiry.
+      List<String> phaseTwo = contacts.subList(180, CONTACTS);
+      tag(phaseTwo.subList(0, 60));
+      ghl.oauth().expireAccessTokens(ghl.locationId());
+      tag(phaseTwo.subList(60, phaseTwo.size()));
+
+      boolean importEnded = importer.waitFor(SETTLE);
+      // An import that stopped (a 429 from GHL, when the budget is not shared) leaves its tagged
+      // contacts to a later run: say so now rather than after waiting for them.
+      if (importEnded && importer.exitValue() != 0) {
+        throw new AssertionError("the import failed: " + state(contacts, importer));
+      }
+      try {
+        await().atMost(SETTLE).until(() -> withoutBadge(contacts) == 0);
+        await().atMost(SETTLE).until(() -> pendingEvents() == 0 && queuedSyncJobs() == 0);
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError("the cluster did not settle: " + state(contacts, importer), e);
+      }
+
+      System.out.printf(
+          "cluster run: %d GHL calls (busiest 10 s: %d), %d refused (429), %d refreshes, %d held"
+              + " by the killed instance, jobs applied node-1=%.0f node-3=%.0f%n",
+          ghl.requests().size(),
+          ghlCalls.busiest(Duration.ofSeconds(10)),
+          ghl.rateLimitRefusals(ghl.locationId()),
+          ghl.oauth().refreshes(ghl.locationId()),
+          heldByVictim.size(),
+          first.jobsApplied(),
+          third.jobsApplied());
+      assertThat(heldByVictim).as("jobs the killed instance held").isNotEmpty();
+      assertThat(contacts)
+          .as("every contact has its badge exactly once")
+          .allSatisfy(id -> assertThat(credly.countBadges(template.id(), id)).isEqualTo(1));
+      assertThat(credly.badges()).hasSize(CONTACTS);
+      assertEveryAcceptedWebhookApplied(Set.of(first, victim, third));
+      assertThat(new Jdbc(database).queryLong("SELECT COUNT(*) FROM dead_letter")).isZero();
+      assertThat(first.jobsApplied()).as("jobs applied by node-1").isPositive();
+      assertThat(third.jobsApplied()).as("jobs applied by node-3").isPositive();
+      assertThat(ghl.oauth().refreshes(ghl.locationId())).as("refreshes").isEqualTo(2);
+      assertThat(ghl.oauth().reuseAttempts()).as("refresh tokens presented twice").isZero();
+      assertThat(accountStatus()).isEqualTo("CONNECTED");
+      assertThat(importEnded).as("import ended").isTrue();
+      assertThat(ghl.rateLimitRefusals(ghl.locationId()))
+          .as("GHL calls refused with 429 for the location")
+          .isZero();
+    }
+  }
+
+  private ClusterNode startNode(String name) throws IOException {
+    return startNode(name, sharedEnv);
+  }
+
+  private ClusterNode startNode(String name, Map<String, String> env) throws IOException {
+    ClusterNode node = ClusterNode.start(name, folder, config, env);
+    nodes.add(node);
+    return node;
+  }
+
+  /** The operator installs the app through one instance; the tokens land in the shared database. */
+  private void install(ClusterNode node) throws IOException, InterruptedException {
+    try (HttpClient browser =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build()) {
+      HttpResponse<String> installed =
+          browser.send(
+              HttpRequest.newBuilder(node.url("/oauth/ghl/start")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
+    }
+  }
+
+  /** {@code import} in a fourth JVM: it joins the cluster's workers until its contacts are done. */
+  private ChildJvm startImport() {
+    ChildJvm.Builder importer =
+        ChildJvm.of(Main.class.getName())
+            .name("import")
+            .workDir(folder)
+            .jvmOption("-Xmx256m")
+            .args("import", "--location", ghl.locationId(), "-c", config.toString())
+            .env("GCS_SERVER_INSTANCE_NAME", "importer");
+    sharedEnv.forEach(importer::env);
+    return importer.start();
+  }
+
+  /**
+   * Tags the contacts from several threads at once, so webhooks arrive faster than one location's
+   * GHL budget (100 calls per 10 s) lets the instances read the contacts: only a shared budget
+   * keeps them all under it.
+   */
+  private void tag(List<String> contactIds) throws InterruptedException {
+    try (ExecutorService senders = Executors.newFixedThreadPool(TAGGING_THREADS)) {
+      for (String id : contactIds) {
+        senders.execute(() -> ghl.addTags(id, TAG));
+      }
+      senders.shutdown();
+      assertThat(senders.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+    }
+  }
+
+  /** The contacts whose sync jobs the instance is running now; waits until it runs some. */
+  private Set<String> awaitJobsPickedBy(ClusterNode node) {
+    Jdbc jdbc = new Jdbc(database);
+    List<String> held = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .until(
+            () -> {
+              held.clear();
+              held.addAll(
+                  jdbc.query(
+                      "SELECT task_instance FROM scheduled_tasks"
+                          + " WHERE task_name = ? AND picked AND picked_by = ?",
+                      row -> row.getString("task_instance"),
+                      DbSchedulerJobQueue.CONTACT_SYNC,
+                      node.name()));
+              return !held.isEmpty();
+            });
+    return Set.copyOf(held);
+  }
+
+  private void assertEveryAcceptedWebhookApplied(Set<ClusterNode> receivers) {
+    List<WebhookDelivery> deliveries = ghl.deliveries();
+    assertThat(deliveries).isNotEmpty().allSatisfy(d -> assertThat(d.status()).isEqualTo(200));
+    Map<URI, Long> perReceiver =
+        deliveries.stream()
+            .collect(Collectors.groupingBy(WebhookDelivery::url, Collectors.counting()));
+    assertThat(perReceiver.keySet())
+        .as("each instance took a share of the webhooks")
+        .containsExactlyInAnyOrderElementsOf(
+            receivers.stream().map(ClusterNode::webhookUrl).toList());
+    Set<String> applied =
+        Set.copyOf(
+            new Jdbc(database)
+                .query(
+                    "SELECT event_id FROM event_inbox WHERE processed_at IS NOT NULL",
+                    row -> row.getString("event_id")));
+    assertThat(applied).containsAll(deliveries.stream().map(WebhookDelivery::webhookId).toList());
+  }
+
+  private long withoutBadge(List<String> contacts) {
+    return contacts.stream().filter(id -> credly.countBadges(template.id(), id) == 0).count();
+  }
+
+  /** What a failure message needs to tell a rate-limit problem from a lost job. */
+  private String state(List<String> contacts, ChildJvm importer) {
+    return String.format(
+        "%d of %d contacts without a badge, %d events pending, %d sync jobs queued, %d dead"
+            + " letters, %d GHL calls refused (429), import %s; logs in %s%n--- import:%n%s",
+        withoutBadge(contacts),
+        contacts.size(),
+        pendingEvents(),
+        queuedSyncJobs(),
+        new Jdbc(database).queryLong("SELECT COUNT(*) FROM dead_letter"),
+        ghl.rateLimitRefusals(ghl.locationId()),
+        importer.isAlive() ? "still running" : "exited " + importer.exitValue(),
+        folder.toAbsolutePath(),
+        importer.tail());
+  }
+
+  private long importedEvents() {
+    return new Jdbc(database)
+        .queryLong("SELECT COUNT(*) FROM event_inbox WHERE source = ?", ContactImporter.SOURCE);
+  }
+
+  private long pendingEvents() {
+    return new JdbcEventInbox(database).countPending();
+  }
+
+  private long queuedSyncJobs() {
+    return new Jdbc(database)
+        .queryLong(
+            "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?",
+            DbSchedulerJobQueue.CONTACT_SYNC);
+  }
+
+  private String accountStatus() {
+    return new Jdbc(database)
+        .queryOne(
+            "SELECT status FROM oauth_account WHERE account_id = ?",
+            row -> row.getString("status"),
+            ghl.locationId())
+        .orElse("none");
+  }
+
+  private Path writeConfig(String jdbcUrl) throws IOException {
+    Path clientSecret = folder.resolve("ghl-client-secret");
+    Files.writeString(clientSecret, ghl.oauth().clientSecret().reveal());
+    Path credlyToken = folder.resolve("credly-token");
+    Files.writeString(credlyToken, credly.authToken().reveal());
+    Path file = folder.resolve("ghl-credly.yaml");
+    Files.writeString(
+        file,
+        """
+        # One file for every instance; port, public URL and name come from GCS_SERVER_* overrides.
+        server:
+          public-url: http://127.0.0.1:8080
+        storage:
+          url: "%s"
+          max-pool-size: 6
+        secrets:
+          key-file: %s          # unused: GCS_SECRET_KEY holds the key every instance shares
+        ghl:
+          auth:
+            mode: oauth
+            client-id: %s
+            client-secret-file: %s
+            authorize-url: %s/v2/oauth/chooselocation
+          base-url: %s
+          webhooks:
+            ed25519-public-keys:
+              - |
+        %s
+          reconcile:
+            every: 5s
+            lookback: 1s
+        credly:
+          environment: sandbox
+          base-url: %s
+          organization-id: %s
+          auth:
+            token-file: %s
+        jobs:
+          workers: 4
+          max-attempts: 12
+          initial-backoff: 500ms
+          max-backoff: 5s
+          heartbeat: 500ms        # a killed instance's jobs move after 2 s
+          missed-heartbeats: 4
+        rules:
+          - id: cluster-course
+            when: { tag-added: %s }
+            do:
+              - issue-badge: %s
+        """
+            .formatted(
+                jdbcUrl,
+                folder.resolve("unused-secret.key"),
+                ghl.oauth().clientId(),
+                clientSecret,
+                ghl.baseUrl(),
+                ghl.baseUrl(),
+                ghl.ed25519PublicKeyPem().strip().indent(12).stripTrailing(),
+                credly.baseUrl(),
+                credly.organizationId(),
+                credlyToken,
+                TAG,
+                template.id()));
+    return file;
+  }
+}
