@@ -48,7 +48,6 @@ import io.ghlcredly.storage.JdbcActionJournal;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
-import io.ghlcredly.storage.JdbcIntakeStore;
 import io.ghlcredly.storage.JdbcIssuanceLedger;
 import io.ghlcredly.storage.JdbcSecretStore;
 import io.ghlcredly.storage.JdbcSyncStateStore;
@@ -218,10 +217,7 @@ public final class Application implements AutoCloseable {
             classifier,
             counters,
             clock);
-    // Group commit: concurrent webhooks' events and jobs are stored in one transaction.
-    EventIntake intake =
-        new EventIntake(
-            new JdbcIntakeStore(database, new JdbcEventInbox(database), jobs), counters, clock);
+    EventIntake intake = new EventIntake(stores.inbox(), jobs, counters, clock);
     PendingEventSweeper sweeper = new PendingEventSweeper(stores.inbox(), jobs, clock, SWEEP_GRACE);
     ContactPlanner planner =
         new RulePlanner(
@@ -405,7 +401,6 @@ public final class Application implements AutoCloseable {
     if (web != null) {
       web.close();
     }
-    intake.close();
     jobs.close();
     database.close();
     log.info("ghl-credly-sync stopped");

@@ -1,8 +1,0 @@
-package io.ghlcredly.storage;
-
-class PostgresIntakeStoreIT extends IntakeStoreContract {
-  @Override
-  protected Database openDatabase() {
-    return TestDatabases.postgres();
-  }
-}
