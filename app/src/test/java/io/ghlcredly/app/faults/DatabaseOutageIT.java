@@ -95,7 +95,10 @@ class DatabaseOutageIT {
     ScheduledFuture<?> probing =
         probes.scheduleWithFixedDelay(probe, 0, 500, TimeUnit.MILLISECONDS);
     tag(contacts.subList(PER_PHASE, 2 * PER_PHASE));
-    await().atMost(FaultSizes.outage()).until(() -> probe.seen.contains(503));
+    await()
+        .atMost(FaultSizes.outage())
+        .untilAsserted(
+            () -> assertThat(probe.counts()).as("/health/ready answers").containsKey(503));
     await()
         .pollDelay(remaining(cut, FaultSizes.outage()))
         .atMost(FaultSizes.outage().plusSeconds(5))
@@ -106,7 +109,10 @@ class DatabaseOutageIT {
     assertThat(probes.awaitTermination(15, TimeUnit.SECONDS)).isTrue();
     proxy.restore();
     Instant restored = Instant.now();
-    await().atMost(Duration.ofSeconds(30)).until(() -> ready() == 200);
+    // Asserted, not polled: a timeout then shows the last answer, which names the failing check.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(readyAnswer()).startsWith("200 "));
     Duration readyAgain = Duration.between(restored, Instant.now());
     tag(contacts.subList(2 * PER_PHASE, 3 * PER_PHASE));
 
@@ -210,13 +216,22 @@ class DatabaseOutageIT {
   }
 
   private int ready() throws IOException, InterruptedException {
+    return readyRequest(HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** The status and body of /health/ready, such as {@code 503 {"status":"not-ready",…}}. */
+  private String readyAnswer() throws IOException, InterruptedException {
+    HttpResponse<String> answer = readyRequest(HttpResponse.BodyHandlers.ofString());
+    return answer.statusCode() + " " + answer.body();
+  }
+
+  private <T> HttpResponse<T> readyRequest(HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
     return http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + service.port() + "/health/ready"))
-                .timeout(Duration.ofSeconds(10))
-                .build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/health/ready"))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        body);
   }
 
   private static Duration remaining(Instant since, Duration window) {
@@ -226,7 +241,6 @@ class DatabaseOutageIT {
 
   /** Asks /health/ready once per run while the database is cut, counting each status. */
   private final class ReadyProbe implements Runnable {
-    final Set<Integer> seen = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Integer, Integer> counts = new ConcurrentHashMap<>();
 
     @Override
@@ -240,7 +254,6 @@ class DatabaseOutageIT {
         Thread.currentThread().interrupt();
         return;
       }
-      seen.add(status);
       counts.merge(status, 1, Integer::sum);
     }
 

@@ -36,6 +36,9 @@ public final class TcpProxy implements AutoCloseable {
   private final Object listening = new Object();
   private @Nullable ServerSocket listener;
   private boolean closed;
+  // Set before a cut resets the links, read by a connection after it joins them: a connection
+  // accepted just before the cut and piped just after it is reset too, never left alive.
+  private volatile boolean down;
 
   private TcpProxy(InetSocketAddress target, int port) {
     this.target = target;
@@ -85,6 +88,7 @@ public final class TcpProxy implements AutoCloseable {
    */
   public void cut() {
     synchronized (listening) {
+      down = true;
       ServerSocket socket = listener;
       listener = null;
       if (socket != null) {
@@ -103,7 +107,9 @@ public final class TcpProxy implements AutoCloseable {
       if (closed || listener != null) {
         return;
       }
-      accept(listen(port));
+      ServerSocket socket = listen(port);
+      down = false;
+      accept(socket);
     }
     log.atInfo().addKeyValue("port", port).log("proxy restored");
   }
@@ -163,6 +169,10 @@ public final class TcpProxy implements AutoCloseable {
     }
     Link link = new Link(client, upstream);
     links.put(upstream.getLocalSocketAddress(), link);
+    if (down) {
+      link.reset();
+      return;
+    }
     Thread.ofVirtual().start(() -> link.pipe(client, upstream));
     Thread.ofVirtual().start(() -> link.pipe(upstream, client));
   }

@@ -12,7 +12,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,39 @@ class TcpProxyIT {
 
     try (Socket again = connect()) {
       assertThat(roundTrip(again, "after")).isEqualTo("after");
+    }
+  }
+
+  @Test
+  void connectionsStillBeingSetUpWhenTheCutComesAreResetToo() throws IOException {
+    for (int round = 0; round < 20; round++) {
+      proxy.restore();
+      List<Socket> clients = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        clients.add(connect()); // the proxy may not have piped them yet
+      }
+
+      proxy.cut();
+
+      for (Socket client : clients) {
+        try (client) {
+          assertThat(fateAfterCut(client)).as("round %d", round).isEqualTo("reset");
+        }
+      }
+      assertThat(proxy.liveConnections()).isZero();
+    }
+  }
+
+  /** "echo" when the connection still works, "reset" when it was reset or closed, else "hung". */
+  private static String fateAfterCut(Socket client) throws IOException {
+    client.setSoTimeout(5_000);
+    try {
+      client.getOutputStream().write('x');
+      return client.getInputStream().read() == 'x' ? "echo" : "reset";
+    } catch (SocketTimeoutException e) {
+      return "hung";
+    } catch (SocketException e) {
+      return "reset";
     }
   }
 
