@@ -48,6 +48,7 @@ import io.ghlcredly.storage.JdbcActionJournal;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
+import io.ghlcredly.storage.JdbcIntakeStore;
 import io.ghlcredly.storage.JdbcIssuanceLedger;
 import io.ghlcredly.storage.JdbcSecretStore;
 import io.ghlcredly.storage.JdbcSyncStateStore;
@@ -217,7 +218,10 @@ public final class Application implements AutoCloseable {
             classifier,
             counters,
             clock);
-    EventIntake intake = new EventIntake(stores.inbox(), jobs, counters, clock);
+    // Group commit: concurrent webhooks' events and jobs are stored in one transaction.
+    EventIntake intake =
+        new EventIntake(
+            new JdbcIntakeStore(database, new JdbcEventInbox(database), jobs), counters, clock);
     PendingEventSweeper sweeper = new PendingEventSweeper(stores.inbox(), jobs, clock, SWEEP_GRACE);
     ContactPlanner planner =
         new RulePlanner(
@@ -401,6 +405,7 @@ public final class Application implements AutoCloseable {
     if (web != null) {
       web.close();
     }
+    intake.close();
     jobs.close();
     database.close();
     log.info("ghl-credly-sync stopped");

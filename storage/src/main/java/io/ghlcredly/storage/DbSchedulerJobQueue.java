@@ -19,7 +19,9 @@ import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.port.JobQueue;
 import io.ghlcredly.storage.internal.ClassifyingFailureHandler;
 import io.ghlcredly.storage.internal.H2JdbcCustomization;
+import io.ghlcredly.storage.internal.SqlStates;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,13 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DbSchedulerJobQueue.class);
 
+  /** A due, unpicked one-time execution without data, as db-scheduler writes one (priority 0). */
+  private static final String INSERT_JOB =
+      "INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,"
+          + " version, priority) VALUES (?, ?, NULL, ?, FALSE, 1, 0)";
+
   private final Database database;
+  private final Jdbc jdbc;
   private final JobQueueSettings settings;
   private final InstantSource clock;
   private final @Nullable String instanceName;
@@ -62,6 +70,7 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
       JobListener listener,
       @Nullable String instanceName) {
     this.database = database;
+    this.jdbc = new Jdbc(database);
     this.settings = settings;
     this.clock = clock;
     this.instanceName = instanceName;
@@ -118,6 +127,66 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
       return active.scheduleIfNotExists(contactSync.instance(contactId.value()), clock.instant());
     } catch (RuntimeException e) {
       throw new StorageException("cannot queue the sync of contact " + contactId, e);
+    }
+  }
+
+  /**
+   * Queues a sync of each contact unless one is queued or running, in the caller's transaction
+   * (inside {@link Database#inTransaction}), so that the jobs commit or roll back with the events
+   * that asked for them; on PostgreSQL in one round trip (a JDBC batch). Writes db-scheduler's rows
+   * itself: db-scheduler cannot join our transaction. Call {@link #wake()} after the commit so that
+   * the jobs start at once.
+   *
+   * @return for each contact, in order, whether a job was queued (false: its job was queued or
+   *     running already, or an earlier contact of the list is the same)
+   * @throws StorageException when the database fails
+   */
+  public boolean[] enqueueContactSyncsInTransaction(List<ContactId> contactIds) {
+    if (!database.inTransaction()) {
+      throw new IllegalStateException("not inside a transaction");
+    }
+    boolean[] queued = new boolean[contactIds.size()];
+    Instant now = clock.instant();
+    switch (database.dialect()) {
+      case POSTGRESQL -> {
+        List<@Nullable Object[]> rows = new ArrayList<>(contactIds.size());
+        for (ContactId contactId : contactIds) {
+          rows.add(new Object[] {CONTACT_SYNC, contactId.value(), now});
+        }
+        int[] counts =
+            jdbc.batchCounts(
+                INSERT_JOB + " ON CONFLICT (task_name, task_instance) DO NOTHING", rows);
+        for (int i = 0; i < queued.length; i++) {
+          queued[i] = counts[i] == 1;
+        }
+      }
+      // H2 rolls back only the failed statement: the transaction goes on.
+      case H2 -> {
+        for (int i = 0; i < queued.length; i++) {
+          queued[i] =
+              insertCatchingDuplicate(new Object[] {CONTACT_SYNC, contactIds.get(i).value(), now});
+        }
+      }
+    }
+    return queued;
+  }
+
+  private boolean insertCatchingDuplicate(Object[] params) {
+    try {
+      return jdbc.update(INSERT_JOB, params) == 1;
+    } catch (StorageException e) {
+      if (SqlStates.isUniqueViolation(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Lets the workers look for due jobs now rather than at the next poll. */
+  public void wake() {
+    Scheduler running = scheduler.get();
+    if (running != null) {
+      running.triggerCheckForDueExecutions();
     }
   }
 

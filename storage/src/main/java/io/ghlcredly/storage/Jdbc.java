@@ -86,6 +86,26 @@ public final class Jdbc {
         });
   }
 
+  /**
+   * Runs one statement per parameter row as a JDBC batch (one round trip) in the caller's
+   * transaction, or in one of its own; returns the rows each statement changed.
+   */
+  public int[] batchCounts(String sql, List<@Nullable Object[]> rows) {
+    if (rows.isEmpty()) {
+      return new int[0];
+    }
+    return database.inTransaction(
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (@Nullable Object[] row : rows) {
+              bind(statement, row);
+              statement.addBatch();
+            }
+            return statement.executeBatch();
+          }
+        });
+  }
+
   public <T> List<T> query(String sql, RowMapper<T> mapper, @Nullable Object... params) {
     return database.withConnection(connection -> query(connection, sql, mapper, params));
   }

@@ -9,6 +9,7 @@ import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.SyncEvent;
 import io.ghlcredly.core.port.EventInbox;
+import io.ghlcredly.core.port.IntakeStore;
 import io.ghlcredly.storage.internal.ContactJson;
 import io.ghlcredly.storage.internal.SqlStates;
 import java.sql.ResultSet;
@@ -50,6 +51,51 @@ public final class JdbcEventInbox implements EventInbox {
 
   @Override
   public boolean append(String source, SyncEvent event, String payload, Instant receivedAt) {
+    @Nullable Object[] params = row(source, event, payload, receivedAt);
+    return switch (database.dialect()) {
+      // Waits for a concurrent insert of the same key, then does nothing: no error, no abort.
+      case POSTGRESQL ->
+          jdbc.update(INSERT + " ON CONFLICT (source, event_id) DO NOTHING", params) == 1;
+      // H2 rolls back only the failed statement, so a caught duplicate leaves the transaction fine.
+      case H2 -> insertCatchingDuplicate(params);
+    };
+  }
+
+  /**
+   * Appends several events in the caller's transaction; on PostgreSQL in one round trip (a JDBC
+   * batch). A second event with the same source and id, in the batch or before it, is not stored.
+   *
+   * @return for each arrival, in order, whether it was stored
+   */
+  public boolean[] appendAll(List<IntakeStore.Arrival> arrivals) {
+    boolean[] stored = new boolean[arrivals.size()];
+    switch (database.dialect()) {
+      case POSTGRESQL -> {
+        List<@Nullable Object[]> rows = new ArrayList<>(arrivals.size());
+        for (IntakeStore.Arrival arrival : arrivals) {
+          rows.add(row(arrival.source(), arrival.event(), arrival.payload(), arrival.receivedAt()));
+        }
+        int[] counts =
+            jdbc.batchCounts(INSERT + " ON CONFLICT (source, event_id) DO NOTHING", rows);
+        for (int i = 0; i < stored.length; i++) {
+          stored[i] = counts[i] == 1;
+        }
+      }
+      // Embedded: a statement is a method call, not a round trip; a batch would stop at a
+      // duplicate.
+      case H2 -> {
+        for (int i = 0; i < stored.length; i++) {
+          IntakeStore.Arrival arrival = arrivals.get(i);
+          stored[i] =
+              append(arrival.source(), arrival.event(), arrival.payload(), arrival.receivedAt());
+        }
+      }
+    }
+    return stored;
+  }
+
+  private static @Nullable Object[] row(
+      String source, SyncEvent event, String payload, Instant receivedAt) {
     SyncEvent.BadgeChanged badge = event instanceof SyncEvent.BadgeChanged b ? b : null;
     @Nullable Object[] params = {
       source,
@@ -67,13 +113,7 @@ public final class JdbcEventInbox implements EventInbox {
       event instanceof SyncEvent.TaskEvent task ? task.title() : null,
       event instanceof SyncEvent.ContactSeen seen ? ContactJson.encode(seen.contact()) : null
     };
-    return switch (database.dialect()) {
-      // Waits for a concurrent insert of the same key, then does nothing: no error, no abort.
-      case POSTGRESQL ->
-          jdbc.update(INSERT + " ON CONFLICT (source, event_id) DO NOTHING", params) == 1;
-      // H2 rolls back only the failed statement, so a caught duplicate leaves the transaction fine.
-      case H2 -> insertCatchingDuplicate(params);
-    };
+    return params;
   }
 
   private static @Nullable String locationOf(SyncEvent event) {

@@ -1,16 +1,20 @@
 package io.ghlcredly.core.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ghlcredly.core.error.StorageException;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.SyncEvent;
+import io.ghlcredly.core.port.IntakeStore;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventIntakeTest {
@@ -48,6 +52,43 @@ class EventIntakeTest {
 
     assertThat(queued).isEqualTo(1);
     assertThat(queue.queued).containsExactly(new ContactId("ada"));
+  }
+
+  @Test
+  void groupCommittedIntakeAcceptsNewEventsAndRefusesDuplicates() {
+    List<List<IntakeStore.Arrival>> batches = new ArrayList<>();
+    IntakeStore store =
+        arrivals -> {
+          batches.add(arrivals);
+          return arrivals.stream()
+              .map(
+                  arrival ->
+                      arrival.event().eventId().value().equals("dup")
+                          ? IntakeStore.Outcome.DUPLICATE
+                          : IntakeStore.Outcome.QUEUED)
+              .toList();
+        };
+    EventIntake grouped = new EventIntake(store, counters, clock);
+
+    assertThat(grouped.accept("ghl", event("w1"), "{}")).isEqualTo(EventIntake.Result.ACCEPTED);
+    assertThat(grouped.accept("ghl", event("dup"), "{}")).isEqualTo(EventIntake.Result.DUPLICATE);
+    assertThat(batches).hasSize(2);
+    assertThat(batches.getFirst().getFirst().receivedAt()).isEqualTo(clock.instant());
+    assertThat(counters.snapshot().eventsDuplicate()).isEqualTo(1);
+  }
+
+  @Test
+  void groupCommittedIntakeFailsWhenItsBatchCannotBeStored() {
+    StorageException down = new StorageException("database down", new SQLException("down"));
+    EventIntake grouped =
+        new EventIntake(
+            arrivals -> {
+              throw down;
+            },
+            counters,
+            clock);
+
+    assertThatThrownBy(() -> grouped.accept("ghl", event("w1"), "{}")).isSameAs(down);
   }
 
   private SyncEvent event(String id) {

@@ -2,6 +2,7 @@ package io.ghlcredly.testkit.server;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import java.util.Optional;
  *
  * @param pathParams values of the route's {@code {name}} segments
  * @param headers lower-cased names, first value of each
+ * @param receivedAt when the emulator received it (system clock), for benchmarks that time how long
+ *     a change took to reach the provider
  */
 public record EmulatorRequest(
     String method,
@@ -20,10 +23,22 @@ public record EmulatorRequest(
     String rawQuery,
     Map<String, String> headers,
     Map<String, String> pathParams,
-    String body) {
+    String body,
+    Instant receivedAt) {
   public EmulatorRequest {
     headers = Map.copyOf(headers);
     pathParams = Map.copyOf(pathParams);
+  }
+
+  /** A request received now. */
+  public EmulatorRequest(
+      String method,
+      String path,
+      String rawQuery,
+      Map<String, String> headers,
+      Map<String, String> pathParams,
+      String body) {
+    this(method, path, rawQuery, headers, pathParams, body, Instant.now());
   }
 
   public Optional<String> header(String name) {

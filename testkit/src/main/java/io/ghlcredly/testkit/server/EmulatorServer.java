@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -163,6 +164,7 @@ public final class EmulatorServer implements AutoCloseable {
       String path =
           fullPath.startsWith(basePath) ? fullPath.substring(basePath.length()) : fullPath;
       String method = exchange.getRequestMethod();
+      Instant receivedAt = Instant.now();
       String body;
       try (InputStream in = exchange.getRequestBody()) {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -179,7 +181,7 @@ public final class EmulatorServer implements AutoCloseable {
       String query = exchange.getRequestURI().getRawQuery();
       Fault fault = takeFault(method, path);
       EmulatorResponse response =
-          dispatch(method, path, query == null ? "" : query, headers, body, fault);
+          dispatch(method, path, query == null ? "" : query, headers, body, fault, receivedAt);
       sleep(latency);
       if (fault != null && fault.kind() == Fault.Kind.RESET) {
         resetConnection(exchange);
@@ -203,7 +205,8 @@ public final class EmulatorServer implements AutoCloseable {
       String query,
       Map<String, String> headers,
       String body,
-      @Nullable Fault fault) {
+      @Nullable Fault fault,
+      Instant receivedAt) {
     for (Route route : routes) {
       if (!route.method().equalsIgnoreCase(method)) {
         continue;
@@ -216,7 +219,8 @@ public final class EmulatorServer implements AutoCloseable {
       for (int i = 0; i < route.names().size(); i++) {
         params.put(route.names().get(i), matcher.group(i + 1));
       }
-      EmulatorRequest request = new EmulatorRequest(method, path, query, headers, params, body);
+      EmulatorRequest request =
+          new EmulatorRequest(method, path, query, headers, params, body, receivedAt);
       requests.add(request);
       if (fault != null) {
         pause(fault);
@@ -226,7 +230,7 @@ public final class EmulatorServer implements AutoCloseable {
       }
       return route.handler().apply(request);
     }
-    requests.add(new EmulatorRequest(method, path, query, headers, Map.of(), body));
+    requests.add(new EmulatorRequest(method, path, query, headers, Map.of(), body, receivedAt));
     return EmulatorResponse.json(404, "{\"message\":\"Cannot " + method + " " + path + "\"}");
   }
 
