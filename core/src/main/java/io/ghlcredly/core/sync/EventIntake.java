@@ -4,6 +4,7 @@ import io.ghlcredly.core.model.SyncEvent;
 import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.port.IntakeStore;
 import io.ghlcredly.core.port.JobQueue;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,12 @@ public final class EventIntake implements AutoCloseable {
    */
   static final int WRITERS = 2;
 
+  /**
+   * How long a caller waits for its batch at most: as long as one wait for a database connection,
+   * and well below the time GHL waits for a webhook's answer (a 429 is resent, a timeout is not).
+   */
+  static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
   private final @Nullable EventInbox inbox;
   private final @Nullable JobQueue queue;
   private final @Nullable GroupCommit<IntakeStore.Arrival, IntakeStore.Outcome> batches;
@@ -49,7 +56,7 @@ public final class EventIntake implements AutoCloseable {
   public EventIntake(IntakeStore store, SyncCounters counters, InstantSource clock) {
     this.inbox = null;
     this.queue = null;
-    this.batches = new GroupCommit<>(store::storeAndQueue, MAX_BATCH, WRITERS);
+    this.batches = new GroupCommit<>(store::storeAndQueue, MAX_BATCH, WRITERS, MAX_WAIT);
     this.counters = counters;
     this.clock = clock;
   }

@@ -1,10 +1,14 @@
 package io.ghlcredly.core.sync;
 
+import io.ghlcredly.core.error.StorageException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -22,6 +26,7 @@ import java.util.function.Function;
 final class GroupCommit<T, R> implements AutoCloseable {
   private final Function<List<T>, List<R>> writer;
   private final int maxBatch;
+  private final Duration maxWait;
   private final LinkedBlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean closed;
@@ -29,13 +34,15 @@ final class GroupCommit<T, R> implements AutoCloseable {
   /**
    * @param writer writes a batch, all or nothing, returning one result per item in order
    * @param writers batches written at once at most
+   * @param maxWait how long a caller waits for its batch at most (see {@link #submit})
    */
-  GroupCommit(Function<List<T>, List<R>> writer, int maxBatch, int writers) {
+  GroupCommit(Function<List<T>, List<R>> writer, int maxBatch, int writers, Duration maxWait) {
     if (maxBatch < 1 || writers < 1) {
       throw new IllegalArgumentException("maxBatch and writers must be at least 1");
     }
     this.writer = writer;
     this.maxBatch = maxBatch;
+    this.maxWait = maxWait;
     for (int i = 0; i < writers; i++) {
       threads.add(Thread.ofVirtual().name("group-commit-" + i).start(this::writeForever));
     }
@@ -46,7 +53,13 @@ final class GroupCommit<T, R> implements AutoCloseable {
   /**
    * Writes the item with whatever else is queued; returns its result once written.
    *
+   * <p>When the batches are slow (the database is away: each attempt waits for a connection), a
+   * caller gives up after {@code maxWait} with a {@link StorageException}, so that a webhook is
+   * answered 429 (and resent) before its sender times out. An item not yet taken is then withdrawn;
+   * one already in a batch may still be written, which a resend finds as a duplicate.
+   *
    * @throws RuntimeException what the writer threw for this item's batch
+   * @throws StorageException when the batch was not written within {@code maxWait}
    */
   R submit(T item) {
     Pending<T, R> mine = new Pending<>(item, new CompletableFuture<>());
@@ -58,7 +71,11 @@ final class GroupCommit<T, R> implements AutoCloseable {
       failQueued();
     }
     try {
-      return mine.result().get();
+      return mine.result().get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      queue.remove(mine);
+      throw new StorageException(
+          "not stored within " + maxWait + "; the database is slow or away", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.ghlcredly.core.error.StorageException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class GroupCommitTest {
 
   private GroupCommit<Integer, Integer> group(
       Function<List<Integer>, List<Integer>> write, int maxBatch, int writers) {
-    GroupCommit<Integer, Integer> group = new GroupCommit<>(write, maxBatch, writers);
+    GroupCommit<Integer, Integer> group = new GroupCommit<>(write, maxBatch, writers, WAIT);
     groups.add(group);
     return group;
   }
@@ -126,6 +127,22 @@ class GroupCommitTest {
     assertThat(first.isDone()).isFalse();
     releaseFirstBatch.countDown();
     assertThat(first.get()).isEqualTo(10);
+  }
+
+  @Test
+  void givesUpOnAnItemNotWrittenInTimeAndWithdrawsIt() throws Exception {
+    GroupCommit<Integer, Integer> group =
+        new GroupCommit<>(holdingFirstBatch(this::tenfold), 256, 1, Duration.ofMillis(200));
+    groups.add(group);
+    Future<Integer> first = callers.submit(() -> group.submit(1));
+    firstBatchWriting.await();
+
+    assertThatThrownBy(() -> group.submit(2)).isInstanceOf(StorageException.class);
+    assertThat(group.waiting()).isZero();
+    releaseFirstBatch.countDown();
+    await().atMost(WAIT).until(first::isDone);
+    assertThat(group.submit(3)).isEqualTo(30);
+    assertThat(batches).containsExactly(List.of(1), List.of(3));
   }
 
   @Test
