@@ -112,13 +112,15 @@ public final class Application implements AutoCloseable {
 
   /**
    * The job queue settings the configuration asks for: {@code jobs.workers} threads, heartbeats of
-   * {@code jobs.heartbeat} and failover after {@code jobs.missed-heartbeats} of them.
+   * {@code jobs.heartbeat}, failover after {@code jobs.missed-heartbeats} of them, and jobs that
+   * wait {@code jobs.settle} for the rest of a burst.
    */
   public static JobQueueSettings jobSettings(AppConfig config) {
     JobsConfig jobs = config.jobs();
     return JobQueueSettings.defaults()
         .withThreads(jobs.workers())
-        .withHeartbeat(jobs.heartbeat(), jobs.missedHeartbeats());
+        .withHeartbeat(jobs.heartbeat(), jobs.missedHeartbeats())
+        .withSettle(jobs.settle());
   }
 
   /** Starts the service with the given configuration and job settings. */

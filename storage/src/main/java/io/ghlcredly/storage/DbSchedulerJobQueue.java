@@ -25,6 +25,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * per contact is queued or running, across every instance sharing the database. Failures go to the
  * {@link RetryClassifier}; jobs of a crashed instance are run again once their heartbeats stop.
  *
+ * <p>With a settle window ({@link JobQueueSettings#settle()}), a new job is due that much later and
+ * this instance looks for it then (not at the next poll): events of the same contact that arrive
+ * meanwhile join the queued job, so a burst of webhooks costs one read of the contact.
+ *
  * <p>Jobs can be queued before {@link #start}; they run once it is called. Thread-safe.
  */
 public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
@@ -46,6 +55,9 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
   public static final String PENDING_SWEEP = "pending-sweep";
 
   private static final Logger log = LoggerFactory.getLogger(DbSchedulerJobQueue.class);
+
+  /** A wake comes this much after the window, so that the settled jobs are due when it looks. */
+  private static final Duration WAKE_MARGIN = Duration.ofMillis(2);
 
   /** A due, unpicked one-time execution without data, as db-scheduler writes one (priority 0). */
   private static final String INSERT_JOB =
@@ -62,6 +74,9 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
   private final AtomicReference<@Nullable ContactJobHandler> handler = new AtomicReference<>();
   private final AtomicReference<@Nullable RetryClassifier> classifier = new AtomicReference<>();
   private final AtomicReference<@Nullable Scheduler> scheduler = new AtomicReference<>();
+  // Wakes the workers when settled jobs fall due; virtual threads, nothing to keep the JVM alive.
+  private final ScheduledExecutorService settledWakes =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("job-wake").factory());
 
   private DbSchedulerJobQueue(
       Database database,
@@ -123,11 +138,21 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
   public boolean enqueueContactSync(ContactId contactId) {
     Scheduler running = scheduler.get();
     SchedulerClient active = running != null ? running : client;
+    boolean queued;
     try {
-      return active.scheduleIfNotExists(contactSync.instance(contactId.value()), clock.instant());
+      queued = active.scheduleIfNotExists(contactSync.instance(contactId.value()), dueTime());
     } catch (RuntimeException e) {
       throw new StorageException("cannot queue the sync of contact " + contactId, e);
     }
+    if (queued && !settings.settle().isZero()) {
+      wake(); // db-scheduler starts at once only jobs due now
+    }
+    return queued;
+  }
+
+  /** When a job queued now is due: after the settle window. */
+  private Instant dueTime() {
+    return clock.instant().plus(settings.settle());
   }
 
   /**
@@ -135,7 +160,7 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
    * (inside {@link Database#inTransaction}), so that the jobs commit or roll back with the events
    * that asked for them; on PostgreSQL in one round trip (a JDBC batch). Writes db-scheduler's rows
    * itself: db-scheduler cannot join our transaction. Call {@link #wake()} after the commit so that
-   * the jobs start at once.
+   * the jobs start as soon as they are due.
    *
    * @return for each contact, in order, whether a job was queued (false: its job was queued or
    *     running already, or an earlier contact of the list is the same)
@@ -146,12 +171,12 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
       throw new IllegalStateException("not inside a transaction");
     }
     boolean[] queued = new boolean[contactIds.size()];
-    Instant now = clock.instant();
+    Instant due = dueTime();
     switch (database.dialect()) {
       case POSTGRESQL -> {
         List<@Nullable Object[]> rows = new ArrayList<>(contactIds.size());
         for (ContactId contactId : contactIds) {
-          rows.add(new Object[] {CONTACT_SYNC, contactId.value(), now});
+          rows.add(new Object[] {CONTACT_SYNC, contactId.value(), due});
         }
         int[] counts =
             jdbc.batchCounts(
@@ -164,7 +189,7 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
       case H2 -> {
         for (int i = 0; i < queued.length; i++) {
           queued[i] =
-              insertCatchingDuplicate(new Object[] {CONTACT_SYNC, contactIds.get(i).value(), now});
+              insertCatchingDuplicate(new Object[] {CONTACT_SYNC, contactIds.get(i).value(), due});
         }
       }
     }
@@ -182,8 +207,28 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
     }
   }
 
-  /** Lets the workers look for due jobs now rather than at the next poll. */
+  /**
+   * Lets the workers look for due jobs when the ones just queued fall due (now, or after the settle
+   * window) rather than at the next poll.
+   */
   public void wake() {
+    if (settings.settle().isZero()) {
+      checkForDueJobs();
+      return;
+    }
+    try {
+      // Nothing to wait for: a wake that failed only leaves the jobs to the next poll.
+      ScheduledFuture<?> unused =
+          settledWakes.schedule(
+              this::checkForDueJobs,
+              settings.settle().plus(WAKE_MARGIN).toNanos(),
+              TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
+      // Closed: the jobs run wherever the queue runs next.
+    }
+  }
+
+  private void checkForDueJobs() {
     Scheduler running = scheduler.get();
     if (running != null) {
       running.triggerCheckForDueExecutions();
@@ -269,6 +314,7 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
         .addKeyValue("dialect", database.dialect())
         .addKeyValue("instance", instanceName)
         .addKeyValue("failoverAfter", settings.deadAfter())
+        .addKeyValue("settle", settings.settle())
         .log("job queue started");
   }
 
@@ -281,6 +327,7 @@ public final class DbSchedulerJobQueue implements JobQueue, AutoCloseable {
   /** Stops taking jobs and waits up to {@code settings.shutdownWait()} for running ones. */
   @Override
   public void close() {
+    settledWakes.shutdownNow();
     Scheduler running = scheduler.getAndSet(null);
     if (running != null) {
       running.stop();

@@ -13,6 +13,8 @@ import java.time.Duration;
  *     and is run again elsewhere
  * @param sweepEvery the fixed delay between runs of the pending-event sweep
  * @param shutdownWait how long {@code close()} waits for running jobs
+ * @param settle how long a newly queued job waits before it runs, so that the rest of a burst of
+ *     one contact's events joins it (zero: it runs at once)
  */
 public record JobQueueSettings(
     int threads,
@@ -20,7 +22,8 @@ public record JobQueueSettings(
     Duration heartbeatInterval,
     int missedHeartbeatsLimit,
     Duration sweepEvery,
-    Duration shutdownWait) {
+    Duration shutdownWait,
+    Duration settle) {
   public JobQueueSettings {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
@@ -35,6 +38,27 @@ public record JobQueueSettings(
     if (shutdownWait.isNegative()) {
       throw new IllegalArgumentException("shutdownWait must not be negative");
     }
+    if (settle.isNegative()) {
+      throw new IllegalArgumentException("settle must not be negative");
+    }
+  }
+
+  /** Settings whose jobs run as soon as they are queued (no settle window). */
+  public JobQueueSettings(
+      int threads,
+      Duration pollingInterval,
+      Duration heartbeatInterval,
+      int missedHeartbeatsLimit,
+      Duration sweepEvery,
+      Duration shutdownWait) {
+    this(
+        threads,
+        pollingInterval,
+        heartbeatInterval,
+        missedHeartbeatsLimit,
+        sweepEvery,
+        shutdownWait,
+        Duration.ZERO);
   }
 
   /** Settings with db-scheduler's default of six missed heartbeats. */
@@ -47,7 +71,10 @@ public record JobQueueSettings(
     this(threads, pollingInterval, heartbeatInterval, 6, sweepEvery, shutdownWait);
   }
 
-  /** Four threads, 1 s polling, 5 s heartbeats (dead after 30 s), a sweep a minute, 10 s drain. */
+  /**
+   * Four threads, 1 s polling, 5 s heartbeats (dead after 30 s), a sweep a minute, 10 s drain, no
+   * settle window.
+   */
   public static JobQueueSettings defaults() {
     return new JobQueueSettings(
         4,
@@ -61,7 +88,25 @@ public record JobQueueSettings(
   /** The same settings with another number of worker threads. */
   public JobQueueSettings withThreads(int count) {
     return new JobQueueSettings(
-        count, pollingInterval, heartbeatInterval, missedHeartbeatsLimit, sweepEvery, shutdownWait);
+        count,
+        pollingInterval,
+        heartbeatInterval,
+        missedHeartbeatsLimit,
+        sweepEvery,
+        shutdownWait,
+        settle);
+  }
+
+  /** The same settings with another settle window. */
+  public JobQueueSettings withSettle(Duration window) {
+    return new JobQueueSettings(
+        threads,
+        pollingInterval,
+        heartbeatInterval,
+        missedHeartbeatsLimit,
+        sweepEvery,
+        shutdownWait,
+        window);
   }
 
   /**
@@ -70,7 +115,7 @@ public record JobQueueSettings(
    */
   public JobQueueSettings withHeartbeat(Duration interval, int missedLimit) {
     return new JobQueueSettings(
-        threads, pollingInterval, interval, missedLimit, sweepEvery, shutdownWait);
+        threads, pollingInterval, interval, missedLimit, sweepEvery, shutdownWait, settle);
   }
 
   /** How long a job's heartbeat may be silent before it counts as dead. */

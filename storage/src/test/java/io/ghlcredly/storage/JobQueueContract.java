@@ -107,6 +107,39 @@ public abstract class JobQueueContract extends StoreFixture {
   }
 
   @Test
+  void aSettlingJobTakesLaterEventsOfItsContactAndStartsWhenDueWithoutWaitingForAPoll() {
+    Duration settle = Duration.ofMillis(400);
+    // Polls 30 s apart: a start within seconds comes from the queue's own wake.
+    JobQueueSettings settling =
+        new JobQueueSettings(
+            4,
+            Duration.ofSeconds(30),
+            Duration.ofMillis(100),
+            4,
+            Duration.ofSeconds(30),
+            Duration.ofMillis(300),
+            settle);
+    DbSchedulerJobQueue queue =
+        DbSchedulerJobQueue.create(database, settling, InstantSource.system());
+    queues.add(queue);
+    RecordingHandler handler = RecordingHandler.succeeding();
+    queue.start(handler, classifier(3), () -> {});
+
+    Instant queued = Instant.now();
+    assertThat(queue.enqueueContactSync(ANNA)).isTrue();
+    assertThat(queue.enqueueContactSync(ANNA)).as("a second event joins the waiting job").isFalse();
+    database.inTransaction(connection -> queue.enqueueContactSyncsInTransaction(List.of(BEN)));
+    queue.wake();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> handler.runs.size() == 2);
+    assertThat(handler.runs)
+        .extracting(RecordingHandler.Run::contactId)
+        .containsExactlyInAnyOrder(ANNA, BEN);
+    assertThat(handler.runs)
+        .allSatisfy(run -> assertThat(run.at()).isAfterOrEqualTo(queued.plus(settle)));
+  }
+
+  @Test
   void runsQueuedJobsOnceStartedAndRemovesThem() {
     DbSchedulerJobQueue queue = newQueue();
     RecordingHandler handler = RecordingHandler.succeeding();

@@ -156,6 +156,8 @@ final class ConfigBinder {
             JobsConfig.DEFAULT_MISSED_HEARTBEATS,
             JobsConfig.MIN_MISSED_HEARTBEATS,
             1_000);
+    Duration settle =
+        section.duration("settle", JobsConfig.DEFAULT_SETTLE, Duration.ZERO, JobsConfig.MAX_SETTLE);
     if (section.context().problemCount() == before && maxBackoff.compareTo(initialBackoff) < 0) {
       section.problem(
           "max-backoff",
@@ -170,7 +172,13 @@ final class ConfigBinder {
         before,
         () ->
             new JobsConfig(
-                workers, maxAttempts, initialBackoff, maxBackoff, heartbeat, missedHeartbeats));
+                workers,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                heartbeat,
+                missedHeartbeats,
+                settle));
   }
 
   /**

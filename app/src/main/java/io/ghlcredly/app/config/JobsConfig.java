@@ -13,6 +13,9 @@ import java.time.Duration;
  * @param heartbeat how often an instance marks its running jobs alive in the database
  * @param missedHeartbeats heartbeats a running job may miss before another instance takes it over
  *     (its instance died): failover happens {@code heartbeat × missedHeartbeats} after a crash
+ * @param settle how long a contact's new job waits before it reads the contact, so that the other
+ *     webhooks of a burst (a workflow adding several tags) join it: one GHL read per burst, at that
+ *     much latency per event (zero: no wait)
  */
 public record JobsConfig(
     int workers,
@@ -20,13 +23,23 @@ public record JobsConfig(
     Duration initialBackoff,
     Duration maxBackoff,
     Duration heartbeat,
-    int missedHeartbeats) {
+    int missedHeartbeats,
+    Duration settle) {
   public static final int DEFAULT_WORKERS = 4;
   public static final int DEFAULT_MAX_ATTEMPTS = 8;
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(5);
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(15);
   public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
   public static final int DEFAULT_MISSED_HEARTBEATS = 6;
+
+  /**
+   * Long enough for the webhooks GHL sends for one change of several tags or fields (they arrive
+   * within milliseconds), short enough to keep the end-to-end time well under 100 ms.
+   */
+  public static final Duration DEFAULT_SETTLE = Duration.ofMillis(30);
+
+  /** The longest settle window: longer would hold every event back for no further gain. */
+  public static final Duration MAX_SETTLE = Duration.ofSeconds(10);
 
   /** db-scheduler's floor: fewer would declare slow but living jobs dead. */
   public static final int MIN_MISSED_HEARTBEATS = 4;
@@ -51,6 +64,27 @@ public record JobsConfig(
       throw new IllegalArgumentException(
           "missed-heartbeats must be at least " + MIN_MISSED_HEARTBEATS);
     }
+    if (settle.isNegative() || settle.compareTo(MAX_SETTLE) > 0) {
+      throw new IllegalArgumentException("settle must be between 0 and " + MAX_SETTLE);
+    }
+  }
+
+  /** Retry and heartbeat settings with the default settle window. */
+  public JobsConfig(
+      int workers,
+      int maxAttempts,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      Duration heartbeat,
+      int missedHeartbeats) {
+    this(
+        workers,
+        maxAttempts,
+        initialBackoff,
+        maxBackoff,
+        heartbeat,
+        missedHeartbeats,
+        DEFAULT_SETTLE);
   }
 
   /** Retry settings with the default heartbeat (5 s, dead after 6 missed). */
@@ -64,7 +98,10 @@ public record JobsConfig(
         DEFAULT_MISSED_HEARTBEATS);
   }
 
-  /** 4 workers, 8 attempts, backoff from 5 seconds up to 15 minutes, 5 s heartbeats × 6. */
+  /**
+   * 4 workers, 8 attempts, backoff from 5 seconds up to 15 minutes, 5 s heartbeats × 6, a 30 ms
+   * settle window.
+   */
   public static JobsConfig defaults() {
     return new JobsConfig(
         DEFAULT_WORKERS, DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF);

@@ -42,6 +42,33 @@ class ClusterConfigTest {
   }
 
   @Test
+  void jobsWaitTheSettleWindowForTheRestOfABurst() {
+    JobQueueSettings byDefault =
+        Application.jobSettings(ConfigLoader.load(resource("minimal.yaml"), minimalEnv()));
+    JobQueueSettings configured =
+        Application.jobSettings(
+            ConfigLoader.load(
+                resource("minimal.yaml"), with(minimalEnv(), "GCS_JOBS_SETTLE", "2s")));
+    JobQueueSettings off =
+        Application.jobSettings(
+            ConfigLoader.load(
+                resource("minimal.yaml"), with(minimalEnv(), "GCS_JOBS_SETTLE", "0s")));
+
+    assertThat(byDefault.settle()).isEqualTo(Duration.ofMillis(30));
+    assertThat(configured.settle()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(off.settle()).isZero();
+  }
+
+  @Test
+  void refusesASettleWindowOverTenSeconds() {
+    assertThat(
+            ConfigLoader.check(
+                resource("minimal.yaml"), with(minimalEnv(), "GCS_JOBS_SETTLE", "11s")))
+        .extracting(ConfigProblem::path)
+        .containsExactly("jobs.settle");
+  }
+
+  @Test
   void refusesFewerThanFourMissedHeartbeats() {
     assertThat(
             ConfigLoader.check(

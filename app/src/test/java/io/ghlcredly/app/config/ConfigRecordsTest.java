@@ -249,6 +249,7 @@ class ConfigRecordsTest {
             "GCS_JOBS_INITIAL_BACKOFF",
             "GCS_JOBS_MAX_BACKOFF",
             "GCS_JOBS_HEARTBEAT",
-            "GCS_JOBS_MISSED_HEARTBEATS");
+            "GCS_JOBS_MISSED_HEARTBEATS",
+            "GCS_JOBS_SETTLE");
   }
 }

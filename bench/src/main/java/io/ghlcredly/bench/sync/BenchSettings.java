@@ -1,11 +1,15 @@
 package io.ghlcredly.bench.sync;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,9 +66,22 @@ record BenchSettings(
         integer("clusterEvents", 3000),
         integer("workers", 32),
         integer("credlyConcurrency", 16),
-        Arrays.stream(property("jvmOptions", "").split(" ", -1))
+        Stream.concat(
+                launcherOptions(Path.of(property("launcherOptions", "bin/jvm-options"))),
+                Arrays.stream(property("jvmOptions", "").split(" ", -1)))
             .filter(option -> !option.isBlank())
             .toList());
+  }
+
+  /** The launcher's default JVM options (heap cap, collector): what operators run with. */
+  private static Stream<String> launcherOptions(Path file) {
+    try {
+      return Files.readAllLines(file).stream()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the launcher's JVM options " + file, e);
+    }
   }
 
   boolean runs(String phase) {

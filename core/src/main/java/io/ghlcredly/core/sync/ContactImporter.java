@@ -9,6 +9,7 @@ import io.ghlcredly.core.port.CursorStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,7 +143,11 @@ public final class ContactImporter {
     ImportProgress run() {
       while (true) {
         ContactDirectory.Page page = directory.page(request.location(), request.since(), cursor);
-        page.contacts().forEach(this::handle);
+        if (request.dryRun()) {
+          page.contacts().forEach(this::plan);
+        } else {
+          queue(page.contacts());
+        }
         pages++;
         cursor = page.next();
         boolean last = cursor == null;
@@ -159,23 +164,29 @@ public final class ContactImporter {
       }
     }
 
-    private void handle(Contact contact) {
+    private void plan(Contact contact) {
       walked++;
-      if (request.dryRun()) {
-        ContactPlanner.Plan plan = planner.plan(contact);
-        if (plan.steps().isEmpty()) {
-          unchanged++;
-        } else {
-          planned++;
-        }
-        listener.planned(plan);
-        return;
-      }
-      if (intake.accept(SOURCE, seen(contact), "{}") == EventIntake.Result.ACCEPTED) {
-        queued++;
-        listener.queued(contact.id());
+      ContactPlanner.Plan plan = planner.plan(contact);
+      if (plan.steps().isEmpty()) {
+        unchanged++;
       } else {
-        skipped++;
+        planned++;
+      }
+      listener.planned(plan);
+    }
+
+    /** Stores a page's contacts together: one transaction per batch, not one per contact. */
+    private void queue(List<Contact> contacts) {
+      List<EventIntake.Result> results =
+          intake.acceptAll(SOURCE, contacts.stream().map(this::seen).toList(), "{}");
+      for (int i = 0; i < contacts.size(); i++) {
+        walked++;
+        if (results.get(i) == EventIntake.Result.ACCEPTED) {
+          queued++;
+          listener.queued(contacts.get(i).id());
+        } else {
+          skipped++;
+        }
       }
     }
 

@@ -5,7 +5,10 @@ import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.port.IntakeStore;
 import io.ghlcredly.core.port.JobQueue;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -73,19 +76,45 @@ public final class EventIntake implements AutoCloseable {
    * @throws io.ghlcredly.core.error.StorageException when the event could not be stored
    */
   public Result accept(String source, SyncEvent event, String payload) {
+    return acceptAll(source, List.of(event), payload).getFirst();
+  }
+
+  /**
+   * Stores the events of one source (an import's page) and queues their contacts' jobs: with group
+   * commit in as few transactions as the batch size allows, not one each.
+   *
+   * @return for each event, in order, whether it was new
+   * @throws io.ghlcredly.core.error.StorageException when an event could not be stored (others may
+   *     have been: storing them again finds them as duplicates)
+   */
+  public List<Result> acceptAll(String source, List<? extends SyncEvent> events, String payload) {
     GroupCommit<IntakeStore.Arrival, IntakeStore.Outcome> group = batches;
-    if (group != null) {
-      IntakeStore.Outcome outcome =
-          group.submit(new IntakeStore.Arrival(source, event, payload, clock.instant()));
-      if (outcome == IntakeStore.Outcome.DUPLICATE) {
-        return duplicate(source, event);
-      }
-      counters.eventAccepted(source, event);
-      logAccepted(source, event, outcome == IntakeStore.Outcome.COALESCED);
-      return Result.ACCEPTED;
+    if (group == null) {
+      EventInbox oneByOne = Objects.requireNonNull(inbox);
+      JobQueue jobs = Objects.requireNonNull(queue);
+      return events.stream()
+          .map(event -> acceptOneByOne(source, event, payload, oneByOne, jobs))
+          .toList();
     }
-    return acceptOneByOne(
-        source, event, payload, Objects.requireNonNull(inbox), Objects.requireNonNull(queue));
+    Instant now = clock.instant();
+    List<IntakeStore.Outcome> outcomes =
+        group.submitAll(
+            events.stream()
+                .map(event -> new IntakeStore.Arrival(source, event, payload, now))
+                .toList());
+    List<Result> results = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      SyncEvent event = events.get(i);
+      IntakeStore.Outcome outcome = outcomes.get(i);
+      if (outcome == IntakeStore.Outcome.DUPLICATE) {
+        results.add(duplicate(source, event));
+      } else {
+        counters.eventAccepted(source, event);
+        logAccepted(source, event, outcome == IntakeStore.Outcome.COALESCED);
+        results.add(Result.ACCEPTED);
+      }
+    }
+    return results;
   }
 
   private Result acceptOneByOne(
@@ -117,7 +146,8 @@ public final class EventIntake implements AutoCloseable {
 
   private Result duplicate(String source, SyncEvent event) {
     counters.eventDuplicate(source, event);
-    log.atInfo()
+    // DEBUG, as each accepted event: one line per webhook would drown the log of a busy account.
+    log.atDebug()
         .addKeyValue("source", source)
         .addKeyValue("eventId", event.eventId())
         .log("duplicate event ignored");
@@ -125,7 +155,7 @@ public final class EventIntake implements AutoCloseable {
   }
 
   private static void logAccepted(String source, SyncEvent event, boolean coalesced) {
-    log.atInfo()
+    log.atDebug()
         .addKeyValue("source", source)
         .addKeyValue("eventId", event.eventId())
         .addKeyValue("type", event.type())

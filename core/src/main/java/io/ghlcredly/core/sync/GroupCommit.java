@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -27,7 +28,12 @@ final class GroupCommit<T, R> implements AutoCloseable {
   private final Function<List<T>, List<R>> writer;
   private final int maxBatch;
   private final Duration maxWait;
-  private final LinkedBlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
+  // Each caller's items as one or more chunks: a writer takes a chunk whole, so a caller's page
+  // is not split into one batch per item by a writer that woke at its first item.
+  private final LinkedBlockingQueue<Chunk<T, R>> queue = new LinkedBlockingQueue<>();
+  // Only one writer gathers a batch at a time, so that it can look at the next chunk before taking
+  // it; writing the batches happens outside.
+  private final ReentrantLock gathering = new ReentrantLock();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean closed;
 
@@ -50,6 +56,15 @@ final class GroupCommit<T, R> implements AutoCloseable {
 
   private record Pending<T, R>(T item, CompletableFuture<R> result) {}
 
+  /** A run of one caller's items (at most {@code maxBatch}); compared by identity. */
+  private static final class Chunk<T, R> {
+    final List<Pending<T, R>> items;
+
+    Chunk(List<Pending<T, R>> items) {
+      this.items = items;
+    }
+  }
+
   /**
    * Writes the item with whatever else is queued; returns its result once written.
    *
@@ -62,21 +77,44 @@ final class GroupCommit<T, R> implements AutoCloseable {
    * @throws StorageException when the batch was not written within {@code maxWait}
    */
   R submit(T item) {
-    Pending<T, R> mine = new Pending<>(item, new CompletableFuture<>());
+    return submitAll(List.of(item)).getFirst();
+  }
+
+  /**
+   * Writes the items, in order, with whatever else is queued (one caller with many items, such as
+   * an import's page, fills batches by itself); returns their results once all are written. The
+   * same rules as {@link #submit}: when one fails or {@code maxWait} passes, the call fails and
+   * items not yet taken are withdrawn, while the others may be written.
+   */
+  List<R> submitAll(List<T> items) {
+    List<Pending<T, R>> mine = new ArrayList<>(items.size());
+    for (T item : items) {
+      mine.add(new Pending<>(item, new CompletableFuture<>()));
+    }
+    List<Chunk<T, R>> chunks = new ArrayList<>();
+    for (int from = 0; from < mine.size(); from += maxBatch) {
+      chunks.add(new Chunk<>(mine.subList(from, Math.min(mine.size(), from + maxBatch))));
+    }
     if (closed) {
       throw new IllegalStateException("closed: the application is stopping");
     }
-    queue.add(mine);
+    queue.addAll(chunks);
     if (closed) {
       failQueued();
     }
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    List<R> results = new ArrayList<>(mine.size());
     try {
-      return mine.result().get(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+      for (Pending<T, R> pending : mine) {
+        results.add(pending.result().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS));
+      }
+      return results;
     } catch (TimeoutException e) {
-      queue.remove(mine);
+      queue.removeAll(chunks);
       throw new StorageException(
           "not stored within " + maxWait + "; the database is slow or away", e);
     } catch (ExecutionException e) {
+      queue.removeAll(chunks);
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }
@@ -85,7 +123,7 @@ final class GroupCommit<T, R> implements AutoCloseable {
       }
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
-      // The item may still be written: the caller must treat it as an unknown outcome.
+      // The items may still be written: the caller must treat them as an unknown outcome.
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while its batch was written", e);
     }
@@ -93,20 +131,36 @@ final class GroupCommit<T, R> implements AutoCloseable {
 
   /** Items queued and not yet taken into a batch (for tests). */
   int waiting() {
-    return queue.size();
+    return queue.stream().mapToInt(chunk -> chunk.items.size()).sum();
   }
 
   private void writeForever() {
-    List<Pending<T, R>> batch = new ArrayList<>(maxBatch);
     while (true) {
+      List<Pending<T, R>> batch;
       try {
-        batch.add(queue.take());
+        batch = gather();
       } catch (InterruptedException closed) {
         return;
       }
-      queue.drainTo(batch, maxBatch - 1);
       write(batch);
-      batch.clear();
+    }
+  }
+
+  /** Waits for a chunk, then adds every following chunk that still fits in one batch. */
+  private List<Pending<T, R>> gather() throws InterruptedException {
+    gathering.lockInterruptibly();
+    try {
+      List<Pending<T, R>> batch = new ArrayList<>(queue.take().items);
+      for (Chunk<T, R> next = queue.peek();
+          next != null && batch.size() + next.items.size() <= maxBatch;
+          next = queue.peek()) {
+        if (queue.remove(next)) { // false when its caller withdrew it meanwhile
+          batch.addAll(next.items);
+        }
+      }
+      return batch;
+    } finally {
+      gathering.unlock();
     }
   }
 
@@ -141,8 +195,8 @@ final class GroupCommit<T, R> implements AutoCloseable {
   private void failQueued() {
     IllegalStateException stopped =
         new IllegalStateException("closed: the application is stopping");
-    for (Pending<T, R> left = queue.poll(); left != null; left = queue.poll()) {
-      left.result().completeExceptionally(stopped);
+    for (Chunk<T, R> left = queue.poll(); left != null; left = queue.poll()) {
+      left.items.forEach(pending -> pending.result().completeExceptionally(stopped));
     }
   }
 }

@@ -78,6 +78,34 @@ class EventIntakeTest {
   }
 
   @Test
+  void storesAPageOfEventsTogetherAndTellsWhichWereNew() {
+    List<List<IntakeStore.Arrival>> batches = new ArrayList<>();
+    EventIntake grouped =
+        new EventIntake(
+            arrivals -> {
+              batches.add(arrivals);
+              return arrivals.stream()
+                  .map(
+                      arrival ->
+                          arrival.event().eventId().value().equals("dup")
+                              ? IntakeStore.Outcome.DUPLICATE
+                              : IntakeStore.Outcome.QUEUED)
+                  .toList();
+            },
+            counters,
+            clock);
+
+    List<EventIntake.Result> results =
+        grouped.acceptAll("import", List.of(event("i1"), event("dup"), event("i2")), "{}");
+
+    assertThat(results)
+        .containsExactly(
+            EventIntake.Result.ACCEPTED, EventIntake.Result.DUPLICATE, EventIntake.Result.ACCEPTED);
+    assertThat(batches).hasSize(1);
+    assertThat(counters.snapshot().eventsDuplicate()).isEqualTo(1);
+  }
+
+  @Test
   void groupCommittedIntakeFailsWhenItsBatchCannotBeStored() {
     StorageException down = new StorageException("database down", new SQLException("down"));
     EventIntake grouped =

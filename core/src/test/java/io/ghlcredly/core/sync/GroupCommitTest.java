@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +154,27 @@ class GroupCommitTest {
     group.close();
 
     assertThatThrownBy(() -> group.submit(2)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void oneCallersManyItemsFillBatchesUpToTheLimitAndComeBackInOrder() {
+    GroupCommit<Integer, Integer> group =
+        group(
+            items -> {
+              batches.add(List.copyOf(items));
+              return tenfold(items);
+            },
+            256,
+            1);
+    List<Integer> page = IntStream.range(0, 600).boxed().toList();
+
+    List<Integer> results = group.submitAll(page);
+
+    assertThat(results).isEqualTo(tenfold(page));
+    assertThat(batches)
+        .hasSizeBetween(3, 4)
+        .allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(256));
+    assertThat(batches.stream().flatMap(List::stream).toList()).isEqualTo(page);
   }
 
   /** Records each batch; the first one waits until the test releases it. */
