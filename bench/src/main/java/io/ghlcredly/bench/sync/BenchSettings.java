@@ -38,6 +38,7 @@ record BenchSettings(
     int clusterEvents,
     int workers,
     int credlyConcurrency,
+    String settle,
     List<String> jvmOptions) {
 
   static BenchSettings fromSystemProperties() {
@@ -66,6 +67,7 @@ record BenchSettings(
         integer("clusterEvents", 3000),
         integer("workers", 32),
         integer("credlyConcurrency", 16),
+        property("settle", ""),
         Stream.concat(
                 launcherOptions(Path.of(property("launcherOptions", "bin/jvm-options"))),
                 Arrays.stream(property("jvmOptions", "").split(" ", -1)))

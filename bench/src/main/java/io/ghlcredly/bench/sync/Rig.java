@@ -63,7 +63,8 @@ final class Rig implements AutoCloseable {
             folder.resolve("secret.key"),
             settings.workers(),
             settings.credlyConcurrency(),
-            settings.budgetShare());
+            settings.budgetShare(),
+            settings.settle());
   }
 
   private static String requirePg(BenchSettings settings) {

@@ -31,7 +31,8 @@ final class ServiceConfig {
       Path keyFile,
       int workers,
       int credlyConcurrency,
-      double budgetShare) {}
+      double budgetShare,
+      String settle) {}
 
   static Map<String, String> env(Shared shared) {
     return Map.of(
@@ -72,6 +73,7 @@ final class ServiceConfig {
             token: ${BENCH_CREDLY_TOKEN}
         jobs:
           workers: %d
+        %s
         rules:
           - id: bench-course
             when: { tag-added: %s }
@@ -90,6 +92,8 @@ final class ServiceConfig {
                 shared.credly().organizationId(),
                 shared.credlyConcurrency(),
                 shared.workers(),
+                // jobs.settle: the service's default unless the run sets one.
+                shared.settle().isBlank() ? "" : "  settle: " + shared.settle(),
                 TAG,
                 shared.templateId());
     try {
