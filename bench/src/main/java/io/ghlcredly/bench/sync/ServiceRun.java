@@ -155,7 +155,14 @@ final class ServiceRun {
     int ghlBefore = rig.ghl.requests().size();
     int credlyBefore = rig.credly.requests().size();
     List<WebhookLoad.Sent> sent = load.paced(hooks, rate);
-    Map<String, Instant> issues = awaitIssues(rig, contacts);
+    // Only contacts whose webhook was accepted get a badge: waiting for the others is in vain.
+    Map<String, Instant> issues =
+        awaitIssues(
+            rig,
+            sent.stream()
+                .filter(WebhookLoad.Sent::accepted)
+                .map(s -> s.webhook().contactId())
+                .toList());
     rig.awaitDrained(DRAIN);
     int ghlCalls = rig.ghl.requests().size() - ghlBefore;
     int credlyCalls = rig.credly.requests().size() - credlyBefore;
