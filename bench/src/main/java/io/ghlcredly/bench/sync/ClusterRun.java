@@ -13,9 +13,9 @@ import java.util.Objects;
 /**
  * Issue 8: {@code n} {@code serve} instances on one PostgreSQL schema, webhooks spread round robin
  * over them as fast as the senders go; throughput is events applied end to end (their badge issue
- * call reached Credly) per second, from the first webhook sent to the last issue call received.
- * Each instance still has its own GHL rate limiter; the emulator's limit is raised as in the other
- * webhook runs.
+ * call reached Credly) per second, from the first webhook sent to the last issue call received. The
+ * instances share each location's GHL rate budget in PostgreSQL; the emulator's limit (which that
+ * budget follows) is raised as in the other webhook runs.
  */
 final class ClusterRun {
   private static final Duration DRAIN = Duration.ofMinutes(10);

@@ -85,7 +85,10 @@ final class SyncReport {
                 System.getProperty("java.vm.name")
                     + " "
                     + System.getProperty("java.runtime.version")
-                    + " (service and driver; default JVM flags, G1)"),
+                    + " (service: "
+                    + String.join(" ", settings.jvmOptions())
+                    + ", the launcher's defaults unless the run adds options; driver: default"
+                    + " flags)"),
             List.of("PostgreSQL", pg + " on loopback, shared with other test runs"),
             List.of("load average at the end (1, 5, 15 min)", loadAverage()),
             List.of("H2", "embedded, file in a temporary folder")));
@@ -93,8 +96,9 @@ final class SyncReport {
         "Everything runs on this one machine: the service (one child JVM per instance), the"
             + " emulators and the load driver (the Maven JVM) and PostgreSQL share its cores, so"
             + " every figure includes the cost of the other parts. A load average well above 2"
-            + " means other work (builds, tests) shared the cores too: such figures are lower"
-            + " bounds of what the service does on a quiet machine.");
+            + " means other work (builds, tests) shared the cores too, unless the cluster runs"
+            + " came last (they start three service JVMs): such figures are lower bounds of what"
+            + " the service does on a quiet machine.");
   }
 
   private void targets(Markdown md) {
@@ -478,9 +482,9 @@ final class SyncReport {
             + " webhooks (each for another tagged contact) spread round robin over them by "
             + settings.senders()
             + " senders, zero upstream latency. End-to-end events/s: events whose badge issue"
-            + " call reached Credly, from the first webhook sent to the last issue call. Each"
-            + " instance has its own GHL rate limiter (the shared one is another change); the"
-            + " emulator's limit is raised as above. All instances share the machine's 2 cores.");
+            + " call reached Credly, from the first webhook sent to the last issue call. The"
+            + " instances share each location's GHL rate budget in PostgreSQL, which follows the"
+            + " emulator's limit, raised as above. All instances share the machine's 2 cores.");
     md.table(
         List.of(
             "instances",

@@ -57,18 +57,7 @@ class EventIntakeTest {
   @Test
   void groupCommittedIntakeAcceptsNewEventsAndRefusesDuplicates() {
     List<List<IntakeStore.Arrival>> batches = new ArrayList<>();
-    IntakeStore store =
-        arrivals -> {
-          batches.add(arrivals);
-          return arrivals.stream()
-              .map(
-                  arrival ->
-                      arrival.event().eventId().value().equals("dup")
-                          ? IntakeStore.Outcome.DUPLICATE
-                          : IntakeStore.Outcome.QUEUED)
-              .toList();
-        };
-    EventIntake grouped = new EventIntake(store, counters, clock);
+    EventIntake grouped = new EventIntake(storeRefusingDup(batches), counters, clock);
 
     assertThat(grouped.accept("ghl", event("w1"), "{}")).isEqualTo(EventIntake.Result.ACCEPTED);
     assertThat(grouped.accept("ghl", event("dup"), "{}")).isEqualTo(EventIntake.Result.DUPLICATE);
@@ -80,20 +69,7 @@ class EventIntakeTest {
   @Test
   void storesAPageOfEventsTogetherAndTellsWhichWereNew() {
     List<List<IntakeStore.Arrival>> batches = new ArrayList<>();
-    EventIntake grouped =
-        new EventIntake(
-            arrivals -> {
-              batches.add(arrivals);
-              return arrivals.stream()
-                  .map(
-                      arrival ->
-                          arrival.event().eventId().value().equals("dup")
-                              ? IntakeStore.Outcome.DUPLICATE
-                              : IntakeStore.Outcome.QUEUED)
-                  .toList();
-            },
-            counters,
-            clock);
+    EventIntake grouped = new EventIntake(storeRefusingDup(batches), counters, clock);
 
     List<EventIntake.Result> results =
         grouped.acceptAll("import", List.of(event("i1"), event("dup"), event("i2")), "{}");
@@ -117,6 +93,20 @@ class EventIntakeTest {
             clock);
 
     assertThatThrownBy(() -> grouped.accept("ghl", event("w1"), "{}")).isSameAs(down);
+  }
+
+  /** A store that records each batch and finds the event with id {@code dup} stored already. */
+  private static IntakeStore storeRefusingDup(List<List<IntakeStore.Arrival>> batches) {
+    return arrivals -> {
+      batches.add(arrivals);
+      return arrivals.stream()
+          .map(
+              arrival ->
+                  arrival.event().eventId().value().equals("dup")
+                      ? IntakeStore.Outcome.DUPLICATE
+                      : IntakeStore.Outcome.QUEUED)
+          .toList();
+    };
   }
 
   private SyncEvent event(String id) {
