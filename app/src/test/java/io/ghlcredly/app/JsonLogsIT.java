@@ -115,7 +115,8 @@ class JsonLogsIT {
     assertThat(withContact)
         .allSatisfy(line -> assertThat(line.get("contactId").isTextual()).isTrue());
     assertThat(logLines())
-        .anySatisfy(line -> assertThat(line.path("eventId").asText()).isNotBlank())
+        .anySatisfy(line -> assertThat(line.path("templateId").asText()).isNotBlank())
+        .anySatisfy(line -> assertThat(line.path("ruleId").asText()).isNotBlank())
         .anySatisfy(line -> assertThat(line.path("badgeId").asText()).isNotBlank());
   }
 
