@@ -69,25 +69,7 @@ public record JobsConfig(
     }
   }
 
-  /** Retry and heartbeat settings with the default settle window. */
-  public JobsConfig(
-      int workers,
-      int maxAttempts,
-      Duration initialBackoff,
-      Duration maxBackoff,
-      Duration heartbeat,
-      int missedHeartbeats) {
-    this(
-        workers,
-        maxAttempts,
-        initialBackoff,
-        maxBackoff,
-        heartbeat,
-        missedHeartbeats,
-        DEFAULT_SETTLE);
-  }
-
-  /** Retry settings with the default heartbeat (5 s, dead after 6 missed). */
+  /** Retry settings with the default heartbeat (5 s, dead after 6 missed) and settle window. */
   public JobsConfig(int workers, int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
     this(
         workers,
@@ -95,7 +77,8 @@ public record JobsConfig(
         initialBackoff,
         maxBackoff,
         DEFAULT_HEARTBEAT,
-        DEFAULT_MISSED_HEARTBEATS);
+        DEFAULT_MISSED_HEARTBEATS,
+        DEFAULT_SETTLE);
   }
 
   /**
