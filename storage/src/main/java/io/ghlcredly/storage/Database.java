@@ -6,7 +6,9 @@ import io.ghlcredly.core.error.StorageException;
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.storage.internal.H2Files;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -61,6 +63,9 @@ public final class Database implements AutoCloseable {
     }
     try {
       migrate(dataSource, dialect);
+      if (dialect == Dialect.H2) {
+        requireCommitsWrittenAtOnce(dataSource);
+      }
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -105,6 +110,29 @@ public final class Database implements AutoCloseable {
           .migrate();
     } catch (FlywayException e) {
       throw new StorageException("database migration failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks that H2 took {@code WRITE_DELAY=0}: with a delay, a killed process loses commits the
+   * service already reported done, which no later check would notice.
+   */
+  private static void requireCommitsWrittenAtOnce(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+      String delay = row.next() ? row.getString(1) : "unknown";
+      if (!"0".equals(delay)) {
+        throw new IllegalStateException(
+            "H2 runs with WRITE_DELAY="
+                + delay
+                + "; the service needs 0 to keep acknowledged work");
+      }
+    } catch (SQLException e) {
+      throw new StorageException("cannot read H2's WRITE_DELAY: " + e.getMessage(), e);
     }
   }
 

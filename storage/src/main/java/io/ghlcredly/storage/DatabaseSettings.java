@@ -1,6 +1,8 @@
 package io.ghlcredly.storage;
 
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.storage.internal.H2Files;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,15 @@ public record DatabaseSettings(
     if (maxPoolSize < 1) {
       throw new IllegalArgumentException("maxPoolSize must be at least 1");
     }
+  }
+
+  /**
+   * What is wrong with the URL's own settings for this service (an H2 URL that would lose
+   * acknowledged work when the process dies); empty when nothing is. Names the setting, never the
+   * rest of the URL.
+   */
+  public static Optional<String> urlProblem(String jdbcUrl) {
+    return H2Files.durabilityProblem(jdbcUrl);
   }
 
   /** Settings with no credentials and a pool of ten. */

@@ -6,6 +6,7 @@ import io.ghlcredly.core.mapping.ContactMapping;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.core.template.Templates;
+import io.ghlcredly.storage.DatabaseSettings;
 import io.ghlcredly.storage.Dialect;
 import java.net.URI;
 import java.nio.file.Path;
@@ -103,6 +104,7 @@ final class ConfigBinder {
     } else {
       try {
         Dialect.fromJdbcUrl(url); // names the scheme only, never the rest of the URL
+        DatabaseSettings.urlProblem(url).ifPresent(problem -> section.problem("url", problem));
       } catch (IllegalArgumentException unsupported) {
         section.problem("url", String.valueOf(unsupported.getMessage()));
       }

@@ -67,6 +67,23 @@ class ConfigEdgeCasesTest {
   }
 
   @Test
+  void h2UrlThatWouldLoseAcknowledgedWebhooksIsReported() throws IOException {
+    Path file =
+        minimalPlus(
+            directory, "storage:\n  url: jdbc:h2:file:./data/sync;WRITE_DELAY=500;PASSWORD=x\n");
+
+    assertThat(ConfigLoader.check(file, minimalEnv()))
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.path()).isEqualTo("storage.url");
+              assertThat(problem.reason())
+                  .startsWith("WRITE_DELAY=500 makes H2 write commits to its file")
+                  .doesNotContain("PASSWORD");
+            });
+  }
+
+  @Test
   void listWhereScalarIsExpectedIsReported() throws IOException {
     Path file = minimalPlus(directory, "storage:\n  url: [a, b]\n");
 

@@ -3,30 +3,20 @@ package io.ghlcredly.app.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ghlcredly.app.Main;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
 import io.ghlcredly.testkit.ghl.GhlEmulator;
 import io.ghlcredly.testkit.ghl.WebhookDelivery;
 import io.ghlcredly.testkit.process.ChildJvm;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +35,6 @@ class KillRestartIT {
   private static final String TAG = "course-101-complete";
   private static final String HONOURS = "honours";
   private static final String NOTE = "Honours: ";
-  private static final Duration START = Duration.ofSeconds(90);
 
   /** Each wait's bound: five minutes, plus one per 2,000 contacts. */
   private static final Duration CONVERGE = Duration.ofMinutes(5 + FaultSizes.contacts() / 2000);
@@ -56,15 +45,13 @@ class KillRestartIT {
   private final GhlEmulator ghl = GhlEmulator.start();
   private final CredlyEmulator credly = CredlyEmulator.start();
   private final long seed = FaultSizes.seed();
-  private final Random random = new Random(seed);
-  private final List<ChildJvm> children = new ArrayList<>();
-  private final AtomicInteger starts = new AtomicInteger();
-  private ServiceYaml yaml;
-  private Path config;
+  private @Nullable KillRig rig;
 
   @AfterEach
   void stopEverything() {
-    children.forEach(ChildJvm::close);
+    if (rig != null) {
+      rig.close();
+    }
     ghl.close();
     credly.close();
   }
@@ -97,7 +84,7 @@ class KillRestartIT {
     }
     int importKills = (FaultSizes.kills() + 1) / 2;
     int stormKills = FaultSizes.kills() / 2;
-    yaml =
+    ServiceYaml yaml =
         new ServiceYaml(ghl, credly, schemaUrl)
             .retries(20, Duration.ofMillis(500), Duration.ofSeconds(5))
             .rules(
@@ -115,10 +102,11 @@ class KillRestartIT {
     Instant began = Instant.now();
 
     // Phase 1: the import, with serve and import killed together at random points of progress.
-    config = yaml.writeTo(folder);
-    ChildJvm serve = startServe();
-    ChildJvm importer = startImport();
-    for (long at : randomPoints(importKills, size)) {
+    KillRig rig = new KillRig(ghl, yaml, folder, seed);
+    this.rig = rig;
+    ChildJvm serve = rig.startServe();
+    ChildJvm importer = rig.startImport();
+    for (long at : rig.randomPoints(importKills, size)) {
       ChildJvm walking = importer;
       await()
           .atMost(CONVERGE)
@@ -128,9 +116,9 @@ class KillRestartIT {
       if (importer.isAlive()) {
         importer.kill();
       }
-      serve = startServe();
+      serve = rig.startServe();
       if (importer.exitValue() != 0) {
-        importer = startImport();
+        importer = rig.startImport();
       }
     }
     ChildJvm lastImport = importer;
@@ -141,12 +129,18 @@ class KillRestartIT {
     // Phase 2: a webhook storm, with the reconciliation pass on to find what was sent while down.
     serve.stop(Duration.ofSeconds(30));
     yaml.reconcileEvery(Duration.ofSeconds(2));
-    config = yaml.writeTo(folder);
-    AtomicReference<ChildJvm> running = new AtomicReference<>(startServe());
+    rig.rewriteConfig();
+    AtomicReference<ChildJvm> running = new AtomicReference<>(rig.startServe());
     List<String> storm = others.subList(0, Math.min(FaultSizes.storm(), others.size()));
     qualifying.addAll(storm);
     Instant stormBegan = Instant.now();
-    runStorm(storm, randomPoints(stormKills, storm.size()), running);
+    rig.storm(
+        storm,
+        STORM_PER_SECOND,
+        rig.randomPoints(stormKills, storm.size()),
+        running,
+        contact -> ghl.addTags(contact, TAG),
+        CONVERGE);
     Instant lastKill = Instant.now();
 
     await()
@@ -162,7 +156,7 @@ class KillRestartIT {
     Duration converged = Duration.between(lastKill, Instant.now());
     Tally badges = Tally.badges(credly, template.id(), qualifying);
     Tally notes = Tally.notes(ghl, NOTE, contacts, honours);
-    List<WebhookDelivery> stormDeliveries = tagDeliveries();
+    List<WebhookDelivery> stormDeliveries = rig.tagDeliveries();
     long accepted = stormDeliveries.stream().filter(WebhookDelivery::succeeded).count();
     long unanswered = stormDeliveries.stream().filter(delivery -> delivery.status() == 0).count();
 
@@ -173,7 +167,7 @@ class KillRestartIT {
         .figure("webhooks unanswered while serve was down (found by polling)", unanswered)
         .figure("SIGKILLs during the import (serve and import)", importKills)
         .figure("SIGKILLs of serve during the storm", stormKills)
-        .figure("JVMs started", starts.get())
+        .figure("JVMs started", rig.jvmsStarted())
         .figure("events stored / applied", schema.eventsStored() + " / " + schema.eventsProcessed())
         .figure("events pending at the end", schema.eventsPending())
         .figure("accepted webhooks not applied", unappliedAcceptedWebhooks(schema))
@@ -201,100 +195,7 @@ class KillRestartIT {
     assertThat(schema.deadLetters()).isZero();
   }
 
-  /** Tags the storm's contacts at a steady rate, killing serve when the storm reaches a point. */
-  private void runStorm(List<String> storm, List<Long> killPoints, AtomicReference<ChildJvm> serve)
-      throws InterruptedException {
-    ScheduledExecutorService pace =
-        Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
-    ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    ExecutorService killer = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
-    CountDownLatch sent = new CountDownLatch(storm.size());
-    AtomicInteger next = new AtomicInteger();
-    Set<Long> points = new HashSet<>(killPoints);
-    try {
-      ScheduledFuture<?> unused =
-          pace.scheduleAtFixedRate(
-              () -> {
-                int index = next.getAndIncrement();
-                if (index >= storm.size()) {
-                  return;
-                }
-                if (points.contains((long) index)) {
-                  killer.execute(
-                      () -> {
-                        serve.get().kill();
-                        serve.set(startServe());
-                      });
-                }
-                senders.execute(
-                    () -> {
-                      ghl.addTags(storm.get(index), TAG);
-                      sent.countDown();
-                    });
-              },
-              0,
-              1_000_000 / STORM_PER_SECOND,
-              TimeUnit.MICROSECONDS);
-      assertThat(sent.await(CONVERGE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    } finally {
-      pace.shutdownNow();
-      senders.shutdown();
-      killer.shutdown();
-      assertThat(killer.awaitTermination(START.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    }
-  }
-
-  private ChildJvm startServe() {
-    ChildJvm serve = child("serve", "serve", "-c", config.toString());
-    serve.awaitHttpOk(URI.create("http://127.0.0.1:" + yaml.port() + "/health/live"), START);
-    ghl.sendWebhooksTo(URI.create("http://127.0.0.1:" + yaml.port() + "/webhooks/ghl"));
-    return serve;
-  }
-
-  private ChildJvm startImport() {
-    return child("import", "import", "--location", ghl.locationId(), "-c", config.toString());
-  }
-
-  private ChildJvm child(String name, String... args) {
-    ChildJvm.Builder builder =
-        ChildJvm.of(Main.class.getName())
-            .name(name)
-            .workDir(folder)
-            .jvmOption("-Xmx512m")
-            .args(args);
-    for (Map.Entry<String, String> variable : yaml.env().entrySet()) {
-      builder.env(variable.getKey(), variable.getValue());
-    }
-    ChildJvm started = builder.start();
-    children.add(started);
-    starts.incrementAndGet();
-    return started;
-  }
-
-  /** {@code count} distinct random points in (5%, 90%) of {@code total}, ascending. */
-  private List<Long> randomPoints(int count, long total) {
-    List<Long> points = new ArrayList<>();
-    while (points.size() < count) {
-      long point = total / 20 + (long) (random.nextDouble() * (total * 0.85));
-      if (!points.contains(point)) {
-        points.add(point);
-      }
-    }
-    points.sort(null);
-    return points;
-  }
-
-  private List<WebhookDelivery> tagDeliveries() {
-    return ghl.deliveries().stream()
-        .filter(delivery -> delivery.type().equals("ContactTagUpdate"))
-        .toList();
-  }
-
   private long unappliedAcceptedWebhooks(SchemaQueries schema) {
-    Set<String> applied = schema.processedGhlEventIds();
-    return tagDeliveries().stream()
-        .filter(WebhookDelivery::succeeded)
-        .filter(delivery -> !applied.contains(delivery.webhookId()))
-        .count();
+    return rig.acceptedButNotApplied(schema.processedGhlEventIds());
   }
 }

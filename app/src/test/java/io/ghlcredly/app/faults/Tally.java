@@ -5,8 +5,10 @@ import io.ghlcredly.testkit.credly.CredlyEmulator;
 import io.ghlcredly.testkit.ghl.GhlEmulator;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the upstream systems hold after a fault run, against what they should hold: one badge of the
@@ -34,14 +36,25 @@ record Tally(long expected, long held, long losses, long duplicates) {
   /** Notes starting with {@code prefix} on the given contacts, against those that need one each. */
   static Tally notes(
       GhlEmulator ghl, String prefix, Collection<String> contacts, Set<String> needing) {
+    return of(perContact(contacts, contact -> ghl.noteBodies(contact), prefix), needing);
+  }
+
+  /** Tasks titled {@code prefix}… on the given contacts, against those that need one each. */
+  static Tally tasks(
+      GhlEmulator ghl, String prefix, Collection<String> contacts, Set<String> needing) {
+    return of(perContact(contacts, contact -> ghl.taskTitles(contact), prefix), needing);
+  }
+
+  private static Map<String, Long> perContact(
+      Collection<String> contacts, Function<String, List<String>> texts, String prefix) {
     Map<String, Long> perContact = new HashMap<>();
     for (String contact : contacts) {
-      long count = ghl.noteBodies(contact).stream().filter(body -> body.startsWith(prefix)).count();
+      long count = texts.apply(contact).stream().filter(text -> text.startsWith(prefix)).count();
       if (count > 0) {
         perContact.put(contact, count);
       }
     }
-    return of(perContact, needing);
+    return perContact;
   }
 
   private static Tally of(Map<String, Long> perContact, Set<String> expected) {

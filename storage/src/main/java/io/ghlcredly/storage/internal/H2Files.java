@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the file behind an H2 URL, so that its folder can be created before H2 opens it. */
+/**
+ * The embedded H2 database's URL: the file behind it (so that its folder can be created before H2
+ * opens it) and the settings that keep acknowledged work when the process dies.
+ */
 public final class H2Files {
   private static final String PREFIX = "jdbc:h2:";
+  private static final String WRITE_DELAY = "WRITE_DELAY";
 
   private H2Files() {}
 
@@ -43,16 +47,69 @@ public final class H2Files {
   }
 
   /**
-   * The URL with {@code DB_CLOSE_ON_EXIT=FALSE} unless it says otherwise: H2's own shutdown hook
-   * would close the database under the service's orderly shutdown (running jobs finishing). H2
-   * cannot combine that with {@code AUTO_SERVER}, so a second process cannot open the file while
-   * the service holds it (operator commands need the service stopped, or PostgreSQL).
+   * The URL with the settings the service needs from H2:
+   *
+   * <ul>
+   *   <li>{@code WRITE_DELAY=0}: H2 writes a committed transaction to its file in a background
+   *       thread up to 500 ms later by default, so a killed process loses commits it had reported
+   *       done (acknowledged webhooks, journal and ledger claims). With 0, each commit is written
+   *       to the file (the operating system's cache) before it returns.
+   *   <li>{@code DB_CLOSE_ON_EXIT=FALSE} unless the URL says otherwise: H2's own shutdown hook
+   *       would close the database under the service's orderly shutdown (running jobs finishing).
+   *       H2 cannot combine that with {@code AUTO_SERVER}, so a second process cannot open the file
+   *       while the service holds it (operator commands need the service stopped, or PostgreSQL).
+   * </ul>
+   *
+   * @throws IllegalArgumentException for a URL whose own settings would lose acknowledged work
    */
   public static String withServiceDefaults(String jdbcUrl) {
-    if (jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
-      return jdbcUrl;
+    durabilityProblem(jdbcUrl)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(problem);
+            });
+    String url = jdbcUrl;
+    if (setting(jdbcUrl, WRITE_DELAY).isEmpty()) {
+      url += ";" + WRITE_DELAY + "=0";
     }
-    return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
+    if (setting(jdbcUrl, "DB_CLOSE_ON_EXIT").isEmpty()) {
+      url += ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+    return url;
+  }
+
+  /**
+   * What is wrong with an H2 URL whose settings would lose work the service reported done, or let a
+   * second process write the same file; empty when nothing is.
+   */
+  public static Optional<String> durabilityProblem(String jdbcUrl) {
+    Optional<String> writeDelay = setting(jdbcUrl, WRITE_DELAY);
+    if (writeDelay.isPresent() && !writeDelay.get().strip().equals("0")) {
+      return Optional.of(
+          "WRITE_DELAY="
+              + writeDelay.get()
+              + " makes H2 write commits to its file that many milliseconds late, so a killed"
+              + " process loses webhooks it answered 200 to; remove it (the service sets"
+              + " WRITE_DELAY=0)");
+    }
+    Optional<String> fileLock = setting(jdbcUrl, "FILE_LOCK");
+    if (fileLock.isPresent() && fileLock.get().strip().equalsIgnoreCase("NO")) {
+      return Optional.of(
+          "FILE_LOCK=NO lets two processes write one H2 file and corrupt it; remove it");
+    }
+    return Optional.empty();
+  }
+
+  /** The value of an H2 URL setting ({@code ;NAME=value}, name in any case). */
+  private static Optional<String> setting(String jdbcUrl, String name) {
+    String[] parts = jdbcUrl.split(";", -1);
+    for (int index = 1; index < parts.length; index++) {
+      int equals = parts[index].indexOf('=');
+      if (equals > 0 && parts[index].substring(0, equals).strip().equalsIgnoreCase(name)) {
+        return Optional.of(parts[index].substring(equals + 1));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Creates the folder that will hold the database file of an embedded H2 URL. */

@@ -1,6 +1,7 @@
 package io.ghlcredly.storage.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,29 @@ class H2FilesTest {
   }
 
   @Test
-  void keepsH2FromClosingTheDatabaseOnItsOwnAtExitUnlessTold() {
+  void writesEachCommitToTheFileAndKeepsH2FromClosingTheDatabaseOnItsOwnAtExitUnlessTold() {
     assertThat(H2Files.withServiceDefaults("jdbc:h2:file:/data/sync"))
-        .isEqualTo("jdbc:h2:file:/data/sync;DB_CLOSE_ON_EXIT=FALSE");
+        .isEqualTo("jdbc:h2:file:/data/sync;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
     assertThat(H2Files.withServiceDefaults("jdbc:h2:file:/data/sync;db_close_on_exit=true"))
-        .isEqualTo("jdbc:h2:file:/data/sync;db_close_on_exit=true");
+        .isEqualTo("jdbc:h2:file:/data/sync;db_close_on_exit=true;WRITE_DELAY=0");
+    assertThat(H2Files.withServiceDefaults("jdbc:h2:file:/data/sync;write_delay=0"))
+        .isEqualTo("jdbc:h2:file:/data/sync;write_delay=0;DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  @Test
+  void refusesSettingsThatWouldLoseAcknowledgedWorkOrShareTheFile() {
+    assertThat(H2Files.durabilityProblem("jdbc:h2:file:/data/sync;Write_Delay=500"))
+        .hasValueSatisfying(
+            problem ->
+                assertThat(problem)
+                    .startsWith("WRITE_DELAY=500 makes H2 write commits")
+                    .contains("remove it"));
+    assertThat(H2Files.durabilityProblem("jdbc:h2:file:/data/sync;FILE_LOCK=no"))
+        .hasValueSatisfying(problem -> assertThat(problem).startsWith("FILE_LOCK=NO lets"));
+    assertThat(H2Files.durabilityProblem("jdbc:h2:file:/data/sync;WRITE_DELAY=0;FILE_LOCK=FS"))
+        .isEmpty();
+    assertThatThrownBy(() -> H2Files.withServiceDefaults("jdbc:h2:file:/data/sync;WRITE_DELAY=1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("WRITE_DELAY=1 ");
   }
 }

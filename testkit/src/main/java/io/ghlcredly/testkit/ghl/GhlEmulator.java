@@ -294,6 +294,13 @@ public final class GhlEmulator implements AutoCloseable {
         .toList();
   }
 
+  /** The titles of the contact's tasks, as {@code GET /contacts/{id}/tasks} lists them. */
+  public List<String> taskTitles(String contactId) {
+    return extras.list(GhlContactExtras.Kind.TASK, contactId).stream()
+        .map(task -> task.path("title").asText())
+        .toList();
+  }
+
   /** The campaigns the contact is in (not readable through the contacts API). */
   public List<String> campaigns(String contactId) {
     return extras.memberships(GhlContactExtras.Membership.CAMPAIGN, contactId);
