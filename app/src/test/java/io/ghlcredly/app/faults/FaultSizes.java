@@ -33,6 +33,11 @@ final class FaultSizes {
     return Integer.getInteger("faults.upstream-contacts", 60);
   }
 
+  /** Contacts of the dropped-webhooks scenario ({@code faults.dropped-contacts}). */
+  static int droppedContacts() {
+    return Integer.getInteger("faults.dropped-contacts", 60);
+  }
+
   /** How long the database stays unreachable ({@code faults.outage-seconds}). */
   static Duration outage() {
     return Duration.ofSeconds(Long.getLong("faults.outage-seconds", 30));

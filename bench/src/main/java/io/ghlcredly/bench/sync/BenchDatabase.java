@@ -1,5 +1,7 @@
 package io.ghlcredly.bench.sync;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,20 +19,26 @@ import org.jspecify.annotations.Nullable;
 final class BenchDatabase implements AutoCloseable {
   private final String kind;
   private final String url;
+  private final @Nullable Path h2Folder;
   private final @Nullable String serverUrl;
   private final @Nullable String schema;
 
   private BenchDatabase(
-      String kind, String url, @Nullable String serverUrl, @Nullable String schema) {
+      String kind,
+      String url,
+      @Nullable Path h2Folder,
+      @Nullable String serverUrl,
+      @Nullable String schema) {
     this.kind = kind;
     this.url = url;
+    this.h2Folder = h2Folder;
     this.serverUrl = serverUrl;
     this.schema = schema;
   }
 
   static BenchDatabase h2(Path folder) {
     return new BenchDatabase(
-        "H2", "jdbc:h2:file:" + folder.resolve("sync").toAbsolutePath(), null, null);
+        "H2", "jdbc:h2:file:" + folder.resolve("sync").toAbsolutePath(), folder, null, null);
   }
 
   /**
@@ -44,7 +53,7 @@ final class BenchDatabase implements AutoCloseable {
     execute(serverUrl, "CREATE SCHEMA " + schema);
     String separator = serverUrl.contains("?") ? "&" : "?";
     return new BenchDatabase(
-        "PostgreSQL", serverUrl + separator + "currentSchema=" + schema, serverUrl, schema);
+        "PostgreSQL", serverUrl + separator + "currentSchema=" + schema, null, serverUrl, schema);
   }
 
   /** The server's version, for the report; "unknown" when it cannot be asked. */
@@ -65,6 +74,44 @@ final class BenchDatabase implements AutoCloseable {
 
   String url() {
     return url;
+  }
+
+  /**
+   * What the data takes on disk now: the H2 files, or the PostgreSQL schema's tables with their
+   * indexes and TOAST; -1 when it cannot be read.
+   */
+  long sizeBytes() {
+    if (h2Folder != null) {
+      try (Stream<Path> files = Files.list(h2Folder)) {
+        return files.mapToLong(BenchDatabase::sizeOf).sum();
+      } catch (IOException e) {
+        return -1;
+      }
+    }
+    if (serverUrl == null || schema == null) {
+      return -1;
+    }
+    try (Connection connection = DriverManager.getConnection(serverUrl);
+        Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE c.relkind = 'r' AND n.nspname = '"
+                    + schema
+                    + "'")) {
+      return row.next() ? row.getLong(1) : -1;
+    } catch (SQLException e) {
+      return -1;
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private static void execute(String serverUrl, String sql) {

@@ -71,7 +71,8 @@ final class ServiceRun {
       @Nullable Coalescing coalescing,
       Duration startup,
       long peakRssKib,
-      long peakHeapMib) {}
+      long peakHeapMib,
+      long databaseBytes) {}
 
   Result run() {
     try (Rig rig = new Rig(settings, db, latency, false, db + "-" + latency.toMillis() + "ms")) {
@@ -96,7 +97,8 @@ final class ServiceRun {
             coalescing,
             service.startup(),
             service.peakRssKib(),
-            service.peakHeapMib());
+            service.peakHeapMib(),
+            rig.database.sizeBytes());
       } catch (RuntimeException e) {
         out.println(service.tail());
         throw e;

@@ -439,7 +439,8 @@ final class SyncReport {
               Long.toString(run.latency().toMillis()),
               Markdown.seconds(run.startup()),
               Markdown.number(run.peakRssKib() / 1024.0),
-              Long.toString(run.peakHeapMib())));
+              Long.toString(run.peakHeapMib()),
+              run.databaseBytes() < 0 ? "" : Markdown.number(run.databaseBytes() / 1048576.0)));
     }
     for (ImportRun.Result run : imports) {
       rows.add(
@@ -448,15 +449,25 @@ final class SyncReport {
               Long.toString(run.latency().toMillis()),
               "",
               Markdown.number(run.peakRssKib() / 1024.0),
-              Long.toString(run.peakHeapMib())));
+              Long.toString(run.peakHeapMib()),
+              ""));
     }
-    md.heading(2, "Memory and start-up");
+    md.heading(2, "Memory, disk and start-up");
     md.paragraph(
         "Start-up: process start to the first 200 of `/health/live` (JVM start, configuration,"
             + " migrations, job queue, HTTP server). Peak RSS: Linux `VmHWM` of the process over"
             + " the whole run above. Peak heap: the most heap in use before a collection, from"
-            + " the process's `-Xlog:gc` log.");
-    md.table(List.of("process", "latency ms", "start-up s", "peak RSS MiB", "peak heap MiB"), rows);
+            + " the process's `-Xlog:gc` log. Database: what the run's data takes on disk at its"
+            + " end (the H2 file, or the PostgreSQL schema's tables with indexes and TOAST).");
+    md.table(
+        List.of(
+            "process",
+            "latency ms",
+            "start-up s",
+            "peak RSS MiB",
+            "peak heap MiB",
+            "database MiB at the end"),
+        rows);
   }
 
   private void cluster(Markdown md) {

@@ -111,6 +111,19 @@ public final class GhlEmulator implements AutoCloseable {
     return signer.rsaPublicKeyPem();
   }
 
+  /**
+   * Loses this share (0 to 1) of the webhooks from now on: they are never posted, as when
+   * HighLevel's delivery fails (it resends only after a 429). Changes still happen.
+   */
+  public void dropWebhooks(double share) {
+    webhooks.dropShare(share);
+  }
+
+  /** Webhooks lost by {@link #dropWebhooks} so far. */
+  public long webhooksDropped() {
+    return webhooks.dropped();
+  }
+
   /** Where to POST webhooks from now on. Until called, no webhooks are sent. */
   public void sendWebhooksTo(URI url) {
     webhooks.target(url);
@@ -292,6 +305,24 @@ public final class GhlEmulator implements AutoCloseable {
     return extras.list(GhlContactExtras.Kind.NOTE, contactId).stream()
         .map(note -> note.path("body").asText())
         .toList();
+  }
+
+  /** Adds an open task to the contact without sending a webhook; returns its id. */
+  public String seedTask(String contactId, String title) {
+    if (store.find(contactId).isEmpty()) {
+      throw unknown(contactId);
+    }
+    ObjectNode task =
+        GhlResponses.object()
+            .put("id", GhlContactStore.newId())
+            .put("title", title)
+            .put("body", "")
+            .put("dueDate", store.now())
+            .put("completed", false)
+            .put("contactId", contactId)
+            .put("dateAdded", store.now());
+    extras.put(GhlContactExtras.Kind.TASK, contactId, task);
+    return task.get("id").asText();
   }
 
   /** The titles of the contact's tasks, as {@code GET /contacts/{id}/tasks} lists them. */

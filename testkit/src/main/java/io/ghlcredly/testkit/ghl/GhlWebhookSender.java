@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +76,8 @@ final class GhlWebhookSender implements AutoCloseable {
   private final List<WebhookDelivery> deliveries = new CopyOnWriteArrayList<>();
   private volatile List<URI> targets = List.of();
   private final AtomicLong turns = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private volatile double dropShare;
 
   GhlWebhookSender(
       GhlWebhookSigner signer,
@@ -110,6 +113,19 @@ final class GhlWebhookSender implements AutoCloseable {
       return null;
     }
     return current.get((int) Math.floorMod(turns.getAndIncrement(), (long) current.size()));
+  }
+
+  /** From now on, loses this share (0 to 1) of the events it would send: never posted at all. */
+  void dropShare(double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException("share must be from 0 to 1, got " + share);
+    }
+    this.dropShare = share;
+  }
+
+  /** Events lost by {@link #dropShare} so far. */
+  long dropped() {
+    return dropped.get();
   }
 
   List<WebhookDelivery> deliveries() {
@@ -155,6 +171,10 @@ final class GhlWebhookSender implements AutoCloseable {
   private Optional<WebhookDelivery> publish(String type, String contactId, ObjectNode fields) {
     URI url = nextTarget();
     if (url == null) {
+      return Optional.empty();
+    }
+    if (dropShare > 0 && ThreadLocalRandom.current().nextDouble() < dropShare) {
+      dropped.incrementAndGet();
       return Optional.empty();
     }
     ObjectNode payload = GhlResponses.object().put("type", type);
