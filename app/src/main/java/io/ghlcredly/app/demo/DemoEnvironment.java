@@ -232,6 +232,7 @@ public final class DemoEnvironment implements AutoCloseable {
           auth:
             mode: private-token
             private-token: ${DEMO_GHL_TOKEN}
+            location-id: %s
           base-url: %s
         %s  webhooks:
             max-age: 5m
@@ -262,6 +263,7 @@ public final class DemoEnvironment implements AutoCloseable {
             port,
             folder.resolve("ghl-credly").toAbsolutePath(),
             folder.resolve("secret.key").toAbsolutePath(),
+            ghl.locationId(),
             ghl.baseUrl(),
             reconcile,
             indent(ghl.ed25519PublicKeyPem()),

@@ -102,6 +102,7 @@ class ConfigCheckIT {
           auth:
             mode: private-token
             private-token-file: %s
+            location-id: loc-1
         credly:
           environment: sandbox
           base-url: %s
