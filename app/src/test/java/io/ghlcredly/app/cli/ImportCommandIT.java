@@ -201,8 +201,8 @@ class ImportCommandIT {
     }
 
     @Override
-    public List<String> configuredLocations() {
-      return List.of(location.value());
+    public @Nullable String defaultLocation() {
+      return location.value();
     }
 
     @Override
