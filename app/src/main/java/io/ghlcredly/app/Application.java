@@ -3,6 +3,7 @@ package io.ghlcredly.app;
 import io.ghlcredly.app.admin.AdminRoutes;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.CredlyConfig;
+import io.ghlcredly.app.config.DurationText;
 import io.ghlcredly.app.config.GhlConfig;
 import io.ghlcredly.app.config.JobsConfig;
 import io.ghlcredly.app.config.WebhookConfig;
@@ -290,6 +291,7 @@ public final class Application implements AutoCloseable {
         .addKeyValue("storage", database.dialect())
         .addKeyValue("rules", rules.get().rules().size())
         .log("ghl-credly-sync started");
+    logReconciliation(config.ghl(), ghl);
     return new Application(
         database, jobs, web, counters, stores, intake, crm, ghl.directory(), planner);
   }
@@ -325,6 +327,21 @@ public final class Application implements AutoCloseable {
           }
         };
     return List.of(new DbSchedulerJobQueue.RecurringWork(RECONCILE_TASK, settings.every(), pass));
+  }
+
+  /** Says whether lost webhooks will be found, and where: silence here once hid a pass of none. */
+  private static void logReconciliation(GhlConfig config, GhlConnection ghl) {
+    GhlConfig.Reconcile settings = config.reconcile();
+    if (!settings.enabled()) {
+      log.atWarn().log("reconciliation off: " + ReconcileCoverage.OFF);
+      return;
+    }
+    log.atInfo()
+        .addKeyValue("every", DurationText.format(settings.every()))
+        .addKeyValue("lookback", DurationText.format(settings.lookback()))
+        .addKeyValue(
+            "covers", ReconcileCoverage.covers(config, ghl.reconcileLocations().get().size()))
+        .log("reconciliation on");
   }
 
   private static CredlyClient credlyClient(

@@ -114,11 +114,12 @@ record GhlConnection(
   private static GhlConnection privateToken(
       GhlConfig ghl, RateLimiter limiter, HttpObserver calls) {
     Secret token = ghl.privateToken();
-    if (token == null) {
-      throw new ConfigException("ghl.auth.private-token", "required with mode private-token");
+    String key = ghl.privateTokenLocation();
+    if (token == null || key == null) {
+      throw new ConfigException(
+          "ghl.auth", "mode private-token needs private-token and location-id");
     }
-    // A Private Integration Token belongs to one location: its calls share one budget.
-    String key = ghl.locations().isEmpty() ? "private-token" : ghl.locations().get(0);
+    // A Private Integration Token belongs to one location: its calls share that location's budget.
     // Nothing to store: the token lives in the configuration. A 401 means it was revoked.
     TokenProvider provider =
         new StaticTokenProvider(
@@ -127,7 +128,8 @@ record GhlConnection(
     GhlCrmGateway gateway = new GhlCrmGateway(client.rated(key, RatePriority.LIVE));
     // The feed rates its calls by location: the token's one location, so the same budget.
     GhlContactChangeFeed feed = new GhlContactChangeFeed(client);
-    List<LocationId> locations = ghl.locations().stream().map(LocationId::new).toList();
+    // The token's location is the one the reconciliation pass polls.
+    List<LocationId> locations = List.of(new LocationId(key));
     return new GhlConnection(
         new GhlAccounts(location -> gateway),
         new GhlCrmWriter(location -> client),

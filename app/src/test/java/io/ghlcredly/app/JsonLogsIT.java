@@ -129,6 +129,20 @@ class JsonLogsIT {
   }
 
   @Test
+  void startupSaysWhatTheReconciliationPassCovers() throws IOException {
+    assertThat(logLines())
+        .filteredOn(line -> line.path("message").asText().equals("reconciliation on"))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.path("level").asText()).isEqualTo("INFO");
+              assertThat(line.path("every").asText()).isEqualTo("1m");
+              assertThat(line.path("lookback").asText()).isEqualTo("1d");
+              assertThat(line.path("covers").asText()).matches("location \\S+ \\(private token\\)");
+            });
+  }
+
+  @Test
   void noTokenOrCredentialAppearsAnywhere() throws IOException {
     String everything = stdout + "\n" + String.join("\n", stderrLines);
 

@@ -178,7 +178,8 @@ class PackagingFilesTest {
       }
     }
 
-    assertThat(referenced).contains("ADMIN_TOKEN", "POSTGRES_PASSWORD", "GHL_PRIVATE_TOKEN");
+    assertThat(referenced)
+        .contains("ADMIN_TOKEN", "POSTGRES_PASSWORD", "GHL_PRIVATE_TOKEN", "GHL_LOCATION_ID");
     assertThat(composeEnvironment.keySet()).containsAll(referenced);
     assertThat(dotEnv.keySet()).containsAll(composeNeeds);
     assertThat(Files.readString(ROOT.resolve(".dockerignore"))).contains("deploy/.env");
@@ -193,6 +194,9 @@ class PackagingFilesTest {
     assertThat(config.storage().password()).isNotNull();
     assertThat(config.secrets().keyFile()).isEqualTo(Path.of("/data/secret.key"));
     assertThat(config.jobs().workers()).isEqualTo(4);
+    // It receives webhooks, so it reconciles the token's location to find those GHL never sent.
+    assertThat(config.ghl().reconcile().enabled()).isTrue();
+    assertThat(config.ghl().privateTokenLocation()).isEqualTo(envExample().get("GHL_LOCATION_ID"));
   }
 
   @Test

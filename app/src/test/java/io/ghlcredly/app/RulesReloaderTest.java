@@ -31,6 +31,7 @@ class RulesReloaderTest {
         auth:
           mode: private-token
           private-token: ${GHL_TOKEN}
+          location-id: loc-1
       credly:
         environment: sandbox
         organization-id: 6a1b2c3d-0000-4000-8000-00000000000a

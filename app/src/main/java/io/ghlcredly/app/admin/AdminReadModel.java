@@ -90,7 +90,8 @@ final class AdminReadModel {
     }
     CredlyTokenHealth.Status token = credlyToken.status();
     return new AdminViews.Accounts(
-        new AdminViews.Ghl(words(config.ghl().mode().name()), config.ghl().locations(), rows),
+        new AdminViews.Ghl(
+            words(config.ghl().mode().name()), config.ghl().configuredLocations(), rows),
         new AdminViews.Credly(
             words(config.credly().environment().name()),
             config.credly().organizationId(),

@@ -11,16 +11,16 @@ import io.ghlcredly.core.sync.ContactPlanner;
 import io.ghlcredly.core.sync.EventIntake;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The services of an {@link Application} started without its HTTP server. */
 final class ApplicationServices implements SyncServices {
   private final Application application;
-  private final List<String> locations;
+  private final @Nullable String defaultLocation;
 
-  ApplicationServices(Application application, List<String> locations) {
+  ApplicationServices(Application application, @Nullable String defaultLocation) {
     this.application = application;
-    this.locations = List.copyOf(locations);
+    this.defaultLocation = defaultLocation;
   }
 
   static SyncServices open(Path configFile, boolean workers) {
@@ -31,7 +31,7 @@ final class ApplicationServices implements SyncServices {
             Application.jobSettings(config),
             InstantSource.system(),
             workers ? Application.Role.WORKERS : Application.Role.READ_ONLY),
-        config.ghl().locations());
+        DefaultLocation.of(config.ghl()));
   }
 
   @Override
@@ -70,8 +70,8 @@ final class ApplicationServices implements SyncServices {
   }
 
   @Override
-  public List<String> configuredLocations() {
-    return locations;
+  public @Nullable String defaultLocation() {
+    return defaultLocation;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.ghlcredly.app.cli;
 
+import io.ghlcredly.app.ReconcileCoverage;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.app.config.CredlyConfig;
@@ -58,22 +59,40 @@ final class ConfigCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    private final Map<String, String> env;
+
+    Check() {
+      this(System.getenv());
+    }
+
+    /** Checks with the given environment instead of the process's (for tests). */
+    Check(Map<String, String> env) {
+      this.env = Map.copyOf(env);
+    }
+
     @Override
     public Integer call() {
-      Map<String, String> env = System.getenv();
       List<ConfigProblem> problems = ConfigLoader.check(file, env);
+      if (!problems.isEmpty()) {
+        return report(problems);
+      }
+      AppConfig config = ConfigLoader.load(file, env);
       String note = "";
-      if (problems.isEmpty() && !offline) {
-        AppConfig config = ConfigLoader.load(file, env);
+      if (!offline) {
         List<Reference> references = TemplateReferences.of(config.rules());
         problems = unknownTemplates(config.credly(), references);
-        note =
-            problems.isEmpty() && !references.isEmpty() ? " (badge templates found in Credly)" : "";
+        if (!problems.isEmpty()) {
+          return report(problems);
+        }
+        note = references.isEmpty() ? "" : " (badge templates found in Credly)";
       }
-      if (problems.isEmpty()) {
-        spec.commandLine().getOut().println(file + ": OK" + note);
-        return 0;
-      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(file + ": OK" + note);
+      out.println(ReconcileCoverage.summary(config.ghl()));
+      return 0;
+    }
+
+    private int report(List<ConfigProblem> problems) {
       PrintWriter err = spec.commandLine().getErr();
       err.println(file + ": " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"));
       for (ConfigProblem problem : problems) {

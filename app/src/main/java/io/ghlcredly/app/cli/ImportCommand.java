@@ -40,7 +40,7 @@ final class ImportCommand implements Callable<Integer> {
   @CommandLine.Option(
       names = "--location",
       paramLabel = "LOCATION",
-      description = "The GHL location (default: the first of ghl.locations).")
+      description = DefaultLocation.HELP)
   @Nullable String location;
 
   @CommandLine.Option(
@@ -252,14 +252,11 @@ final class ImportCommand implements Callable<Integer> {
 
   static LocationId location(
       CommandLine.Model.CommandSpec spec, @Nullable String location, SyncServices services) {
-    if (location != null) {
-      return new LocationId(location);
+    String chosen = location != null ? location : services.defaultLocation();
+    if (chosen == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), DefaultLocation.REQUIRED);
     }
-    if (services.configuredLocations().isEmpty()) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--location is required (ghl.locations is empty)");
-    }
-    return new LocationId(services.configuredLocations().getFirst());
+    return new LocationId(chosen);
   }
 
   static Instant parseSince(CommandLine.Model.CommandSpec spec, String text) {

@@ -27,7 +27,7 @@ final class PlanCommand implements Callable<Integer> {
   @CommandLine.Option(
       names = "--location",
       paramLabel = "LOCATION",
-      description = "The contact's location (default: the first of ghl.locations).")
+      description = DefaultLocation.HELP)
   @Nullable String location;
 
   @CommandLine.Option(

@@ -8,7 +8,7 @@ import io.ghlcredly.core.sync.ContactPlanner;
 import io.ghlcredly.core.sync.EventIntake;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What the import and plan commands need from the application; closing stops what was started. */
 interface SyncServices extends AutoCloseable {
@@ -26,8 +26,8 @@ interface SyncServices extends AutoCloseable {
 
   InstantSource clock();
 
-  /** The configuration's {@code ghl.locations}: the first is the default location. */
-  List<String> configuredLocations();
+  /** The location used without {@code --location} (see {@link DefaultLocation}); null if none. */
+  @Nullable String defaultLocation();
 
   @Override
   void close();

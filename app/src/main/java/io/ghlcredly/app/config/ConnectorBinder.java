@@ -23,10 +23,10 @@ import org.jspecify.annotations.Nullable;
 /** Binds {@code ghl} (with {@code ghl.webhooks}) and {@code credly}. */
 final class ConnectorBinder {
   private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern LOCATION_ID = Pattern.compile("[A-Za-z0-9_-]+");
+  static final Pattern LOCATION_ID = Pattern.compile("[A-Za-z0-9_-]+");
   private static final List<String> OAUTH_KEYS =
       List.of("client-id", "client-secret", "authorize-url");
-  private static final List<String> TOKEN_KEYS = List.of("private-token");
+  private static final List<String> TOKEN_KEYS = List.of("private-token", PrivateTokenLocation.KEY);
 
   private ConnectorBinder() {}
 
@@ -57,6 +57,8 @@ final class ConnectorBinder {
     }
     URI baseUrl = Objects.requireNonNullElse(ghl.url("base-url"), GhlConfig.DEFAULT_BASE_URL);
     List<String> locations = locations(ghl);
+    String tokenLocation =
+        mode == AuthMode.PRIVATE_TOKEN ? PrivateTokenLocation.bind(auth, ghl, locations) : null;
     WebhookConfig webhooks = webhooks(ghl.child("webhooks"));
     GhlConfig.Reconcile reconcile = reconcile(ghl.child("reconcile"));
     if (mode == null || webhooks == null || reconcile == null) {
@@ -73,6 +75,7 @@ final class ConnectorBinder {
             new GhlConfig(
                 mode,
                 token,
+                tokenLocation,
                 id,
                 secret,
                 apiVersion,

@@ -12,11 +12,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param mode how we authenticate: a marketplace app (OAuth) or a private integration token
  * @param privateToken set exactly when {@code mode} is {@link AuthMode#PRIVATE_TOKEN}
+ * @param privateTokenLocation the one location (sub-account) the Private Integration Token belongs
+ *     to: set exactly when {@code mode} is {@link AuthMode#PRIVATE_TOKEN}
  * @param clientId set exactly when {@code mode} is {@link AuthMode#OAUTH}
  * @param clientSecret set exactly when {@code mode} is {@link AuthMode#OAUTH}
  * @param apiVersion the {@code Version} header GHL requires
  * @param baseUrl API base URL; configurable so tests can point at an emulator
- * @param locations allow-list of location ids; empty means every location that installed the app
+ * @param locations allow-list of location ids; empty means every location that installed the app.
+ *     In private-token mode empty or the token's location only
  * @param webhooks webhook verification settings
  * @param authorizeUrl where an OAuth install starts
  * @param reconcile the polling pass that finds changes whose webhook was lost
@@ -24,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 public record GhlConfig(
     AuthMode mode,
     @Nullable Secret privateToken,
+    @Nullable String privateTokenLocation,
     @Nullable String clientId,
     @Nullable Secret clientSecret,
     String apiVersion,
@@ -68,7 +72,11 @@ public record GhlConfig(
     }
   }
 
-  /** With HighLevel's own authorize URL and the default reconciliation settings. */
+  /**
+   * With HighLevel's own authorize URL and the default reconciliation settings; in private-token
+   * mode the token's location is the one id of {@code locations} (the form written before {@code
+   * ghl.auth.location-id}).
+   */
   public GhlConfig(
       AuthMode mode,
       @Nullable Secret privateToken,
@@ -81,6 +89,7 @@ public record GhlConfig(
     this(
         mode,
         privateToken,
+        mode == AuthMode.PRIVATE_TOKEN && locations.size() == 1 ? locations.get(0) : null,
         clientId,
         clientSecret,
         apiVersion,
@@ -89,6 +98,14 @@ public record GhlConfig(
         webhooks,
         DEFAULT_AUTHORIZE_URL,
         Reconcile.DEFAULT);
+  }
+
+  /**
+   * The locations this configuration names: the token's one in private-token mode, else {@code
+   * locations} (empty: every connected OAuth location).
+   */
+  public List<String> configuredLocations() {
+    return privateTokenLocation != null ? List.of(privateTokenLocation) : locations;
   }
 
   /** How the service authenticates to GHL. YAML: {@code oauth} or {@code private-token}. */
@@ -107,8 +124,9 @@ public record GhlConfig(
         if (clientId == null || clientId.isBlank() || clientSecret == null) {
           throw new IllegalArgumentException("mode oauth needs client-id and client-secret");
         }
-        if (privateToken != null) {
-          throw new IllegalArgumentException("private-token is only used with mode private-token");
+        if (privateToken != null || privateTokenLocation != null) {
+          throw new IllegalArgumentException(
+              "private-token and location-id are only used with mode private-token");
         }
       }
       case PRIVATE_TOKEN -> {
@@ -118,6 +136,14 @@ public record GhlConfig(
         if (clientId != null || clientSecret != null) {
           throw new IllegalArgumentException(
               "client-id and client-secret are only used with mode oauth");
+        }
+        if (privateTokenLocation == null || privateTokenLocation.isBlank()) {
+          throw new IllegalArgumentException("mode private-token needs location-id");
+        }
+        // A token reaches its own location only: any other listed location would be unreachable.
+        if (!locations.isEmpty() && !locations.equals(List.of(privateTokenLocation))) {
+          throw new IllegalArgumentException(
+              "with mode private-token, locations may list the token's location only");
         }
       }
     }

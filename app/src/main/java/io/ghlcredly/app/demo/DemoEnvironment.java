@@ -3,7 +3,10 @@ package io.ghlcredly.app.demo;
 import io.ghlcredly.app.Application;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
+import io.ghlcredly.app.config.DurationText;
+import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.core.sync.Reconciler;
 import io.ghlcredly.storage.JobQueueSettings;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
@@ -32,6 +35,11 @@ import org.jspecify.annotations.Nullable;
 public final class DemoEnvironment implements AutoCloseable {
   /** The tag whose rule issues the demo badge. */
   public static final String TAG = "course-101-complete";
+
+  /** How often the demo's reconciliation pass runs unless a test asks for another delay. */
+  public static final Duration RECONCILE_EVERY = Duration.ofMinutes(1);
+
+  private static final Duration FIRST_RECONCILIATION_WAIT = Duration.ofSeconds(30);
 
   /** The file in the demo folder that holds the admin token, for signing in to the dashboard. */
   public static final String ADMIN_TOKEN_FILE = "admin-token";
@@ -81,8 +89,8 @@ public final class DemoEnvironment implements AutoCloseable {
   }
 
   /**
-   * As {@link #start(Path, Duration)}; with {@code reconcileEvery}, the emulator's location is
-   * listed in {@code ghl.locations} and the reconciliation pass polls it that often.
+   * As {@link #start(Path, Duration)}; the reconciliation pass polls the emulator's location every
+   * {@code reconcileEvery}, or every {@link #RECONCILE_EVERY} when null.
    */
   public static DemoEnvironment start(
       Path folder, Duration shutdownWait, @Nullable Duration reconcileEvery) {
@@ -153,10 +161,24 @@ public final class DemoEnvironment implements AutoCloseable {
     }
     Application started = Application.start(config, jobSettings, InstantSource.system());
     application = started;
+    awaitFirstReconciliation(started);
     ghl.sendWebhooksTo(URI.create("http://127.0.0.1:" + started.port() + "/webhooks/ghl"));
     if (credlyWebhooks) {
       credly.sendWebhooksTo(URI.create("http://127.0.0.1:" + started.port() + "/webhooks/credly"));
     }
+  }
+
+  /**
+   * On a new database the reconciliation pass runs at once. Waiting for it keeps it from racing
+   * with what the scenario or a test changes next: the following pass comes a whole interval later.
+   */
+  private void awaitFirstReconciliation(Application started) {
+    if (!config.ghl().reconcile().enabled()) {
+      return;
+    }
+    String cursor = Reconciler.cursorName(new LocationId(ghl.locationId()));
+    Polling.until(
+        FIRST_RECONCILIATION_WAIT, () -> started.stores().cursors().find(cursor).isPresent());
   }
 
   /** Stops the engine as a deploy or crash would, leaving queued work in the database. */
@@ -210,15 +232,8 @@ public final class DemoEnvironment implements AutoCloseable {
       CredlyEmulator credly,
       BadgeTemplate template,
       @Nullable Duration reconcileEvery) {
-    String reconcile =
-        reconcileEvery == null
-            ? ""
-            : """
-                  locations: [%s]
-                  reconcile:
-                    every: %dms
-                """
-                .formatted(ghl.locationId(), reconcileEvery.toMillis());
+    // Like every configuration that receives webhooks, the demo reconciles: lost ones are found.
+    Duration every = reconcileEvery == null ? RECONCILE_EVERY : reconcileEvery;
     return """
         # Written by `ghl-credly demo`: the engine's configuration, pointing at the local emulators.
         server:
@@ -232,8 +247,11 @@ public final class DemoEnvironment implements AutoCloseable {
           auth:
             mode: private-token
             private-token: ${DEMO_GHL_TOKEN}
+            location-id: %s
           base-url: %s
-        %s  webhooks:
+          reconcile:
+            every: %s
+          webhooks:
             max-age: 5m
             ed25519-public-keys:
               - |
@@ -262,8 +280,9 @@ public final class DemoEnvironment implements AutoCloseable {
             port,
             folder.resolve("ghl-credly").toAbsolutePath(),
             folder.resolve("secret.key").toAbsolutePath(),
+            ghl.locationId(),
             ghl.baseUrl(),
-            reconcile,
+            DurationText.format(every),
             indent(ghl.ed25519PublicKeyPem()),
             indent(ghl.rsaPublicKeyPem()),
             credly.baseUrl(),

@@ -37,6 +37,7 @@ class CatalogCommandsIT {
           auth:
             mode: private-token
             private-token-file: %s
+            location-id: loc-1
         credly:
           environment: sandbox
           organization-id: 00000000-0000-0000-0000-000000000000

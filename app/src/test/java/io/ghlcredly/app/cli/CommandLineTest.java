@@ -41,6 +41,7 @@ class CommandLineTest {
           auth:
             mode: private-token
             private-token: ${NO_SUCH_VARIABLE_FOR_THIS_TEST}
+            location-id: loc-1
         rules:
           - id: r1
             when: { tag-added: vip }
@@ -74,6 +75,7 @@ class CommandLineTest {
           auth:
             mode: private-token
             private-token: ${PATH}
+            location-id: loc-1
         rules:
           - id: r1
             when: { tag-added: vip }

@@ -73,8 +73,27 @@ class ConfigCheckIT {
     int exit = run("config", "check", "--offline", config.toString());
 
     assertThat(exit).as(err.toString()).isZero();
-    assertThat(out.toString()).contains(": OK");
+    assertThat(out.toString())
+        .contains(": OK\n")
+        .contains("reconciliation: every 15m, lookback 1d, covers location loc-1 (private token)");
     assertThat(credly.requests()).isEmpty();
+  }
+
+  @Test
+  void saysWhatIsLostWhenReconciliationIsOff() throws IOException {
+    Path config = config(credly.baseUrl(), ADVANCED);
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace("credly:\n", "  reconcile:\n    enabled: false\ncredly:\n"));
+
+    int exit = run("config", "check", "--offline", config.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains(
+            "reconciliation: off; changes whose webhook GHL never delivered will not be found"
+                + " (ghl.reconcile.enabled is false)");
   }
 
   @Test
@@ -102,6 +121,7 @@ class ConfigCheckIT {
           auth:
             mode: private-token
             private-token-file: %s
+            location-id: loc-1
         credly:
           environment: sandbox
           base-url: %s

@@ -202,6 +202,41 @@ class ImportCommandTest {
     assertThat(err.toString()).contains("no contact nobody in loc-1");
   }
 
+  @Test
+  void importWithoutLocationWalksTheDefaultLocation() {
+    services.defaultLocation = "loc-1";
+
+    int exit = run(new ImportCommand(this::open, false));
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(services.cursors.positions).containsOnlyKeys("import:loc-1");
+  }
+
+  @Test
+  void planWithoutLocationLooksInTheDefaultLocation() {
+    services.defaultLocation = "loc-1";
+
+    int exit = run(new PlanCommand(this::open), "--contact", "nobody");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("no contact nobody in loc-1");
+  }
+
+  @Test
+  void withoutLocationOrDefaultBothCommandsSayWhatToDo() {
+    int importExit = run(new ImportCommand(this::open, false));
+    int planExit = run(new PlanCommand(this::open), "--contact", "c1");
+
+    assertThat(importExit).isEqualTo(2);
+    assertThat(planExit).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "--location is required in OAuth mode unless ghl.locations lists exactly one"
+                + " location: give the id of an installed location"
+                + " (GET /admin/api/accounts lists them)");
+    assertThat(services.inbox.events).isEmpty();
+  }
+
   /** Directory pages of 3, a planner wanting a badge for 'vip', an inbox and instant workers. */
   private static final class Services implements SyncServices, ContactDirectory, CrmGateway {
     final List<Contact> contacts = new ArrayList<>();
@@ -211,6 +246,7 @@ class ImportCommandTest {
     final MemoryCursors cursors = new MemoryCursors();
     final Set<ContactId> applied = new LinkedHashSet<>();
     Runnable afterPage = () -> {};
+    @Nullable String defaultLocation;
     private final JobQueue workers =
         contactId -> {
           inbox.markApplied(contactId);
@@ -281,8 +317,8 @@ class ImportCommandTest {
     }
 
     @Override
-    public List<String> configuredLocations() {
-      return List.of();
+    public @Nullable String defaultLocation() {
+      return defaultLocation;
     }
 
     @Override

@@ -25,12 +25,14 @@ class ConfigEdgeCasesTest {
         write(
             directory,
             Files.readString(resource("minimal.yaml"))
-                .replace("ghl:\n", "ghl:\n  api-version: 2021-07-28\n  locations: [abc]\n"));
+                .replace(
+                    "ghl:\n",
+                    "ghl:\n  api-version: 2021-07-28\n  locations: [ve9EPM428h8vShlRW1KT]\n"));
 
     AppConfig config = ConfigLoader.load(file, minimalEnv());
 
     assertThat(config.ghl().apiVersion()).isEqualTo("2021-07-28");
-    assertThat(config.ghl().locations()).containsExactly("abc");
+    assertThat(config.ghl().locations()).containsExactly("ve9EPM428h8vShlRW1KT");
   }
 
   @Test

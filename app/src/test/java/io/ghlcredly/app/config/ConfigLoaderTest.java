@@ -44,6 +44,7 @@ class ConfigLoaderTest {
     assertThat(ghl.apiVersion()).isEqualTo("2021-07-28");
     assertThat(ghl.baseUrl()).isEqualTo(URI.create("https://services.leadconnectorhq.com"));
     assertThat(ghl.locations()).isEmpty();
+    assertThat(ghl.privateTokenLocation()).isEqualTo("ve9EPM428h8vShlRW1KT");
     assertThat(ghl.webhooks()).isEqualTo(WebhookConfig.defaults());
     CredlyConfig credly = config.credly();
     assertThat(credly.environment()).isEqualTo(Environment.SANDBOX);
@@ -171,6 +172,7 @@ class ConfigLoaderTest {
         Map.of(
             "GCS_GHL_AUTH_MODE", "private-token",
             "GCS_GHL_AUTH_PRIVATE_TOKEN", "pit-1",
+            "GCS_GHL_AUTH_LOCATION_ID", "loc-from-env",
             "GCS_CREDLY_ENVIRONMENT", "production",
             "GCS_CREDLY_ORGANIZATION_ID", "00000000-0000-0000-0000-000000000002",
             "GCS_CREDLY_AUTH_TOKEN_FILE", resource("secrets/credly-token").toString());
@@ -178,6 +180,7 @@ class ConfigLoaderTest {
     AppConfig config = ConfigLoader.load(file, env);
 
     assertThat(config.ghl().privateToken()).isEqualTo(Secret.of("pit-1"));
+    assertThat(config.ghl().privateTokenLocation()).isEqualTo("loc-from-env");
     assertThat(config.credly().token().reveal()).isEqualTo(ConfigFixtures.CREDLY_FILE_TOKEN);
   }
 
@@ -261,6 +264,7 @@ class ConfigLoaderTest {
               auth:
                 mode: private-token
                 private-token: pit-1234-inline
+                location-id: loc-1
             credly:
               environment: sandbox
               organization-id: 00000000-0000-0000-0000-000000000001
@@ -394,6 +398,7 @@ class ConfigLoaderTest {
               auth:
                 mode: private-token
                 private-token: ${GHL_TOKEN}
+                location-id: loc-1
                 client-id: abc
             credly:
               environment: sandbox
@@ -417,6 +422,7 @@ class ConfigLoaderTest {
               auth:
                 mode: private-token
                 private-token: ${GHL_TOKEN}
+                location-id: loc-1
               webhooks:
                 ed25519-public-keys: ["-----BEGIN PUBLIC KEY-----AAAA-----END PUBLIC KEY-----"]
                 rsa-public-keys: [not-a-pem]

@@ -202,6 +202,7 @@ class ConfigRecordsTest {
         .containsEntry("GCS_SERVER_PORT", "server.port")
         .containsEntry("GCS_GHL_AUTH_PRIVATE_TOKEN", "ghl.auth.private-token")
         .containsEntry("GCS_CREDLY_AUTH_TOKEN_FILE", "credly.auth.token-file")
+        .containsEntry("GCS_GHL_AUTH_LOCATION_ID", "ghl.auth.location-id")
         .containsOnlyKeys(
             "GCS_SERVER_PORT",
             "GCS_SERVER_PUBLIC_URL",
@@ -223,6 +224,7 @@ class ConfigRecordsTest {
             "GCS_GHL_AUTH_CLIENT_SECRET_FILE",
             "GCS_GHL_AUTH_PRIVATE_TOKEN",
             "GCS_GHL_AUTH_PRIVATE_TOKEN_FILE",
+            "GCS_GHL_AUTH_LOCATION_ID",
             "GCS_GHL_API_VERSION",
             "GCS_GHL_BASE_URL",
             "GCS_GHL_WEBHOOKS_MAX_AGE",

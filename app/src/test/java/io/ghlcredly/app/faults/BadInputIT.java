@@ -309,6 +309,11 @@ class BadInputIT {
             valid().replace("private-token-file: TOKEN_FILE", "private-token: ${NO_SUCH_VARIABLE}"),
             "ghl.auth.private-token"),
         config(
+            "private token without its location",
+            valid().replace("    location-id: loc-1\n", ""),
+            "ghl.auth.location-id: required with mode private-token",
+            "Settings > Business Profile"),
+        config(
             "secret file missing",
             valid().replace("private-token-file: TOKEN_FILE", "private-token-file: /no/such/file"),
             "ghl.auth.private-token"),
@@ -385,6 +390,7 @@ class BadInputIT {
           auth:
             mode: private-token
             private-token-file: TOKEN_FILE
+            location-id: loc-1
         credly:
           environment: sandbox
           organization-id: 00000000-0000-0000-0000-000000000000
