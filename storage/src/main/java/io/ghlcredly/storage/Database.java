@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.ghlcredly.core.error.StorageException;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.storage.internal.H2DiskSync;
 import io.ghlcredly.storage.internal.H2Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,6 +34,7 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final Dialect dialect;
+  private final @Nullable H2DiskSync diskSync;
 
   // Per instance on purpose: a transaction belongs to one database, and tests open several.
   @SuppressWarnings("ThreadLocalUsage")
@@ -41,6 +43,7 @@ public final class Database implements AutoCloseable {
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.diskSync = dialect == Dialect.H2 ? H2DiskSync.start(dataSource) : null;
   }
 
   /**
@@ -63,7 +66,7 @@ public final class Database implements AutoCloseable {
     }
     try {
       migrate(dataSource, dialect);
-      if (dialect == Dialect.H2) {
+      if (H2Files.databasePath(settings.jdbcUrl()).isPresent()) {
         requireCommitsWrittenAtOnce(dataSource);
       }
     } catch (RuntimeException e) {
@@ -216,6 +219,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (diskSync != null) {
+      diskSync.close();
+    }
     dataSource.close();
   }
 }

@@ -1,7 +1,9 @@
 package io.ghlcredly.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ghlcredly.core.error.StorageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,5 +35,40 @@ class H2DatabaseTest extends DatabaseContract {
       assertThat(new Jdbc(second).queryLong("SELECT COUNT(*) FROM secret")).isEqualTo(1);
     }
     assertThat(Files.isDirectory(nested)).isTrue();
+  }
+
+  @Test
+  void writesEachCommitToTheFileAtOnceAndKeepsOverwrittenPartsFourSeconds() {
+    try (Database database =
+        Database.open(DatabaseSettings.of("jdbc:h2:file:" + folder.resolve("s")))) {
+      assertThat(setting(database, "WRITE_DELAY")).isEqualTo("0");
+      assertThat(setting(database, "RETENTION_TIME")).isEqualTo("4000");
+    }
+  }
+
+  @Test
+  void refusesAUrlThatWouldLoseAcknowledgedWork() {
+    DatabaseSettings delayed =
+        DatabaseSettings.of("jdbc:h2:file:" + folder.resolve("d") + ";WRITE_DELAY=500");
+
+    assertThatThrownBy(() -> Database.open(delayed))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining(": WRITE_DELAY=500 makes H2 write commits");
+    assertThat(folder.resolve("d.mv.db")).doesNotExist();
+  }
+
+  private static String setting(Database database, String name) {
+    return database.withConnection(
+        connection -> {
+          try (var statement =
+              connection.prepareStatement(
+                  "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                      + " WHERE SETTING_NAME = ?")) {
+            statement.setString(1, name);
+            try (var row = statement.executeQuery()) {
+              return row.next() ? row.getString(1) : "absent";
+            }
+          }
+        });
   }
 }

@@ -2,12 +2,12 @@ package io.ghlcredly.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ghlcredly.app.ReadmeExample;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,16 +59,7 @@ class ReadmeExampleConfigTest {
     return commandLine.execute(args);
   }
 
-  /** The first {@code yaml} block of the README's "Configuration" section, as a file. */
   private Path readmeExample() throws IOException {
-    List<String> lines = Files.readAllLines(Path.of("..", "README.md"));
-    int section = lines.indexOf("## Configuration");
-    assertThat(section).isNotNegative();
-    int start = lines.subList(section, lines.size()).indexOf("```yaml") + section + 1;
-    int end = lines.subList(start, lines.size()).indexOf("```") + start;
-    assertThat(start).isGreaterThan(section);
-    assertThat(end).isGreaterThan(start);
-    return Files.writeString(
-        folder.resolve("readme-example.yaml"), String.join("\n", lines.subList(start, end)) + "\n");
+    return Files.writeString(folder.resolve("readme-example.yaml"), ReadmeExample.configuration());
   }
 }

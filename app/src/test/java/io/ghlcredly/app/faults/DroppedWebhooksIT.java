@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ghlcredly.app.Main;
+import io.ghlcredly.app.ReadmeExample;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
 import io.ghlcredly.testkit.ghl.GhlEmulator;
 import io.ghlcredly.testkit.process.ChildJvm;

@@ -58,7 +58,7 @@ class H2KillRestartIT {
   }
 
   @Test
-  void loosesNoAcceptedWebhookAndDoesNothingTwiceThroughKillsOnTheEmbeddedDatabase()
+  void losesNoAcceptedWebhookAndDoesNothingTwiceThroughKillsOnTheEmbeddedDatabase()
       throws Exception {
     // Duplicates allowed: a badge issued twice would show as two.
     BadgeTemplate template =

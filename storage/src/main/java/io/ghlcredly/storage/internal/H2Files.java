@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,6 +15,13 @@ import java.util.Optional;
 public final class H2Files {
   private static final String PREFIX = "jdbc:h2:";
   private static final String WRITE_DELAY = "WRITE_DELAY";
+  private static final String RETENTION_TIME = "RETENTION_TIME";
+
+  /**
+   * How long H2 keeps overwritten parts of its file: four times {@link H2DiskSync#EVERY}, so that
+   * what replaced them has been forced to disk before they are reused.
+   */
+  public static final Duration RETENTION = Duration.ofSeconds(4);
 
   private H2Files() {}
 
@@ -54,6 +62,10 @@ public final class H2Files {
    *       thread up to 500 ms later by default, so a killed process loses commits it had reported
    *       done (acknowledged webhooks, journal and ledger claims). With 0, each commit is written
    *       to the file (the operating system's cache) before it returns.
+   *   <li>{@code RETENTION_TIME} of {@link #RETENTION} unless the URL says otherwise: H2's 45 s
+   *       default, with a chunk written per commit, makes the file grow by the size of every commit
+   *       of the last 45 s under load; {@link H2DiskSync} forces the file to disk often enough for
+   *       the shorter time to be safe.
    *   <li>{@code DB_CLOSE_ON_EXIT=FALSE} unless the URL says otherwise: H2's own shutdown hook
    *       would close the database under the service's orderly shutdown (running jobs finishing).
    *       H2 cannot combine that with {@code AUTO_SERVER}, so a second process cannot open the file
@@ -71,6 +83,9 @@ public final class H2Files {
     String url = jdbcUrl;
     if (setting(jdbcUrl, WRITE_DELAY).isEmpty()) {
       url += ";" + WRITE_DELAY + "=0";
+    }
+    if (setting(jdbcUrl, RETENTION_TIME).isEmpty()) {
+      url += ";" + RETENTION_TIME + "=" + RETENTION.toMillis();
     }
     if (setting(jdbcUrl, "DB_CLOSE_ON_EXIT").isEmpty()) {
       url += ";DB_CLOSE_ON_EXIT=FALSE";

@@ -20,13 +20,19 @@ class H2FilesTest {
   }
 
   @Test
-  void writesEachCommitToTheFileAndKeepsH2FromClosingTheDatabaseOnItsOwnAtExitUnlessTold() {
+  void
+      writesEachCommitToTheFileKeepsOverwrittenPartsBrieflyAndLeavesClosingToTheServiceUnlessTold() {
     assertThat(H2Files.withServiceDefaults("jdbc:h2:file:/data/sync"))
-        .isEqualTo("jdbc:h2:file:/data/sync;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        .isEqualTo(
+            "jdbc:h2:file:/data/sync;WRITE_DELAY=0;RETENTION_TIME=4000;DB_CLOSE_ON_EXIT=FALSE");
     assertThat(H2Files.withServiceDefaults("jdbc:h2:file:/data/sync;db_close_on_exit=true"))
-        .isEqualTo("jdbc:h2:file:/data/sync;db_close_on_exit=true;WRITE_DELAY=0");
-    assertThat(H2Files.withServiceDefaults("jdbc:h2:file:/data/sync;write_delay=0"))
-        .isEqualTo("jdbc:h2:file:/data/sync;write_delay=0;DB_CLOSE_ON_EXIT=FALSE");
+        .isEqualTo(
+            "jdbc:h2:file:/data/sync;db_close_on_exit=true;WRITE_DELAY=0;RETENTION_TIME=4000");
+    assertThat(
+            H2Files.withServiceDefaults(
+                "jdbc:h2:file:/data/sync;write_delay=0;Retention_Time=45000"))
+        .isEqualTo(
+            "jdbc:h2:file:/data/sync;write_delay=0;Retention_Time=45000;DB_CLOSE_ON_EXIT=FALSE");
   }
 
   @Test

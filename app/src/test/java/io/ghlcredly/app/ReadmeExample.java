@@ -1,4 +1,4 @@
-package io.ghlcredly.app.faults;
+package io.ghlcredly.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The README's example configuration: the first YAML block of its "Configuration" section. */
-final class ReadmeExample {
+/**
+ * The README's example configuration, what a new user copies: the first YAML block of its
+ * "Configuration" section.
+ */
+public final class ReadmeExample {
   private ReadmeExample() {}
 
-  static String configuration() {
+  public static String configuration() {
     List<String> lines;
     try {
       lines = Files.readAllLines(Path.of("..", "README.md"), StandardCharsets.UTF_8);
