@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * {@link IntakeStore} on the inbox table and db-scheduler's table: a batch's inbox rows and job
- * rows are written in one transaction (on PostgreSQL in two round trips: one JDBC batch each), then
- * the workers are woken. A duplicate event stores nothing and queues nothing. Thread-safe.
+ * rows are written in one transaction (on PostgreSQL in two round trips: one JDBC batch each) and
+ * forced to disk ({@link Database#forceToDisk}), then the workers are woken. A duplicate event
+ * stores nothing and queues nothing. Thread-safe.
  */
 public final class JdbcIntakeStore implements IntakeStore {
   private final Database database;
@@ -45,6 +46,8 @@ public final class JdbcIntakeStore implements IntakeStore {
               }
               return each;
             });
+    // GHL never resends a webhook we answered 2xx: it must outlive a power loss too.
+    database.forceToDisk();
     if (outcomes.contains(Outcome.QUEUED)) {
       jobs.wake();
     }

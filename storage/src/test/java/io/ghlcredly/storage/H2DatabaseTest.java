@@ -47,6 +47,17 @@ class H2DatabaseTest extends DatabaseContract {
   }
 
   @Test
+  void forcesTheFileToDiskOnDemandAndSaysSoWhenItCannot() {
+    Database database = Database.open(DatabaseSettings.of("jdbc:h2:file:" + folder.resolve("f")));
+    database.forceToDisk();
+    database.close();
+
+    assertThatThrownBy(database::forceToDisk)
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith("cannot force the database file to disk: ");
+  }
+
+  @Test
   void refusesAUrlThatWouldLoseAcknowledgedWork() {
     DatabaseSettings delayed =
         DatabaseSettings.of("jdbc:h2:file:" + folder.resolve("d") + ";WRITE_DELAY=500");

@@ -18,8 +18,8 @@ public final class H2Files {
   private static final String RETENTION_TIME = "RETENTION_TIME";
 
   /**
-   * How long H2 keeps overwritten parts of its file: four times {@link H2DiskSync#EVERY}, so that
-   * what replaced them has been forced to disk before they are reused.
+   * How long H2 keeps overwritten parts of its file: four times {@link H2Upkeep#SYNC_EVERY}, so
+   * that what replaced them has been forced to disk before they are reused.
    */
   public static final Duration RETENTION = Duration.ofSeconds(4);
 
@@ -64,7 +64,7 @@ public final class H2Files {
    *       to the file (the operating system's cache) before it returns.
    *   <li>{@code RETENTION_TIME} of {@link #RETENTION} unless the URL says otherwise: H2's 45 s
    *       default, with a chunk written per commit, makes the file grow by the size of every commit
-   *       of the last 45 s under load; {@link H2DiskSync} forces the file to disk often enough for
+   *       of the last 45 s under load; {@link H2Upkeep} forces the file to disk often enough for
    *       the shorter time to be safe.
    *   <li>{@code DB_CLOSE_ON_EXIT=FALSE} unless the URL says otherwise: H2's own shutdown hook
    *       would close the database under the service's orderly shutdown (running jobs finishing).
