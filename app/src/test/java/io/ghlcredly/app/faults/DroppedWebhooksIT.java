@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,13 @@ class DroppedWebhooksIT {
   private static final String EXAM_TEMPLATE = "3f1c9d2e-0000-4000-8000-000000000202";
   private static final String COURSE_TAG = "course-101-complete";
   private static final String EXAM_TASK = "Certification exam: final";
-  private static final Duration CONVERGE = Duration.ofMinutes(3);
+
+  /**
+   * Each wait's bound: the pass lists the tasks of recently active contacts one call each, at the
+   * bulk share of the location's budget (about one call a second).
+   */
+  private static final Duration CONVERGE =
+      Duration.ofMinutes(2).plusSeconds(2L * FaultSizes.droppedContacts());
 
   @TempDir Path folder;
   private final GhlEmulator ghl = GhlEmulator.start();
@@ -101,15 +108,21 @@ class DroppedWebhooksIT {
     for (int i = 0; i < Math.max(1, size / 6); i++) {
       created.add(ghl.createContact("New", "Student " + i, "new-" + i + "@example.com"));
     }
-    await()
-        .atMost(CONVERGE)
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () ->
-                Tally.badges(credly, COURSE_TEMPLATE, tagged).held() >= tagged.size()
-                    && Tally.badges(credly, EXAM_TEMPLATE, examTasks.keySet()).held()
-                        >= examTasks.size()
-                    && credly.employees().size() >= size + created.size());
+    boolean foundInTime = true;
+    try {
+      await()
+          .atMost(CONVERGE)
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () ->
+                  Tally.badges(credly, COURSE_TEMPLATE, tagged).held() >= tagged.size()
+                      && Tally.badges(credly, EXAM_TEMPLATE, examTasks.keySet()).held()
+                          >= examTasks.size()
+                      && credly.employees().size() >= size + created.size());
+    } catch (ConditionTimeoutException e) {
+      // Counted and reported below, so that the figures show what is missing.
+      foundInTime = false;
+    }
     Duration found = Duration.between(changed, Instant.now());
     Tally course = Tally.badges(credly, COURSE_TEMPLATE, tagged);
     Tally exam = Tally.badges(credly, EXAM_TEMPLATE, examTasks.keySet());
@@ -126,7 +139,9 @@ class DroppedWebhooksIT {
         .figure("Workforce records expected / held", (size + created.size()) + " / " + records)
         .figure("losses", course.losses() + exam.losses())
         .figure("duplicates", course.duplicates() + exam.duplicates())
-        .figure("time until every change was applied", found.toSeconds() + " s")
+        .figure(
+            "time until every change was applied",
+            foundInTime ? found.toSeconds() + " s" : "not within " + CONVERGE.toSeconds() + " s")
         .notes(
             """
             `serve` in its own JVM with the README's example configuration file as written
@@ -136,6 +151,7 @@ class DroppedWebhooksIT {
             GHL emulator drops every webhook; only the reconciliation pass can find the
             changes.""")
         .publish();
+    assertThat(foundInTime).as("every change applied within %s", CONVERGE).isTrue();
     assertThat(ghl.deliveries()).isEmpty();
     assertThat(ghl.webhooksDropped()).isEqualTo(tagged.size() + created.size());
     assertThat(course.exact()).as("course badges %s", course).isTrue();

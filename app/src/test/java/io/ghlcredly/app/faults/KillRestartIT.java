@@ -11,8 +11,6 @@ import io.ghlcredly.testkit.process.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,26 +60,11 @@ class KillRestartIT {
     SchemaQueries schema = new SchemaQueries(schemaUrl);
     BadgeTemplate template = credly.seedTemplate("Course 101 Complete");
     int size = FaultSizes.contacts();
-    List<String> contacts =
-        ghl.seedContacts(
-            size,
-            (contact, index) -> {
-              if (index % 5 == 0) {
-                contact.tags(TAG);
-              }
-              if (index % 50 == 0) {
-                contact.tags(HONOURS);
-              }
-            });
-    Set<String> qualifying = new HashSet<>();
-    Set<String> honours = new HashSet<>();
-    List<String> others = new ArrayList<>();
-    for (int i = 0; i < contacts.size(); i++) {
-      (i % 5 == 0 ? qualifying : others).add(contacts.get(i));
-      if (i % 50 == 0) {
-        honours.add(contacts.get(i));
-      }
-    }
+    SeededContacts seeded = SeededContacts.seed(ghl, size, TAG, HONOURS);
+    List<String> contacts = seeded.all();
+    Set<String> qualifying = seeded.qualifying();
+    Set<String> honours = seeded.honours();
+    List<String> others = seeded.others();
     int importKills = (FaultSizes.kills() + 1) / 2;
     int stormKills = FaultSizes.kills() / 2;
     ServiceYaml yaml =

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p>Deduplication: a contact whose applied snapshot is as new as the polled version is skipped (a
  * webhook got there first), and event ids are derived from contact and version, so overlapping
  * passes are idempotent in the inbox. The cursor advances only after every event of the pass is
- * durable, so a crash mid-pass repeats work rather than losing it.
+ * durable, so a crash mid-pass repeats work rather than losing it; a location's first pass saves
+ * where it starts before it starts, for the same reason.
  *
  * <p>Tasks: GHL sends no event when a task is updated and does not resend a lost TaskComplete, so
  * the pass also lists the tasks of the location's recently active contacts (an event received
@@ -90,8 +91,7 @@ public final class Reconciler {
    */
   public int reconcile(LocationId location) {
     String name = cursorName(location);
-    Instant since =
-        cursors.find(name).map(Instant::parse).orElseGet(() -> clock.instant().minus(lookback));
+    Instant since = cursors.find(name).map(Instant::parse).orElseGet(() -> anchor(name));
     Instant newest = since;
     int seen = 0;
     int accepted = 0;
@@ -122,6 +122,18 @@ public final class Reconciler {
         .addKeyValue("cursor", newest)
         .log("reconciliation pass done");
     return accepted + completions;
+  }
+
+  /**
+   * The start of a location's first pass, saved before the pass does anything: a first pass that
+   * dies (a killed process) or starts late (its worker busy with a backlog) must not move the
+   * window forward, or the changes between the first try and the first success would never be
+   * looked at.
+   */
+  private Instant anchor(String name) {
+    Instant since = clock.instant().minus(lookback);
+    cursors.save(name, since.toString());
+    return since;
   }
 
   private int reconcileTasks(LocationId location) {

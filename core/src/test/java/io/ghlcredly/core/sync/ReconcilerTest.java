@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ReconcilerTest {
@@ -122,6 +123,33 @@ class ReconcilerTest {
 
     assertThat(cursors.find(CURSOR)).contains(NOW.minusSeconds(120).toString());
     assertThat(queue.queued).containsExactly(ADA);
+  }
+
+  @Test
+  void aFirstPassThatFailsKeepsItsStartSoALaterPassStillLooksThatFarBack() {
+    AtomicReference<Instant> now = new AtomicReference<>(NOW);
+    InstantSource later = now::get;
+    Reconciler failing =
+        new Reconciler(
+            feed,
+            inbox,
+            state,
+            cursors,
+            new EventIntake(inbox, queue, new SyncCounters(), later),
+            Duration.ofMinutes(1),
+            later);
+    feed.versions.add(new ContactVersion(ADA, NOW.minusSeconds(30)));
+    feed.versions.add(new ContactVersion(BEN, NOW.minusSeconds(20)));
+    feed.failAfterFirst = InMemoryPorts.transientFailure();
+    assertThatThrownBy(() -> failing.reconcile(LOC)).isSameAs(feed.failAfterFirst);
+
+    // The next pass runs long after the lookback (the process was down, or its worker busy).
+    now.set(NOW.plus(Duration.ofMinutes(10)));
+    feed.failAfterFirst = null;
+    failing.reconcile(LOC);
+
+    assertThat(feed.asked).containsExactly(NOW.minusSeconds(60), NOW.minusSeconds(60));
+    assertThat(queue.queued).contains(ADA, BEN);
   }
 
   @Test
