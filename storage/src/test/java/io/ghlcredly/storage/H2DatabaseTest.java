@@ -47,6 +47,24 @@ class H2DatabaseTest extends DatabaseContract {
   }
 
   @Test
+  void aCommitOnAnInterruptedThreadDoesNotCloseTheDatabase() {
+    try (Database database =
+        Database.open(DatabaseSettings.of("jdbc:h2:file:" + folder.resolve("i")))) {
+      Jdbc jdbc = new Jdbc(database);
+      String insert = "INSERT INTO secret (name, ciphertext, updated_at) VALUES (?, ?, ?)";
+      Thread.currentThread().interrupt();
+      try {
+        jdbc.update(insert, "while-interrupted", new byte[] {1}, java.time.Instant.EPOCH);
+      } finally {
+        boolean unused = Thread.interrupted();
+      }
+      jdbc.update(insert, "after", new byte[] {2}, java.time.Instant.EPOCH);
+
+      assertThat(jdbc.queryLong("SELECT COUNT(*) FROM secret")).isEqualTo(2);
+    }
+  }
+
+  @Test
   void forcesTheFileToDiskOnDemandAndSaysSoWhenItCannot() {
     Database database = Database.open(DatabaseSettings.of("jdbc:h2:file:" + folder.resolve("f")));
     database.forceToDisk();

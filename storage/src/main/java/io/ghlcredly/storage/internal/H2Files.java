@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The embedded H2 database's URL: the file behind it (so that its folder can be created before H2
@@ -16,6 +17,9 @@ public final class H2Files {
   private static final String PREFIX = "jdbc:h2:";
   private static final String WRITE_DELAY = "WRITE_DELAY";
   private static final String RETENTION_TIME = "RETENTION_TIME";
+
+  /** An H2 file-system prefix such as {@code retry:} or {@code nio:}, not a Windows drive. */
+  private static final Pattern FILE_SYSTEM = Pattern.compile("[A-Za-z][A-Za-z0-9]+:");
 
   /**
    * How long H2 keeps overwritten parts of its file: four times {@link H2Upkeep#SYNC_EVERY}, so
@@ -58,6 +62,7 @@ public final class H2Files {
    * The URL with the settings the service needs from H2:
    *
    * <ul>
+   *   <li>the {@code retry:} file system ({@link #retryingOnInterrupt}).
    *   <li>{@code WRITE_DELAY=0}: H2 writes a committed transaction to its file in a background
    *       thread up to 500 ms later by default, so a killed process loses commits it had reported
    *       done (acknowledged webhooks, journal and ledger claims). With 0, each commit is written
@@ -80,7 +85,7 @@ public final class H2Files {
             problem -> {
               throw new IllegalArgumentException(problem);
             });
-    String url = jdbcUrl;
+    String url = retryingOnInterrupt(jdbcUrl);
     if (setting(jdbcUrl, WRITE_DELAY).isEmpty()) {
       url += ";" + WRITE_DELAY + "=0";
     }
@@ -91,6 +96,27 @@ public final class H2Files {
       url += ";DB_CLOSE_ON_EXIT=FALSE";
     }
     return url;
+  }
+
+  /**
+   * An embedded file URL with H2's {@code retry:} file system, unless the URL names a file system
+   * itself. Java closes a file channel when a thread doing I/O on it is interrupted (a job stopped
+   * at shutdown, a wait for rate budget cut short), and H2 then closes the whole database: with
+   * each commit written by the committing thread ({@code WRITE_DELAY=0}) any interrupted worker
+   * would. {@code retry:} reopens the file and repeats the operation (and clears the flag).
+   */
+  private static String retryingOnInterrupt(String jdbcUrl) {
+    if (databasePath(jdbcUrl).isEmpty()) {
+      return jdbcUrl;
+    }
+    int name = PREFIX.length();
+    if (jdbcUrl.regionMatches(true, name, "file:", 0, "file:".length())) {
+      name += "file:".length();
+    }
+    if (FILE_SYSTEM.matcher(jdbcUrl.substring(name)).lookingAt()) {
+      return jdbcUrl;
+    }
+    return jdbcUrl.substring(0, name) + "retry:" + jdbcUrl.substring(name);
   }
 
   /**

@@ -24,15 +24,28 @@ class H2FilesTest {
       writesEachCommitToTheFileKeepsOverwrittenPartsBrieflyAndLeavesClosingToTheServiceUnlessTold() {
     assertThat(H2Files.withServiceDefaults("jdbc:h2:file:/data/sync"))
         .isEqualTo(
-            "jdbc:h2:file:/data/sync;WRITE_DELAY=0;RETENTION_TIME=4000;DB_CLOSE_ON_EXIT=FALSE");
+            "jdbc:h2:file:retry:/data/sync;WRITE_DELAY=0;RETENTION_TIME=4000;DB_CLOSE_ON_EXIT=FALSE");
     assertThat(H2Files.withServiceDefaults("jdbc:h2:file:/data/sync;db_close_on_exit=true"))
         .isEqualTo(
-            "jdbc:h2:file:/data/sync;db_close_on_exit=true;WRITE_DELAY=0;RETENTION_TIME=4000");
+            "jdbc:h2:file:retry:/data/sync;db_close_on_exit=true;WRITE_DELAY=0;RETENTION_TIME=4000");
     assertThat(
             H2Files.withServiceDefaults(
                 "jdbc:h2:file:/data/sync;write_delay=0;Retention_Time=45000"))
         .isEqualTo(
-            "jdbc:h2:file:/data/sync;write_delay=0;Retention_Time=45000;DB_CLOSE_ON_EXIT=FALSE");
+            "jdbc:h2:file:retry:/data/sync;write_delay=0;Retention_Time=45000;DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  @Test
+  void opensEmbeddedFilesThroughTheFileSystemThatSurvivesAnInterruptUnlessTheUrlNamesOne() {
+    assertThat(H2Files.withServiceDefaults("jdbc:h2:./data/sync"))
+        .startsWith("jdbc:h2:retry:./data/sync;");
+    assertThat(H2Files.withServiceDefaults("jdbc:h2:FILE:~/sync"))
+        .startsWith("jdbc:h2:FILE:retry:~/sync;");
+    assertThat(H2Files.withServiceDefaults("jdbc:h2:file:nio:/data/sync"))
+        .startsWith("jdbc:h2:file:nio:/data/sync;");
+    assertThat(H2Files.withServiceDefaults("jdbc:h2:file:C:/data/sync"))
+        .startsWith("jdbc:h2:file:retry:C:/data/sync;");
+    assertThat(H2Files.withServiceDefaults("jdbc:h2:mem:test")).startsWith("jdbc:h2:mem:test;");
   }
 
   @Test
