@@ -62,6 +62,7 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -89,6 +90,7 @@ public final class Application implements AutoCloseable {
   private final ContactPlanner planner;
   private final SyncCounters counters;
   private final Stores stores;
+  private final AtomicLong reconcilePasses;
 
   private Application(
       Database database,
@@ -99,7 +101,8 @@ public final class Application implements AutoCloseable {
       EventIntake intake,
       CrmGateway crm,
       ContactDirectory directory,
-      ContactPlanner planner) {
+      ContactPlanner planner,
+      AtomicLong reconcilePasses) {
     this.database = database;
     this.jobs = jobs;
     this.web = web;
@@ -109,6 +112,7 @@ public final class Application implements AutoCloseable {
     this.planner = planner;
     this.counters = counters;
     this.stores = stores;
+    this.reconcilePasses = reconcilePasses;
   }
 
   /**
@@ -233,14 +237,37 @@ public final class Application implements AutoCloseable {
             rules,
             config.credly().records() == CredlyConfig.Records.EMPLOYEES,
             clock);
+    AtomicLong reconcilePasses = new AtomicLong();
     if (role == Role.READ_ONLY) {
       return new Application(
-          database, jobs, null, counters, stores, intake, crm, ghl.directory(), planner);
+          database,
+          jobs,
+          null,
+          counters,
+          stores,
+          intake,
+          crm,
+          ghl.directory(),
+          planner,
+          reconcilePasses);
     }
-    jobs.start(handler, classifier, sweeper::sweep, recurring(config, ghl, stores, intake, clock));
+    jobs.start(
+        handler,
+        classifier,
+        sweeper::sweep,
+        recurring(config, ghl, stores, intake, clock, reconcilePasses));
     if (role == Role.WORKERS) {
       return new Application(
-          database, jobs, null, counters, stores, intake, crm, ghl.directory(), planner);
+          database,
+          jobs,
+          null,
+          counters,
+          stores,
+          intake,
+          crm,
+          ghl.directory(),
+          planner,
+          reconcilePasses);
     }
 
     WebhookConfig hooks = config.ghl().webhooks();
@@ -293,12 +320,29 @@ public final class Application implements AutoCloseable {
         .log("ghl-credly-sync started");
     logReconciliation(config.ghl(), ghl);
     return new Application(
-        database, jobs, web, counters, stores, intake, crm, ghl.directory(), planner);
+        database,
+        jobs,
+        web,
+        counters,
+        stores,
+        intake,
+        crm,
+        ghl.directory(),
+        planner,
+        reconcilePasses);
   }
 
-  /** The reconciliation pass, when enabled: every location in turn, once per cluster. */
+  /**
+   * The reconciliation pass, when enabled: every location in turn, once per cluster; {@code passes}
+   * counts the passes this process finished.
+   */
   private static List<DbSchedulerJobQueue.RecurringWork> recurring(
-      AppConfig config, GhlConnection ghl, Stores stores, EventIntake intake, InstantSource clock) {
+      AppConfig config,
+      GhlConnection ghl,
+      Stores stores,
+      EventIntake intake,
+      InstantSource clock,
+      AtomicLong passes) {
     GhlConfig.Reconcile settings = config.ghl().reconcile();
     if (!settings.enabled()) {
       return List.of();
@@ -325,6 +369,7 @@ public final class Application implements AutoCloseable {
                   .log("reconciliation pass failed; the cursor stays, the next pass retries");
             }
           }
+          passes.incrementAndGet();
         };
     return List.of(new DbSchedulerJobQueue.RecurringWork(RECONCILE_TASK, settings.every(), pass));
   }
@@ -413,6 +458,11 @@ public final class Application implements AutoCloseable {
 
   public Stores stores() {
     return stores;
+  }
+
+  /** Reconciliation passes this process finished (over every location), since it started. */
+  public long reconcilePassesDone() {
+    return reconcilePasses.get();
   }
 
   public long queuedJobs() {

@@ -128,10 +128,11 @@ class MetricsIT {
     await().atMost(WAIT).until(() -> get("/health/ready").statusCode() == 200);
   }
 
+  /** The service's own URL (its file system prefix and settings): the same open database. */
   private String h2Url() {
-    return "jdbc:h2:file:"
+    return "jdbc:h2:file:retry:"
         + folder.resolve("ghl-credly").toAbsolutePath()
-        + ";DB_CLOSE_ON_EXIT=FALSE";
+        + ";WRITE_DELAY=0;RETENTION_TIME=4000;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -4,9 +4,7 @@ import io.ghlcredly.app.Application;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.app.config.DurationText;
-import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.Secret;
-import io.ghlcredly.core.sync.Reconciler;
 import io.ghlcredly.storage.JobQueueSettings;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
@@ -176,9 +174,7 @@ public final class DemoEnvironment implements AutoCloseable {
     if (!config.ghl().reconcile().enabled()) {
       return;
     }
-    String cursor = Reconciler.cursorName(new LocationId(ghl.locationId()));
-    Polling.until(
-        FIRST_RECONCILIATION_WAIT, () -> started.stores().cursors().find(cursor).isPresent());
+    Polling.until(FIRST_RECONCILIATION_WAIT, () -> started.reconcilePassesDone() > 0);
   }
 
   /** Stops the engine as a deploy or crash would, leaving queued work in the database. */

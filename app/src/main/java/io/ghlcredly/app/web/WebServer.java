@@ -34,6 +34,9 @@ public final class WebServer implements AutoCloseable {
   private final List<Map.Entry<String, Route>> prefixRoutes;
   private final long maxBodyBytes;
 
+  /** Bodies declared up to this many times the limit are drained before the 413. */
+  private static final long DRAINED_BODY_LIMIT_FACTOR = 4;
+
   private WebServer(HttpServer server, Map<String, Route> routes, long maxBodyBytes) {
     this.server = server;
     this.routes = Map.copyOf(routes);
@@ -134,7 +137,15 @@ public final class WebServer implements AutoCloseable {
 
   private WebhookRequest.Body body(HttpExchange exchange) throws IOException {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null && parseLength(declared) > maxBodyBytes) {
+    long length = declared == null ? -1 : parseLength(declared);
+    if (length > maxBodyBytes) {
+      // Read and dropped, up to a bound: a connection closed with unread bytes is reset, and the
+      // reset can destroy the 413 on its way, so the sender sees no answer at all.
+      if (length <= DRAINED_BODY_LIMIT_FACTOR * maxBodyBytes) {
+        try (InputStream in = exchange.getRequestBody()) {
+          in.transferTo(OutputStream.nullOutputStream());
+        }
+      }
       return new WebhookRequest.Body.TooLarge(maxBodyBytes);
     }
     try (InputStream in = exchange.getRequestBody()) {
