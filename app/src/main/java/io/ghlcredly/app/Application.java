@@ -63,6 +63,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -238,18 +239,21 @@ public final class Application implements AutoCloseable {
             config.credly().records() == CredlyConfig.Records.EMPLOYEES,
             clock);
     AtomicLong reconcilePasses = new AtomicLong();
+    Function<@Nullable WebServer, Application> application =
+        server ->
+            new Application(
+                database,
+                jobs,
+                server,
+                counters,
+                stores,
+                intake,
+                crm,
+                ghl.directory(),
+                planner,
+                reconcilePasses);
     if (role == Role.READ_ONLY) {
-      return new Application(
-          database,
-          jobs,
-          null,
-          counters,
-          stores,
-          intake,
-          crm,
-          ghl.directory(),
-          planner,
-          reconcilePasses);
+      return application.apply(null);
     }
     jobs.start(
         handler,
@@ -257,17 +261,7 @@ public final class Application implements AutoCloseable {
         sweeper::sweep,
         recurring(config, ghl, stores, intake, clock, reconcilePasses));
     if (role == Role.WORKERS) {
-      return new Application(
-          database,
-          jobs,
-          null,
-          counters,
-          stores,
-          intake,
-          crm,
-          ghl.directory(),
-          planner,
-          reconcilePasses);
+      return application.apply(null);
     }
 
     WebhookConfig hooks = config.ghl().webhooks();
@@ -319,17 +313,7 @@ public final class Application implements AutoCloseable {
         .addKeyValue("rules", rules.get().rules().size())
         .log("ghl-credly-sync started");
     logReconciliation(config.ghl(), ghl);
-    return new Application(
-        database,
-        jobs,
-        web,
-        counters,
-        stores,
-        intake,
-        crm,
-        ghl.directory(),
-        planner,
-        reconcilePasses);
+    return application.apply(web);
   }
 
   /**
