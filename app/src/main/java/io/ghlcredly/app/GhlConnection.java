@@ -2,7 +2,6 @@ package io.ghlcredly.app;
 
 import io.ghlcredly.app.config.GhlConfig;
 import io.ghlcredly.app.config.ServerConfig;
-import io.ghlcredly.app.web.Route;
 import io.ghlcredly.app.web.oauth.GhlOAuthCallbackRoute;
 import io.ghlcredly.app.web.oauth.GhlOAuthStartRoute;
 import io.ghlcredly.core.error.ConfigException;
@@ -36,6 +35,7 @@ import io.ghlcredly.http.ratelimit.RateWaitObserver;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.JdbcOAuthStateStore;
 import io.ghlcredly.storage.PostgresRateBuckets;
+import io.ghlcredly.web.Route;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;

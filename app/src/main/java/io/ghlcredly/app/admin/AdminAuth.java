@@ -1,8 +1,8 @@
 package io.ghlcredly.app.admin;
 
-import io.ghlcredly.app.web.WebhookRequest;
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.core.port.AdminSessionStore;
+import io.ghlcredly.web.WebhookRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

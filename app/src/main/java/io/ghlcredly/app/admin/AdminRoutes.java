@@ -2,7 +2,6 @@ package io.ghlcredly.app.admin;
 
 import io.ghlcredly.app.Stores;
 import io.ghlcredly.app.config.AppConfig;
-import io.ghlcredly.app.web.Route;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.core.port.JobQueue;
@@ -14,6 +13,7 @@ import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.JdbcAdminSessionStore;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcEventInbox;
+import io.ghlcredly.web.Route;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ghlcredly.app.admin;
 
-import io.ghlcredly.app.web.WebhookRequest;
+import io.ghlcredly.web.WebhookRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.ghlcredly.app.admin;
 
-import io.ghlcredly.app.web.Route;
-import io.ghlcredly.app.web.WebhookRequest;
-import io.ghlcredly.app.web.WebhookResponse;
+import io.ghlcredly.web.Route;
+import io.ghlcredly.web.WebhookRequest;
+import io.ghlcredly.web.WebhookResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.ghlcredly.app.web.oauth;
 
-import io.ghlcredly.app.web.Route;
-import io.ghlcredly.app.web.WebhookRequest;
-import io.ghlcredly.app.web.WebhookResponse;
 import io.ghlcredly.core.port.TokenStore.AccountKey;
 import io.ghlcredly.ghl.oauth.GhlInstallFlow;
 import io.ghlcredly.ghl.oauth.InstallResult;
+import io.ghlcredly.web.Route;
+import io.ghlcredly.web.WebhookRequest;
+import io.ghlcredly.web.WebhookResponse;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;

@@ -1,9 +1,9 @@
 package io.ghlcredly.app.web.oauth;
 
-import io.ghlcredly.app.web.Route;
-import io.ghlcredly.app.web.WebhookRequest;
-import io.ghlcredly.app.web.WebhookResponse;
 import io.ghlcredly.ghl.oauth.GhlInstallFlow;
+import io.ghlcredly.web.Route;
+import io.ghlcredly.web.WebhookRequest;
+import io.ghlcredly.web.WebhookResponse;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package io.ghlcredly.app.web;
+package io.ghlcredly.web;
 
 /** A server-neutral request handler. Implementations are thread-safe. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.ghlcredly.app.web;
+package io.ghlcredly.web;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.ghlcredly.app.web;
+package io.ghlcredly.web;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
