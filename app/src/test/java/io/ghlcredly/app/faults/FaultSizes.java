@@ -43,6 +43,33 @@ final class FaultSizes {
     return Duration.ofSeconds(Long.getLong("faults.outage-seconds", 30));
   }
 
+  /**
+   * How long the abuse test's attack lasts ({@code faults.abuse-seconds}): stalled uploads and
+   * slow-header connections while signed webhooks flow. At least 15 s, so that a slow-header
+   * connection can be seen closed by the request-head deadline.
+   */
+  static Duration abuse() {
+    return Duration.ofSeconds(Math.max(15, Long.getLong("faults.abuse-seconds", 15)));
+  }
+
+  /** Signed webhooks a second during the abuse test's phases ({@code faults.abuse-rate}). */
+  static int abuseRate() {
+    return Integer.getInteger("faults.abuse-rate", 10);
+  }
+
+  /**
+   * Credly hints of the abuse test's flood ({@code faults.hints}), half for events Credly does not
+   * know, posted at {@link #hintsPerSecond()}.
+   */
+  static int hints() {
+    return Integer.getInteger("faults.hints", 500);
+  }
+
+  /** How fast the hint flood comes ({@code faults.hints-per-second}). */
+  static int hintsPerSecond() {
+    return Integer.getInteger("faults.hints-per-second", 100);
+  }
+
   /** Seed of the random kill moments and choices ({@code faults.seed}; default: the time). */
   static long seed() {
     return Long.getLong("faults.seed", System.nanoTime());
@@ -58,7 +85,7 @@ final class FaultSizes {
   }
 
   /** The folder holding {@code mvnw}: tests run in a module's folder. */
-  private static Path projectRoot() {
+  static Path projectRoot() {
     Path here = Path.of("").toAbsolutePath();
     for (Path folder = here; folder != null; folder = folder.getParent()) {
       if (Files.exists(folder.resolve("mvnw"))) {
