@@ -15,7 +15,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,9 +90,17 @@ class AbuseIT {
   private @Nullable JarServe serve;
 
   @AfterEach
-  void stopEverything() {
+  void stopEverything() throws IOException {
     if (serve != null) {
       serve.close();
+      // Kept for a look after the run: the temporary folder goes.
+      Path kept = Path.of("target", "abuse-it");
+      Files.createDirectories(kept);
+      for (String log : List.of("serve.log", "serve-gc.log")) {
+        if (Files.exists(folder.resolve(log))) {
+          Files.copy(folder.resolve(log), kept.resolve(log), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
     }
     http.close();
     ghl.close();
@@ -461,13 +471,26 @@ class AbuseIT {
   private static Map<String, Long> answers(List<WebhookDelivery> deliveries) {
     Map<String, Long> counts = new TreeMap<>();
     for (WebhookDelivery delivery : deliveries) {
-      String answer =
-          delivery.status() == 0
-              ? "none"
-              : delivery.succeeded() ? "2xx" : Integer.toString(delivery.status());
-      counts.merge(answer, 1L, Long::sum);
+      counts.merge(answer(delivery), 1L, Long::sum);
     }
     return counts;
+  }
+
+  /** {@code 2xx}, {@code none}, the status, and for a 429 which limit refused it. */
+  private static String answer(WebhookDelivery delivery) {
+    if (delivery.status() == 0) {
+      return "none";
+    }
+    if (delivery.succeeded()) {
+      return "2xx";
+    }
+    if (delivery.status() != 429) {
+      return Integer.toString(delivery.status());
+    }
+    String body = delivery.responseBody();
+    return body.contains("bodies in flight")
+        ? "429 body budget"
+        : body.contains("requests at once") ? "429 requests in flight" : "429 other";
   }
 
   private static boolean idle(int port) throws IOException, InterruptedException {

@@ -54,7 +54,7 @@ final class FaultSizes {
 
   /** Signed webhooks a second during the abuse test's phases ({@code faults.abuse-rate}). */
   static int abuseRate() {
-    return Integer.getInteger("faults.abuse-rate", 10);
+    return Integer.getInteger("faults.abuse-rate", 5);
   }
 
   /**
