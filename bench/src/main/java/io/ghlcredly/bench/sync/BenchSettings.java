@@ -39,7 +39,13 @@ record BenchSettings(
     int workers,
     int credlyConcurrency,
     String settle,
-    List<String> jvmOptions) {
+    List<String> jvmOptions,
+    String report,
+    List<Integer> overloadRates,
+    int overloadSeconds,
+    String jarLabel,
+    @Nullable Path compareJar,
+    String compareLabel) {
 
   static BenchSettings fromSystemProperties() {
     String pg = property("pg", System.getenv().getOrDefault("GCS_TEST_PG_URL", ""));
@@ -52,7 +58,7 @@ record BenchSettings(
         list(property("latencies", "0,80")).stream()
             .map(ms -> Duration.ofMillis(Long.parseLong(ms)))
             .toList(),
-        Set.copyOf(list(property("phases", "intake,ingest,e2e,coalesce,import,cluster"))),
+        Set.copyOf(list(property("phases", "intake,ingest,e2e,coalesce,import,cluster,overload"))),
         integer("warmup", 2000),
         integer("ingestEvents", 10_000),
         integer("senders", 32),
@@ -72,7 +78,15 @@ record BenchSettings(
                 launcherOptions(Path.of(property("launcherOptions", "bin/jvm-options"))),
                 Arrays.stream(property("jvmOptions", "").split(" ", -1)))
             .filter(option -> !option.isBlank())
-            .toList());
+            .toList(),
+        property("report", "latest.md"),
+        list(property("overloadRates", "1000,5000")).stream().map(Integer::parseInt).toList(),
+        integer("overloadSeconds", 10),
+        property("jarLabel", "this build"),
+        property("compareJar", "").isBlank()
+            ? null
+            : Path.of(property("compareJar", "")).toAbsolutePath(),
+        property("compareLabel", "earlier build"));
   }
 
   /** The launcher's default JVM options (heap cap, collector): what operators run with. */

@@ -77,11 +77,16 @@ final class Rig implements AutoCloseable {
 
   /** Starts one more {@code serve} instance on the shared database. */
   ServiceProcess serve() {
+    return serve(settings.jar());
+  }
+
+  /** Starts one more {@code serve} instance of {@code jar} (an earlier build) on the database. */
+  ServiceProcess serve(Path jar) {
     int port = ServiceConfig.freePort();
     String name = "serve-" + (instances.size() + 1);
     Path config = ServiceConfig.write(folder.resolve(name + ".yaml"), port, shared);
     ServiceProcess process =
-        ServiceProcess.serve(settings, name, folder, config, port, ServiceConfig.env(shared));
+        ServiceProcess.serve(settings, jar, name, folder, config, port, ServiceConfig.env(shared));
     instances.add(process);
     return process;
   }

@@ -48,6 +48,7 @@ final class ServiceProcess implements AutoCloseable {
    */
   static ServiceProcess serve(
       BenchSettings settings,
+      Path jar,
       String name,
       Path workDir,
       Path config,
@@ -56,7 +57,7 @@ final class ServiceProcess implements AutoCloseable {
     Path gcLog = workDir.resolve(name + "-gc.log");
     long started = System.nanoTime();
     ChildJvm jvm =
-        start(settings, name, workDir, gcLog, env, List.of("serve", "-c", config.toString()));
+        start(settings, jar, name, workDir, gcLog, env, List.of("serve", "-c", config.toString()));
     try {
       jvm.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/health/live"), START_TIMEOUT);
     } catch (RuntimeException e) {
@@ -66,7 +67,7 @@ final class ServiceProcess implements AutoCloseable {
     return new ServiceProcess(jvm, gcLog, port, Duration.ofNanos(System.nanoTime() - started));
   }
 
-  /** Starts any command of the jar (an import) without waiting. */
+  /** Starts any command of the benchmark's jar (an import) without waiting. */
   static ChildJvm start(
       BenchSettings settings,
       String name,
@@ -74,9 +75,21 @@ final class ServiceProcess implements AutoCloseable {
       Path gcLog,
       Map<String, String> env,
       List<String> args) {
+    return start(settings, settings.jar(), name, workDir, gcLog, env, args);
+  }
+
+  /** Starts any command of {@code jar} without waiting. */
+  static ChildJvm start(
+      BenchSettings settings,
+      Path jar,
+      String name,
+      Path workDir,
+      Path gcLog,
+      Map<String, String> env,
+      List<String> args) {
     ChildJvm.Builder builder =
         ChildJvm.of("io.ghlcredly.app.Main")
-            .classpath(settings.jar().toString())
+            .classpath(jar.toString())
             .name(name)
             .workDir(workDir)
             .jvmOption("-Xlog:gc:file=" + gcLog);

@@ -14,8 +14,9 @@ import java.util.List;
  * against the GHL and Credly emulators at each upstream latency, on H2 and on PostgreSQL. Measures
  * webhook ingest, end-to-end latency at fixed rates, upstream calls per event with and without
  * coalescing, bulk import against its rate-limit bound, memory, start-up time, and throughput with
- * 1, 2 and 3 instances. Prints the report and writes it to {@code <results>/latest.md}. Settings in
- * {@link BenchSettings}.
+ * 1, 2 and 3 instances, and what overload (1,000 and 5,000 webhooks offered a second) is answered.
+ * Prints the report and writes it to {@code <results>/<report>} ({@code latest.md} unless told).
+ * Settings in {@link BenchSettings}.
  */
 public final class SyncBenchmark {
   private SyncBenchmark() {}
@@ -61,10 +62,22 @@ public final class SyncBenchmark {
         clusters.add(new ClusterRun(settings, Duration.ZERO, out).run(instances));
       }
     }
+    List<OverloadRun.Result> overloads = new ArrayList<>();
+    if (settings.runs("overload")) {
+      for (String db : databases) {
+        overloads.add(
+            new OverloadRun(settings, db, settings.jar(), settings.jarLabel(), out).run());
+        Path earlier = settings.compareJar();
+        if (earlier != null && db.equals("pg")) {
+          overloads.add(new OverloadRun(settings, db, earlier, settings.compareLabel(), out).run());
+        }
+      }
+    }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    String report = new SyncReport(settings, intakes, services, imports, clusters, took).render();
+    String report =
+        new SyncReport(settings, intakes, services, imports, clusters, overloads, took).render();
     Files.createDirectories(settings.results());
-    Path file = settings.results().resolve("latest.md");
+    Path file = settings.results().resolve(settings.report());
     Files.writeString(file, report, StandardCharsets.UTF_8);
     out.println();
     out.println(report);

@@ -26,6 +26,7 @@ final class SyncReport {
   private final List<ServiceRun.Result> services;
   private final List<ImportRun.Result> imports;
   private final List<ClusterRun.Result> clusters;
+  private final List<OverloadRun.Result> overloads;
   private final Duration took;
 
   SyncReport(
@@ -34,12 +35,14 @@ final class SyncReport {
       List<ServiceRun.Result> services,
       List<ImportRun.Result> imports,
       List<ClusterRun.Result> clusters,
+      List<OverloadRun.Result> overloads,
       Duration took) {
     this.settings = settings;
     this.intakes = intakes;
     this.services = services;
     this.imports = imports;
     this.clusters = clusters;
+    this.overloads = overloads;
     this.took = took;
   }
 
@@ -53,7 +56,12 @@ final class SyncReport {
             + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE)
             + ", took "
             + Markdown.seconds(took)
-            + " s.");
+            + " s."
+            + (full()
+                ? ""
+                : " A reduced run (phases "
+                    + String.join(", ", settings.phases().stream().sorted().toList())
+                    + "): only those sections; `latest.md` holds the last full run."));
     machine(md);
     targets(md);
     intake(md);
@@ -63,7 +71,10 @@ final class SyncReport {
     importTable(md);
     memory(md);
     cluster(md);
-    notes(md);
+    overload(md);
+    if (full()) {
+      notes(md);
+    }
     md.heading(2, "Settings");
     md.paragraph("`" + settings.describe() + "`");
     return md.toString();
@@ -196,6 +207,9 @@ final class SyncReport {
                   mb < RSS_TARGET_MB,
                   String.format(Locale.ROOT, "%.0f%% of the target", 100 * mb / RSS_TARGET_MB))));
     }
+    if (rows.isEmpty()) {
+      return;
+    }
     md.heading(2, "Targets");
     md.table(List.of("target", "measured", "verdict"), rows);
   }
@@ -250,6 +264,9 @@ final class SyncReport {
               Markdown.number(ingest.serviceCpuMsPerEvent()),
               Markdown.number(ingest.driverCpuMsPerEvent())));
     }
+    if (rows.isEmpty()) {
+      return;
+    }
     md.heading(2, "Webhook ingest");
     md.paragraph(
         "Signed `ContactTagUpdate` webhooks, each for another contact, posted by "
@@ -302,6 +319,9 @@ final class SyncReport {
                 Markdown.number(e.credlyCallsPerEvent())));
       }
     }
+    if (rows.isEmpty()) {
+      return;
+    }
     md.heading(2, "End to end, and upstream calls per event without coalescing");
     md.paragraph(
         "Webhooks at a fixed rate (open model: each is sent at its due time whatever the answers"
@@ -351,6 +371,9 @@ final class SyncReport {
               Integer.toString(c.burstsWithMoreThanOneRead()),
               Markdown.number(c.issueCalls() / (double) events)));
     }
+    if (rows.isEmpty()) {
+      return;
+    }
     md.heading(2, "Upstream calls per event with coalescing");
     md.paragraph(
         "Bursts: "
@@ -390,6 +413,9 @@ final class SyncReport {
               Markdown.seconds(run.bound().credly()),
               String.format(Locale.ROOT, "%+.0f%%", 100 * run.overBound()),
               Markdown.number(run.peakRssKib() / 1024.0)));
+    }
+    if (rows.isEmpty()) {
+      return;
     }
     md.heading(2, "Bulk import");
     md.paragraph(
@@ -452,6 +478,9 @@ final class SyncReport {
               Long.toString(run.peakHeapMib()),
               ""));
     }
+    if (rows.isEmpty()) {
+      return;
+    }
     md.heading(2, "Memory, disk and start-up");
     md.paragraph(
         "Start-up: process start to the first 200 of `/health/live` (JVM start, configuration,"
@@ -506,6 +535,110 @@ final class SyncReport {
             "e2e p50 ms",
             "e2e p99 ms"),
         rows);
+  }
+
+  /** Every phase ran and the report is {@code latest.md}: the hand-written notes belong to it. */
+  private boolean full() {
+    return settings.report().equals("latest.md")
+        && settings
+            .phases()
+            .containsAll(List.of("intake", "ingest", "e2e", "coalesce", "import", "cluster"));
+  }
+
+  private void overload(Markdown md) {
+    if (overloads.isEmpty()) {
+      return;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (OverloadRun.Result run : overloads) {
+      for (OverloadRun.Rate rate : run.rates()) {
+        rows.add(
+            List.of(
+                name(run.db()),
+                run.label(),
+                Integer.toString(rate.offeredPerSecond()),
+                Integer.toString(rate.webhooks()),
+                Integer.toString(rate.ok()),
+                Integer.toString(rate.refused()),
+                Integer.toString(rate.other()),
+                rate.unanswered() == 0 ? "0" : "**" + rate.unanswered() + "**",
+                Markdown.seconds(rate.window()),
+                Markdown.number(rate.acceptedPerSecond()),
+                Markdown.ms(rate.response().p50()),
+                Markdown.ms(rate.response().p99()),
+                Markdown.ms(rate.response().max()),
+                Markdown.seconds(rate.drain()),
+                Markdown.number(run.peakRssKib() / 1024.0),
+                Long.toString(run.peakHeapMib())));
+      }
+    }
+    md.heading(2, "Overload: every webhook answered");
+    md.paragraph(
+        "Signed `ContactTagUpdate` webhooks offered at "
+            + settings.overloadRates().stream().map(String::valueOf).toList()
+            + " a second for "
+            + settings.overloadSeconds()
+            + " s each (open model: each leaves at its due time on its own virtual thread,"
+            + " whatever the answers take), each for another contact, zero upstream latency,"
+            + " after "
+            + settings.warmup()
+            + " warm-up webhooks at 200/s. Far more than the service can store on 2 cores: what"
+            + " matters is that each gets an answer. 2xx: stored. 429: refused at once with"
+            + " `Retry-After` (GHL sends it again). No answer (refused connection, nothing within"
+            + " the driver's 5 s connect or 30 s response timeout): GHL never sends it again, so it"
+            + " is lost unless the reconciliation pass finds the change; must be 0. accepted/s:"
+            + " the 2xx over the window from the first webhook's due time to the last answer;"
+            + " answer times are from each webhook's due time. After each rate the workers apply"
+            + " the accepted events before the next (drain). The earlier build, when measured, ran"
+            + " in the same benchmark run on the same machine, against its own fresh schema.");
+    md.table(
+        List.of(
+            "db",
+            "service",
+            "offered/s",
+            "webhooks",
+            "2xx",
+            "429",
+            "other",
+            "no answer",
+            "window s",
+            "accepted/s",
+            "answer p50 ms",
+            "answer p99 ms",
+            "answer max ms",
+            "drain s",
+            "peak RSS MiB",
+            "peak heap MiB"),
+        rows);
+    List<OverloadRun.Result> pg = overloads.stream().filter(r -> r.db().equals("pg")).toList();
+    if (pg.size() < 2) {
+      return;
+    }
+    OverloadRun.Result now = pg.getFirst();
+    List<List<String>> compare = new ArrayList<>();
+    for (OverloadRun.Result earlier : pg.subList(1, pg.size())) {
+      for (OverloadRun.Rate rate : now.rates()) {
+        earlier.rates().stream()
+            .filter(e -> e.offeredPerSecond() == rate.offeredPerSecond())
+            .findFirst()
+            .ifPresent(
+                e ->
+                    compare.add(
+                        List.of(
+                            Integer.toString(rate.offeredPerSecond()),
+                            earlier.label() + ": " + Markdown.number(e.acceptedPerSecond()),
+                            now.label() + ": " + Markdown.number(rate.acceptedPerSecond()),
+                            String.format(
+                                Locale.ROOT,
+                                "%+.0f%%",
+                                100 * (rate.acceptedPerSecond() / e.acceptedPerSecond() - 1)),
+                            e.unanswered() + " → " + rate.unanswered())));
+      }
+    }
+    md.paragraph("Accepted webhooks a second on PostgreSQL, earlier build against this one:");
+    md.table(
+        List.of("offered/s", "earlier", "this build", "change", "no answer (earlier → this)"),
+        compare);
   }
 
   /** The hand-written analysis kept beside the report (why targets are missed, what next). */

@@ -1,0 +1,138 @@
+package io.ghlcredly.bench.sync;
+
+import io.ghlcredly.bench.LatencySummary;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Overload: signed webhooks offered at fixed rates far above what the service can take (open model:
+ * each leaves at its due time whatever the answers take), each for another contact. Counts what
+ * each got: 2xx (stored), 429 (refused with Retry-After; GHL sends it again), any other status, or
+ * no answer at all (GHL never sends those again: lost). One {@code serve} per jar, so that a build
+ * of an earlier commit can be measured in the same run.
+ */
+final class OverloadRun {
+  private static final Duration DRAIN = Duration.ofMinutes(10);
+
+  private final BenchSettings settings;
+  private final String db;
+  private final Path jar;
+  private final String label;
+  private final PrintStream out;
+
+  OverloadRun(BenchSettings settings, String db, Path jar, String label, PrintStream out) {
+    this.settings = settings;
+    this.db = db;
+    this.jar = jar;
+    this.label = label;
+    this.out = out;
+  }
+
+  /**
+   * One offered rate.
+   *
+   * @param ok answered 2xx
+   * @param refused answered 429
+   * @param other answered any other status
+   * @param unanswered no answer within the driver's timeouts (connect 5 s, response 30 s)
+   * @param window from the first webhook's due time to the last answer
+   * @param response time from each answered webhook's due time to its answer
+   * @param drain how long the workers needed after the last answer to apply every accepted event
+   */
+  record Rate(
+      int offeredPerSecond,
+      int webhooks,
+      int ok,
+      int refused,
+      int other,
+      int unanswered,
+      Duration window,
+      LatencySummary response,
+      Duration drain) {
+    double acceptedPerSecond() {
+      return ok / (window.toNanos() / 1e9);
+    }
+  }
+
+  record Result(String db, String label, List<Rate> rates, long peakRssKib, long peakHeapMib) {}
+
+  Result run() {
+    String name = "overload-" + db + "-" + label.replaceAll("[^A-Za-z0-9]+", "-");
+    try (Rig rig = new Rig(settings, db, Duration.ZERO, false, name)) {
+      ServiceProcess service = rig.serve(jar);
+      out.printf(
+          "[overload, %s, %s] started in %s s%n", db, label, Markdown.seconds(service.startup()));
+      List<Rate> rates = new ArrayList<>();
+      try (WebhookLoad load = new WebhookLoad(List.of(service.webhookUrl()))) {
+        // A short warm-up at a rate the service takes, so that JIT compilation is not measured.
+        load.paced(rig.tagUpdates(rig.seed(settings.warmup(), false)), 200);
+        rig.awaitDrained(DRAIN);
+        for (int rate : settings.overloadRates()) {
+          rates.add(offer(rig, load, rate));
+        }
+      } catch (RuntimeException e) {
+        out.println(service.tail());
+        throw e;
+      }
+      return new Result(db, label, rates, service.peakRssKib(), service.peakHeapMib());
+    }
+  }
+
+  private Rate offer(Rig rig, WebhookLoad load, int rate) {
+    int count = rate * settings.overloadSeconds();
+    List<SignedWebhooks.Webhook> hooks = rig.tagUpdates(rig.seed(count, false));
+    List<WebhookLoad.Sent> sent = load.paced(hooks, rate);
+    Duration drain = rig.awaitDrained(DRAIN);
+    long first = sent.stream().mapToLong(WebhookLoad.Sent::startNanos).min().orElse(0);
+    long last = sent.stream().mapToLong(WebhookLoad.Sent::endNanos).max().orElse(first + 1);
+    int ok = 0;
+    int refused = 0;
+    int other = 0;
+    int unanswered = 0;
+    for (WebhookLoad.Sent one : sent) {
+      if (one.status() == 0) {
+        unanswered++;
+      } else if (one.accepted()) {
+        ok++;
+      } else if (one.status() == 429) {
+        refused++;
+      } else {
+        other++;
+      }
+    }
+    Rate result =
+        new Rate(
+            rate,
+            count,
+            ok,
+            refused,
+            other,
+            unanswered,
+            Duration.ofNanos(last - first),
+            LatencySummary.ofNanos(
+                sent.stream()
+                    .filter(one -> one.status() != 0)
+                    .mapToLong(WebhookLoad.Sent::responseNanos)
+                    .toArray()),
+            drain);
+    out.printf(
+        "[overload, %s, %s] %d/s offered: %d webhooks, %d 2xx, %d 429, %d other, %d unanswered;"
+            + " %s accepted/s; answer p50 %s ms, p99 %s ms; drained in %s s%n",
+        db,
+        label,
+        rate,
+        count,
+        ok,
+        refused,
+        other,
+        unanswered,
+        Markdown.number(result.acceptedPerSecond()),
+        Markdown.ms(result.response().p50()),
+        Markdown.ms(result.response().p99()),
+        Markdown.seconds(drain));
+    return result;
+  }
+}
