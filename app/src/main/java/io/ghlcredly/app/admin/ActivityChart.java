@@ -1,5 +1,6 @@
 package io.ghlcredly.app.admin;
 
+import io.ghlcredly.web.admin.AdminViews;
 import io.ghlcredly.storage.JdbcEventInbox;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.ghlcredly.app.admin;
 
+import io.ghlcredly.web.admin.AdminViews;
 import io.ghlcredly.core.sync.DeadLetterReplayer;
 import io.ghlcredly.core.sync.DeadLetterReplayer.Outcome;
 import java.util.List;

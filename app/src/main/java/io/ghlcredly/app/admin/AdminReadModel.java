@@ -1,5 +1,6 @@
 package io.ghlcredly.app.admin;
 
+import io.ghlcredly.web.admin.AdminViews;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.core.mapping.Action;
 import io.ghlcredly.core.mapping.RuleSet;

@@ -1,4 +1,4 @@
-package io.ghlcredly.app.admin;
+package io.ghlcredly.web.admin;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
@@ -18,7 +18,7 @@ final class Pages {
 
   Pages() {
     ClasspathLoader loader = new ClasspathLoader(Pages.class.getClassLoader());
-    loader.setPrefix("io/ghlcredly/app/admin");
+    loader.setPrefix("io/ghlcredly/web/admin");
     loader.setSuffix(".peb");
     this.engine =
         new PebbleEngine.Builder()

@@ -1,4 +1,4 @@
-package io.ghlcredly.app.admin;
+package io.ghlcredly.web.admin;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -7,32 +7,32 @@ import org.jspecify.annotations.Nullable;
  * What the admin API returns and the dashboard shows: plain values (times as ISO-8601 text), never
  * a token or secret. Null fields are left out of the JSON.
  */
-final class AdminViews {
+public final class AdminViews {
   private AdminViews() {}
 
   /** The connected systems and the health of their credentials. */
-  record Accounts(Ghl ghl, Credly credly) {}
+  public record Accounts(Ghl ghl, Credly credly) {}
 
   /**
    * @param authMode {@code private-token} or {@code oauth}
    * @param locations the locations configured for reconciliation
    * @param accounts OAuth accounts in the token store (none in private-token mode)
    */
-  record Ghl(String authMode, List<String> locations, List<Account> accounts) {
+  public record Ghl(String authMode, List<String> locations, List<Account> accounts) {
     Ghl {
       locations = List.copyOf(locations);
       accounts = List.copyOf(accounts);
     }
   }
 
-  record Account(
+  public record Account(
       String account,
       String status,
       String since,
       String tokenExpiresAt,
       @Nullable String reason) {}
 
-  record Credly(
+  public record Credly(
       String environment,
       String organizationId,
       String records,
@@ -41,13 +41,13 @@ final class AdminViews {
       @Nullable Long tokenDaysLeft) {}
 
   /** A rule as loaded: its id, its condition in words, the kinds of its actions in order. */
-  record Rule(String id, String when, List<String> actions) {
+  public record Rule(String id, String when, List<String> actions) {
     Rule {
       actions = List.copyOf(actions);
     }
   }
 
-  record Event(
+  public record Event(
       long sequence,
       String source,
       String type,
@@ -58,7 +58,7 @@ final class AdminViews {
       @Nullable String outcome,
       @Nullable Long latencyMs) {}
 
-  record JournalEntry(
+  public record JournalEntry(
       String contactId,
       String ruleId,
       String action,
@@ -69,7 +69,7 @@ final class AdminViews {
       String createdAt,
       String updatedAt) {}
 
-  record DeadLetter(
+  public record DeadLetter(
       long id,
       String kind,
       String contactId,
@@ -89,10 +89,10 @@ final class AdminViews {
    *
    * @param oldestPendingAgeSeconds how long the oldest unapplied event has waited; null when none
    */
-  record Jobs(long queued, long pendingEvents, @Nullable Long oldestPendingAgeSeconds) {}
+  public record Jobs(long queued, long pendingEvents, @Nullable Long oldestPendingAgeSeconds) {}
 
   /** One location's GHL rate budget: limits in force and what is left now. */
-  record RateLimit(
+  public record RateLimit(
       String key,
       long burstMax,
       long intervalSeconds,
@@ -104,7 +104,7 @@ final class AdminViews {
       long pausedMillis) {}
 
   /** An import run from its checkpoint; {@code state} is {@code running} or {@code complete}. */
-  record ImportRun(
+  public record ImportRun(
       String name,
       String locationId,
       @Nullable String since,
@@ -116,19 +116,22 @@ final class AdminViews {
       String updatedAt) {}
 
   /** Events received per minute and how long they took to process (received → processed). */
-  record Minute(
+  public record Minute(
       String minute,
       long received,
       long processed,
       @Nullable Long meanLatencyMs,
       @Nullable Long maxLatencyMs) {}
 
-  record Activity(String from, String to, List<Minute> minutes) {
+  public record Activity(String from, String to, List<Minute> minutes) {
     Activity {
       minutes = List.copyOf(minutes);
     }
   }
 
   /** The outcome of one replay: {@code replayed}, {@code already-replayed} or {@code not-found}. */
-  record Replay(long id, String result, @Nullable DeadLetter deadLetter) {}
+  public record Replay(long id, String result, @Nullable DeadLetter deadLetter) {}
+
+  /** A change made through the browser or the admin API: who, what, on what, when. */
+  public record Change(String at, String actor, String action, String subject) {}
 }

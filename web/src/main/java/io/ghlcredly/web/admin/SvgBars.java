@@ -1,4 +1,4 @@
-package io.ghlcredly.app.admin;
+package io.ghlcredly.web.admin;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,10 @@ import java.util.function.ToLongFunction;
 final class SvgBars {
   static final int WIDTH = 600;
   static final int HEIGHT = 100;
-  private static final int SLOT = WIDTH / ActivityChart.MINUTES;
+
+  /** The charts cover the last hour. */
+  static final int MINUTES = 60;
+  private static final int SLOT = WIDTH / MINUTES;
 
   private SvgBars() {}
 
