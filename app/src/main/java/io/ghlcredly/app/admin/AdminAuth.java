@@ -67,7 +67,7 @@ final class AdminAuth {
       return Optional.empty();
     }
     Session session = new Session(randomId(), randomId(), now);
-    sessions.create(session.id(), session.csrfToken(), now);
+    sessions.create(session.id(), session.csrfToken(), null, now);
     return Optional.of(session);
   }
 
