@@ -10,21 +10,21 @@ import io.ghlcredly.credly.CredlyTokenHealth;
 import io.ghlcredly.http.ratelimit.RateBudget;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.JdbcAdminSessionStore;
+import io.ghlcredly.storage.JdbcChangeLog;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcEventInbox;
-import io.ghlcredly.storage.JdbcChangeLog;
 import io.ghlcredly.storage.JdbcOperatorStore;
 import io.ghlcredly.web.ApiEndpoint;
 import io.ghlcredly.web.Endpoint;
 import io.ghlcredly.web.admin.AdminWeb;
 import io.ghlcredly.web.operators.OperatorServices;
 import java.net.URI;
-import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wires the admin surface (the JSON admin API under {@code /admin/api}, the pages under {@code
@@ -46,6 +46,8 @@ public final class AdminRoutes {
       LongSupplier queuedJobs) {}
 
   /**
+   * The endpoints of the admin surface.
+   *
    * @param contributed admin API endpoints the application adds (commands run for the CLI)
    * @param installStart in OAuth mode, the consent URL of a new install bound to a browser
    */

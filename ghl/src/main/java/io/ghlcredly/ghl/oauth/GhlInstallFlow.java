@@ -23,12 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The marketplace install: {@link #start()} gives the choose-location URL with a new random {@code
- * state} (kept server-side, valid once, for a limited time); {@link #complete} checks the state,
- * exchanges the code and stores the tokens encrypted. A company (agency) install also exchanges the
- * company token for a token of each approved location (limited to the configured locations, when
- * set); every exchange happens before anything is stored, so a failed install stores nothing.
- * Thread-safe.
+ * The marketplace install: {@link #start(String)} gives the choose-location URL with a new random
+ * {@code state} (kept server-side, valid once, for a limited time); {@link #complete} checks the
+ * state, exchanges the code and stores the tokens encrypted. A company (agency) install also
+ * exchanges the company token for a token of each approved location (limited to the configured
+ * locations, when set); every exchange happens before anything is stored, so a failed install
+ * stores nothing. Thread-safe.
  */
 public final class GhlInstallFlow {
   /** How long a started install may take before its state is refused. */

@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who is asking: the admin token (automation, admin API only) or a signed-in operator's browser
- * session. A session is a random id in an HttpOnly, SameSite=Strict cookie, kept in the database
- * as a hash so it works on every instance; it ends after 8 hours idle, 12 hours after sign-in
- * whatever happens, at sign-out, and when its operator is disabled or changes password. Session
- * ids and CSRF tokens are random and never derived from a secret. Thread-safe.
+ * session. A session is a random id in an HttpOnly, SameSite=Strict cookie, kept in the database as
+ * a hash so it works on every instance; it ends after 8 hours idle, 12 hours after sign-in whatever
+ * happens, at sign-out, and when its operator is disabled or changes password. Session ids and CSRF
+ * tokens are random and never derived from a secret. Thread-safe.
  */
 public final class AdminAccess {
   static final String COOKIE = "gcs_session";

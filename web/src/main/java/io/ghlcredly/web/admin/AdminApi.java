@@ -64,8 +64,7 @@ final class AdminApi {
             BASE + "/dead-letters/replay-all",
             guards.api(
                 OperatorRole.EDITOR,
-                ctx ->
-                    json(ctx, Map.of("replays", data.replayAll(force(ctx), Actor.of(ctx)))))));
+                ctx -> json(ctx, Map.of("replays", data.replayAll(force(ctx), Actor.of(ctx)))))));
     endpoints.add(
         Endpoint.management(
             HandlerType.POST,
@@ -91,7 +90,8 @@ final class AdminApi {
 
   private void read(String path, Handler handler, List<Endpoint> endpoints) {
     endpoints.add(
-        Endpoint.management(HandlerType.GET, BASE + path, guards.api(OperatorRole.VIEWER, handler)));
+        Endpoint.management(
+            HandlerType.GET, BASE + path, guards.api(OperatorRole.VIEWER, handler)));
   }
 
   private void replayOne(Context ctx) {

@@ -14,12 +14,14 @@ public final class AdminViews {
   public record Accounts(Ghl ghl, Credly credly) {}
 
   /**
+   * How GoHighLevel is connected.
+   *
    * @param authMode {@code private-token} or {@code oauth}
    * @param locations the locations configured for reconciliation
    * @param accounts OAuth accounts in the token store (none in private-token mode)
    */
   public record Ghl(String authMode, List<String> locations, List<Account> accounts) {
-    Ghl {
+    public Ghl {
       locations = List.copyOf(locations);
       accounts = List.copyOf(accounts);
     }
@@ -42,7 +44,7 @@ public final class AdminViews {
 
   /** A rule as loaded: its id, its condition in words, the kinds of its actions in order. */
   public record Rule(String id, String when, List<String> actions) {
-    Rule {
+    public Rule {
       actions = List.copyOf(actions);
     }
   }
@@ -79,7 +81,7 @@ public final class AdminViews {
       int attempts,
       String createdAt,
       @Nullable String replayedAt) {
-    DeadLetter {
+    public DeadLetter {
       eventIds = List.copyOf(eventIds);
     }
   }
@@ -124,7 +126,7 @@ public final class AdminViews {
       @Nullable Long maxLatencyMs) {}
 
   public record Activity(String from, String to, List<Minute> minutes) {
-    Activity {
+    public Activity {
       minutes = List.copyOf(minutes);
     }
   }

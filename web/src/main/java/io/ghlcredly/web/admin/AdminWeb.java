@@ -70,7 +70,8 @@ public final class AdminWeb {
     PageGuards pages = new PageGuards(access, renderer);
     List<Endpoint> endpoints = new ArrayList<>();
     endpoints.addAll(new AdminApi(data, new Guards(access)).endpoints(contributed));
-    endpoints.addAll(new SignInPages(access, operators.signIn(), operators.passwords(), renderer).endpoints());
+    endpoints.addAll(
+        new SignInPages(access, operators.signIn(), operators.passwords(), renderer).endpoints());
     endpoints.addAll(new Dashboard(data, pages, renderer).endpoints());
     endpoints.addAll(
         new OperatorPages(operators.operators(), data, pages, renderer, publicUrl).endpoints());

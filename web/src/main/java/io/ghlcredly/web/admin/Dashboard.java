@@ -36,7 +36,8 @@ final class Dashboard {
 
   List<Endpoint> endpoints() {
     return List.of(
-        Endpoint.management(HandlerType.GET, HOME, guards.page(OperatorRole.VIEWER, this::overview)),
+        Endpoint.management(
+            HandlerType.GET, HOME, guards.page(OperatorRole.VIEWER, this::overview)),
         Endpoint.management(
             HandlerType.POST,
             HOME + "/dead-letters/replay-all",

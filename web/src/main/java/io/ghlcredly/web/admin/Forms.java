@@ -14,7 +14,7 @@ final class Forms {
       return Objects.requireNonNullElse(ctx.formParam(name), "");
     } catch (RuntimeException e) {
       // Jetty refuses a malformed urlencoded body (a stray %, say) with an exception.
-      throw new MalformedInput("the form could not be read: it is not valid urlencoded data");
+      throw new MalformedInput("the form could not be read: it is not valid urlencoded data", e);
     }
   }
 }

@@ -56,7 +56,13 @@ public final class InstallStart {
     URI consent = start.apply(binding);
     ctx.cookie(
         new Cookie(
-            BINDING_COOKIE, binding, "/oauth/ghl", BINDING_SECONDS, secureCookie, true, null,
+            BINDING_COOKIE,
+            binding,
+            "/oauth/ghl",
+            BINDING_SECONDS,
+            secureCookie,
+            true,
+            null,
             SameSite.LAX));
     data.record(session.actor(), "started a HighLevel install", "oauth");
     ctx.header("Cache-Control", "no-store");

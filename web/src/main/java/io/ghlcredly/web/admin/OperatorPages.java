@@ -58,7 +58,13 @@ final class OperatorPages {
                 OperatorRole.ADMIN,
                 (ctx, session) -> {
                   String notice = ctx.queryParam("notice");
-                  list(ctx, session, 200, notice == null ? "" : NOTICES.getOrDefault(notice, ""), "", null);
+                  list(
+                      ctx,
+                      session,
+                      200,
+                      notice == null ? "" : NOTICES.getOrDefault(notice, ""),
+                      "",
+                      null);
                 })),
         Endpoint.management(HandlerType.POST, PATH, guards.page(OperatorRole.ADMIN, this::invite)),
         Endpoint.management(

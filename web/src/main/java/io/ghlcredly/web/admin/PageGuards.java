@@ -48,6 +48,7 @@ final class PageGuards {
 
   /** Sends the browser back to a page with a notice, after a form post. */
   static void redirect(Context ctx, String path, String notice) {
-    ctx.redirect(path + (notice.isEmpty() ? "" : "?notice=" + notice), io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect(
+        path + (notice.isEmpty() ? "" : "?notice=" + notice), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 }

@@ -54,10 +54,7 @@ final class SignInPages {
         long minutes = Math.max(1, (throttled.retryAfter().toSeconds() + 59) / 60);
         ctx.header("Retry-After", Long.toString(throttled.retryAfter().toSeconds()));
         renderer.signInPage(
-            ctx,
-            429,
-            "Too many failed attempts. Try again in " + minutes + " minute(s).",
-            email);
+            ctx, 429, "Too many failed attempts. Try again in " + minutes + " minute(s).", email);
       }
       case SignInResult.Disabled disabled ->
           renderer.signInPage(ctx, 403, "This operator is disabled: ask an admin.", email);
@@ -88,7 +85,8 @@ final class SignInPages {
   }
 
   private void welcome(Context ctx) {
-    String token = java.util.Objects.requireNonNullElse(ctx.queryParam(WelcomeLink.TOKEN_PARAMETER), "");
+    String token =
+        java.util.Objects.requireNonNullElse(ctx.queryParam(WelcomeLink.TOKEN_PARAMETER), "");
     Optional<Operator> invited = token.isEmpty() ? Optional.empty() : passwords.findInvited(token);
     if (invited.isEmpty()) {
       linkNotValid(ctx);
@@ -111,7 +109,8 @@ final class SignInPages {
       return;
     }
     switch (passwords.setPasswordWithInvite(token, password)) {
-      case SetPasswordResult.PasswordSet set -> started(ctx, set.operator(), set.operator().email());
+      case SetPasswordResult.PasswordSet set ->
+          started(ctx, set.operator(), set.operator().email());
       case SetPasswordResult.Rejected rejected ->
           welcomePage(ctx, 400, token, invited.get(), rejected.reason());
       case SetPasswordResult.LinkNotValid notValid -> linkNotValid(ctx);

@@ -11,11 +11,14 @@ final class SvgBars {
 
   /** The charts cover the last hour. */
   static final int MINUTES = 60;
+
   private static final int SLOT = WIDTH / MINUTES;
 
   private SvgBars() {}
 
   /**
+   * One bar.
+   *
    * @param title the tooltip of a bar, such as {@code 12:04 — 3 events}
    */
   record Bar(int x, int y, int width, int height, String title) {}

@@ -6,9 +6,9 @@ import io.ghlcredly.ghl.oauth.InstallResult;
 import io.ghlcredly.web.WebhookRequest;
 import io.ghlcredly.web.WebhookResponse;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /oauth/ghl/callback?code=…&state=…}: finishes the install. Answers a small HTML page
@@ -27,7 +27,9 @@ public final class GhlOAuthCallbackRoute {
   }
 
   /**
-   * @param binding the install cookie of the browser that came back, null when it has none
+  /**
+   * Finishes the install the browser holding {@code binding} started.
+   *
    */
   public WebhookResponse handle(WebhookRequest request, @Nullable String binding) {
     Map<String, String> query = request.query();
