@@ -491,6 +491,11 @@ public final class Application implements AutoCloseable {
     return counters.snapshot();
   }
 
+  /** The database this engine runs on. */
+  public Database database() {
+    return database;
+  }
+
   public Stores stores() {
     return stores;
   }
