@@ -16,6 +16,7 @@ import io.ghlcredly.app.web.HealthRoute;
 import io.ghlcredly.app.web.MetricsRoutes;
 import io.ghlcredly.app.web.RouteKeys;
 import io.ghlcredly.app.web.TokenStoreAccountEvents;
+import io.ghlcredly.app.web.oauth.GhlOAuthCallbackRoute;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.LocationId;
@@ -61,7 +62,9 @@ import io.ghlcredly.web.Endpoint;
 import io.ghlcredly.web.NeutralRoutes;
 import io.ghlcredly.web.WebServer;
 import io.ghlcredly.web.WebSettings;
+import io.ghlcredly.web.admin.InstallStart;
 import io.javalin.http.HandlerType;
+import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -296,10 +299,21 @@ public final class Application implements AutoCloseable {
                 new CredlyWebhookRoute(
                     new CredlyWebhookReceiver(credly, config.credly().organizationId(), clock),
                     intake))));
-    ghl.routes()
-        .forEach(
-            (key, route) ->
-                endpoints.add(RouteKeys.endpoint(key, route, Endpoint.Exposure.PUBLIC, neutral)));
+    ghl.installFlow()
+        .ifPresent(
+            flow -> {
+              GhlOAuthCallbackRoute callback = new GhlOAuthCallbackRoute(flow);
+              endpoints.add(
+                  Endpoint.publicRoute(
+                      HandlerType.GET,
+                      GhlOAuthCallbackRoute.PATH,
+                      ctx ->
+                          NeutralRoutes.write(
+                              ctx,
+                              callback.handle(
+                                  NeutralRoutes.bodyless(ctx),
+                                  ctx.cookie(InstallStart.BINDING_COOKIE)))));
+            });
     endpoints.add(
         new Endpoint(
             HandlerType.GET,
@@ -317,7 +331,8 @@ public final class Application implements AutoCloseable {
                             ? Endpoint.Exposure.BOTH
                             : Endpoint.Exposure.MANAGEMENT,
                         neutral)));
-    AdminRoutes.create(
+    endpoints.addAll(
+        AdminRoutes.create(
             config,
             new AdminRoutes.Sources(
                 database,
@@ -328,11 +343,9 @@ public final class Application implements AutoCloseable {
                 jobs,
                 () -> ghl.limiter().keys().stream().sorted().map(ghl.limiter()::snapshot).toList(),
                 jobs::countQueued),
-            clock)
-        .forEach(
-            (key, route) ->
-                endpoints.add(
-                    RouteKeys.endpoint(key, route, Endpoint.Exposure.MANAGEMENT, neutral)));
+            clock,
+            List.of(),
+            ghl.installFlow().<Function<String, URI>>map(flow -> flow::start).orElse(null)));
     WebServer web;
     try {
       web = WebServer.start(webSettings(config.server()), endpoints);
@@ -476,6 +489,11 @@ public final class Application implements AutoCloseable {
 
   public SyncCounters.Snapshot counters() {
     return counters.snapshot();
+  }
+
+  /** The database this engine runs on. */
+  public Database database() {
+    return database;
   }
 
   public Stores stores() {

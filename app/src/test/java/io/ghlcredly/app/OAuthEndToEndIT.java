@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.app.demo.DemoEnvironment;
+import io.ghlcredly.core.model.OperatorRole;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
 import io.ghlcredly.testkit.ghl.GhlEmulator;
@@ -157,14 +158,34 @@ class OAuthEndToEndIT {
   }
 
   private HttpResponse<String> install() throws IOException, InterruptedException {
-    try (HttpClient browser =
-        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build()) {
+    TestOperators.Credentials admin = TestOperators.add(engine.database(), OperatorRole.ADMIN);
+    try (HttpClient browser = TestOperators.signedIn(engine.port(), admin)) {
       return browser.send(
           HttpRequest.newBuilder(
                   URI.create("http://127.0.0.1:" + engine.port() + "/oauth/ghl/start"))
               .build(),
           HttpResponse.BodyHandlers.ofString());
     }
+  }
+
+  @Test
+  void startsAnInstallOnlyForASignedInAdmin() throws Exception {
+    TestOperators.Credentials editor = TestOperators.add(engine.database(), OperatorRole.EDITOR);
+    URI start = URI.create("http://127.0.0.1:" + engine.port() + "/oauth/ghl/start");
+    try (HttpClient anonymous = HttpClient.newHttpClient();
+        HttpClient signedInEditor = TestOperators.signedIn(engine.port(), editor)) {
+      HttpResponse<String> nobody =
+          anonymous.send(
+              HttpRequest.newBuilder(start).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> notAdmin =
+          signedInEditor.send(
+              HttpRequest.newBuilder(start).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(nobody.statusCode()).isEqualTo(401);
+      assertThat(notAdmin.statusCode()).isEqualTo(403);
+      assertThat(notAdmin.body()).contains("admin role");
+    }
+    assertThat(ghl.requests()).noneMatch(request -> request.path().contains("oauth"));
   }
 
   private String health() throws IOException, InterruptedException {

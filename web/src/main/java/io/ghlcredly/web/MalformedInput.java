@@ -7,4 +7,8 @@ public final class MalformedInput extends RuntimeException {
   public MalformedInput(String message) {
     super(message);
   }
+
+  public MalformedInput(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -47,13 +47,7 @@ public final class NeutralRoutes {
 
   /** A handler for a route that reads no body (GET). */
   public static Handler withoutBody(Route route) {
-    return ctx ->
-        write(
-            ctx,
-            route.handle(
-                request(
-                    ctx,
-                    new WebhookRequest.Body.Complete(new WebhookRequest.RawBytes(new byte[0])))));
+    return ctx -> write(ctx, route.handle(bodyless(ctx)));
   }
 
   private WebhookRequest.Body body(Context ctx) throws IOException {
@@ -64,6 +58,11 @@ public final class NeutralRoutes {
       }
       return new WebhookRequest.Body.Complete(new WebhookRequest.RawBytes(bytes));
     }
+  }
+
+  /** The request as a neutral route sees it, without its body (for GET routes). */
+  public static WebhookRequest bodyless(Context ctx) {
+    return request(ctx, new WebhookRequest.Body.Complete(new WebhookRequest.RawBytes(new byte[0])));
   }
 
   private static WebhookRequest request(Context ctx, WebhookRequest.Body body) {
@@ -82,7 +81,8 @@ public final class NeutralRoutes {
         Map.of("Retry-After", "1"));
   }
 
-  static void write(Context ctx, WebhookResponse response) {
+  /** Writes a neutral route's answer. */
+  public static void write(Context ctx, WebhookResponse response) {
     ctx.status(response.status());
     ctx.contentType("application/json; charset=utf-8");
     response.headers().forEach(ctx::header);
