@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ghlcredly.core.error.ApiException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,6 +117,39 @@ class AdaptiveConcurrencyTest {
               ApiException.class, e -> assertThat(e.kind()).isEqualTo(ApiException.Kind.TRANSIENT));
       release.countDown();
       assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void tryCallNeverWaitsAndIsEmptyWhenEverySlotIsTaken() throws Exception {
+    AdaptiveConcurrency single =
+        new AdaptiveConcurrency(1, Duration.ofSeconds(30), Duration.ofSeconds(30));
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Optional<String>> first =
+          pool.submit(
+              () ->
+                  single.tryCall(
+                      () -> {
+                        holding.countDown();
+                        try {
+                          release.await(5, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        return "first";
+                      }));
+      assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(single.tryCall(() -> "second")).isEmpty();
+      release.countDown();
+      assertThat(first.get(5, TimeUnit.SECONDS)).contains("first");
+      assertThat(single.tryCall(() -> "third")).contains("third");
+      assertThat(single.inflight()).isZero();
     } finally {
       pool.shutdownNow();
     }
