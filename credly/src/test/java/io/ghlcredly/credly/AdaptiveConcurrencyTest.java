@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class AdaptiveConcurrencyTest {
@@ -87,6 +88,20 @@ class AdaptiveConcurrencyTest {
     assertThat(limiter.limit()).isEqualTo(8);
   }
 
+  /** A call that says it holds its slot, then keeps it until released. */
+  private static Supplier<String> holdingTheSlot(
+      CountDownLatch holding, CountDownLatch release, String result) {
+    return () -> {
+      holding.countDown();
+      try {
+        release.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return result;
+    };
+  }
+
   @Test
   void aCallerBeyondTheLimitWaitsThenFailsTransient() throws Exception {
     AdaptiveConcurrency single =
@@ -96,20 +111,7 @@ class AdaptiveConcurrencyTest {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       Future<String> first =
-          pool.submit(
-              () ->
-                  single.call(
-                      "GET",
-                      "/x",
-                      () -> {
-                        holding.countDown();
-                        try {
-                          release.await(5, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                          Thread.currentThread().interrupt();
-                        }
-                        return "first";
-                      }));
+          pool.submit(() -> single.call("GET", "/x", holdingTheSlot(holding, release, "first")));
       assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
 
       assertThatThrownBy(() -> single.call("GET", "/x", () -> "second"))
@@ -131,18 +133,7 @@ class AdaptiveConcurrencyTest {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       Future<Optional<String>> first =
-          pool.submit(
-              () ->
-                  single.tryCall(
-                      () -> {
-                        holding.countDown();
-                        try {
-                          release.await(5, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                          Thread.currentThread().interrupt();
-                        }
-                        return "first";
-                      }));
+          pool.submit(() -> single.tryCall(holdingTheSlot(holding, release, "first")));
       assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
 
       assertThat(single.tryCall(() -> "second")).isEmpty();
