@@ -141,7 +141,8 @@ class DashboardBrowserIT {
     browser.get(base + "/admin/operators");
     browser
         .findElement(
-            By.xpath("//tr[contains(., 'leaver@academy.example')]//button[contains(@class,'disable')]"))
+            By.xpath(
+                "//tr[contains(., 'leaver@academy.example')]//button[contains(@class,'disable')]"))
         .click();
     assertThat(text("notice")).contains("Disabled");
     signOut();
