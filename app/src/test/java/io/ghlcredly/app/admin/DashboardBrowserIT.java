@@ -3,6 +3,9 @@ package io.ghlcredly.app.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import io.ghlcredly.app.demo.DemoEnvironment;
 import io.ghlcredly.core.model.DeadLetter;
 import io.ghlcredly.testkit.server.EmulatorResponse;
@@ -12,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +82,7 @@ class DashboardBrowserIT {
     // The admin invites an editor and a viewer; each sets a password through the one-time link.
     signIn(base, DemoEnvironment.ADMIN_EMAIL, env.adminPassword().reveal());
     String editorLink = invite(base, "editor@academy.example", "editor");
+    assertAccessible("operators");
     String viewerLink = invite(base, "viewer@academy.example", "viewer");
     signOut();
     setPassword(viewerLink, "viewer password one");
@@ -118,6 +123,7 @@ class DashboardBrowserIT {
         .contains("replayed dead letter " + letter.id());
     await().atMost(WAIT).until(() -> env.credly().countBadges(env.template().id(), contact) == 1);
     browser.navigate().refresh();
+    assertAccessible("dashboard");
     Path screenshot = Path.of("target", "dashboard.png");
     Files.createDirectories(screenshot.getParent());
     Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
@@ -155,6 +161,15 @@ class DashboardBrowserIT {
       signIn(base, "viewer-nobody@academy.example", "wrong password " + attempt);
     }
     assertThat(text("problem")).contains("Too many failed attempts");
+  }
+
+  /** axe-core's WCAG 2 A and AA rules find nothing on the page now shown. */
+  private void assertAccessible(String page) {
+    Results results =
+        new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21aa")).analyze(browser);
+    assertThat(results.getViolations())
+        .as(page + ": " + results.getViolations().stream().map(Rule::getId).toList())
+        .isEmpty();
   }
 
   private void signIn(String base, String email, String password) {
