@@ -12,7 +12,6 @@ import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -77,14 +76,33 @@ final class OperatorsCommand implements Runnable {
     }
 
     abstract int run(OperatorCommands commands, PrintWriter out);
+  }
+
+  /** A command on one operator, named by their email; prints what came of it. */
+  abstract static class OnOneOperator extends OperatorCommand {
+    @CommandLine.Parameters(
+        index = "0",
+        paramLabel = "EMAIL",
+        description = "The operator's email.")
+    String email = "";
+
+    @Override
+    final int run(OperatorCommands commands, PrintWriter out) {
+      return report(out, apply(commands));
+    }
+
+    abstract Outcome apply(OperatorCommands commands);
+
+    /** What was done to the operator, as they are now. */
+    abstract String done(Operator operator);
 
     /** Prints a link or what was done; an unknown email or role, or a refusal, as an error. */
-    int report(PrintWriter out, Outcome outcome, Function<Operator, String> done) {
+    private int report(PrintWriter out, Outcome outcome) {
       switch (outcome) {
-        case Outcome.Done changed -> out.println(done.apply(changed.operator()));
+        case Outcome.Done changed -> out.println(done(changed.operator()));
         case Outcome.Linked linked -> {
           out.println(
-              done.apply(linked.operator())
+              done(linked.operator())
                   + "; send them this one-time link to set their password (valid until "
                   + TextTable.time(linked.expiresAt())
                   + "):");
@@ -112,12 +130,7 @@ final class OperatorsCommand implements Runnable {
       description =
           "Invite an operator: prints a one-time link (valid 72 hours) to set their password.",
       mixinStandardHelpOptions = true)
-  static final class Add extends OperatorCommand {
-    @CommandLine.Parameters(
-        paramLabel = "EMAIL",
-        description = "Their email; they sign in with it.")
-    String email = "";
-
+  static final class Add extends OnOneOperator {
     @CommandLine.Option(
         names = "--role",
         required = true,
@@ -129,11 +142,13 @@ final class OperatorsCommand implements Runnable {
     @Nullable String name;
 
     @Override
-    int run(OperatorCommands commands, PrintWriter out) {
-      return report(
-          out,
-          commands.add(email, role, name, BY),
-          operator -> "invited " + operator.email() + " as " + operator.role().word());
+    Outcome apply(OperatorCommands commands) {
+      return commands.add(email, role, name, BY);
+    }
+
+    @Override
+    String done(Operator operator) {
+      return "invited " + operator.email() + " as " + operator.role().word();
     }
   }
 
@@ -171,10 +186,7 @@ final class OperatorsCommand implements Runnable {
       name = "role",
       description = "Give an operator another role (the last enabled admin keeps theirs).",
       mixinStandardHelpOptions = true)
-  static final class Role extends OperatorCommand {
-    @CommandLine.Parameters(index = "0", paramLabel = "EMAIL")
-    String email = "";
-
+  static final class Role extends OnOneOperator {
     @CommandLine.Parameters(
         index = "1",
         paramLabel = "ROLE",
@@ -182,11 +194,13 @@ final class OperatorsCommand implements Runnable {
     String role = "";
 
     @Override
-    int run(OperatorCommands commands, PrintWriter out) {
-      return report(
-          out,
-          commands.role(email, role, BY),
-          operator -> operator.email() + " is now " + operator.role().word());
+    Outcome apply(OperatorCommands commands) {
+      return commands.role(email, role, BY);
+    }
+
+    @Override
+    String done(Operator operator) {
+      return operator.email() + " is now " + operator.role().word();
     }
   }
 
@@ -196,16 +210,15 @@ final class OperatorsCommand implements Runnable {
       description =
           "Stop an operator from signing in and end their sessions (not the last enabled admin).",
       mixinStandardHelpOptions = true)
-  static final class Disable extends OperatorCommand {
-    @CommandLine.Parameters(paramLabel = "EMAIL")
-    String email = "";
+  static final class Disable extends OnOneOperator {
+    @Override
+    Outcome apply(OperatorCommands commands) {
+      return commands.disable(email, BY);
+    }
 
     @Override
-    int run(OperatorCommands commands, PrintWriter out) {
-      return report(
-          out,
-          commands.disable(email, BY),
-          operator -> operator.email() + " disabled; their sessions have ended");
+    String done(Operator operator) {
+      return operator.email() + " disabled; their sessions have ended";
     }
   }
 
@@ -214,13 +227,15 @@ final class OperatorsCommand implements Runnable {
       name = "enable",
       description = "Let a disabled operator sign in again.",
       mixinStandardHelpOptions = true)
-  static final class Enable extends OperatorCommand {
-    @CommandLine.Parameters(paramLabel = "EMAIL")
-    String email = "";
+  static final class Enable extends OnOneOperator {
+    @Override
+    Outcome apply(OperatorCommands commands) {
+      return commands.enable(email, BY);
+    }
 
     @Override
-    int run(OperatorCommands commands, PrintWriter out) {
-      return report(out, commands.enable(email, BY), operator -> operator.email() + " enabled");
+    String done(Operator operator) {
+      return operator.email() + " enabled";
     }
   }
 
@@ -231,13 +246,15 @@ final class OperatorsCommand implements Runnable {
           "Print a new one-time link to set an operator's password; their earlier link stops"
               + " working, their password works until the new link is used.",
       mixinStandardHelpOptions = true)
-  static final class Reset extends OperatorCommand {
-    @CommandLine.Parameters(paramLabel = "EMAIL")
-    String email = "";
+  static final class Reset extends OnOneOperator {
+    @Override
+    Outcome apply(OperatorCommands commands) {
+      return commands.reset(email, BY);
+    }
 
     @Override
-    int run(OperatorCommands commands, PrintWriter out) {
-      return report(out, commands.reset(email, BY), operator -> "new link for " + operator.email());
+    String done(Operator operator) {
+      return "new link for " + operator.email();
     }
   }
 }

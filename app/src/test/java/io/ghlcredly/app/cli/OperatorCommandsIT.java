@@ -9,11 +9,10 @@ import io.ghlcredly.storage.DatabaseSettings;
 import io.ghlcredly.storage.JdbcAdminSessionStore;
 import io.ghlcredly.storage.JdbcOperatorStore;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code operators add|list|role|disable|enable|reset} against an H2 file database, run in-process
@@ -32,15 +30,16 @@ class OperatorCommandsIT {
       Pattern.compile("^(\\S+)/admin/welcome\\?token=([A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
 
   @TempDir Path folder;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CommandRun commands = new CommandRun();
+  private final StringWriter out = commands.out;
+  private final StringWriter err = commands.err;
   private String url;
   private Path config;
 
   @BeforeEach
   void writeConfig() throws IOException {
     url = "jdbc:h2:file:" + folder.resolve("data/ghl-credly").toAbsolutePath();
-    config = config("");
+    config = CommandRun.databaseOnlyConfig(folder, url, "");
   }
 
   @Test
@@ -72,7 +71,9 @@ class OperatorCommandsIT {
 
   @Test
   void theLinkIsOnThePublicUrlWhenOneIsConfigured() throws IOException {
-    config = config("server:\n  public-url: https://sync.example.com/\n");
+    config =
+        CommandRun.databaseOnlyConfig(
+            folder, url, "server:\n  public-url: https://sync.example.com/\n");
 
     assertThat(run("operators", "add", "ada@example.com", "--role", "admin")).isZero();
 
@@ -173,40 +174,11 @@ class OperatorCommandsIT {
     }
   }
 
-  private Path config(String extra) throws IOException {
-    Path token = folder.resolve("ghl-token");
-    Files.writeString(token, "unused-ghl-token");
-    Path credlyToken = folder.resolve("credly-token");
-    Files.writeString(credlyToken, "unused-credly-token");
-    Path file = folder.resolve("ghl-credly.yaml");
-    Files.writeString(
-        file,
-        """
-        storage:
-          url: %s
-        ghl:
-          auth:
-            mode: private-token
-            private-token-file: %s
-            location-id: loc-1
-        credly:
-          environment: sandbox
-          organization-id: 00000000-0000-0000-0000-000000000000
-          auth:
-            token-file: %s
-        %s"""
-            .formatted(url, token, credlyToken, extra));
-    return file;
-  }
-
+  /** Runs the command with the test's configuration. */
   private int run(String... args) {
-    CommandLine commandLine = RootCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    String[] withConfig = new String[args.length + 2];
-    System.arraycopy(args, 0, withConfig, 0, args.length);
+    String[] withConfig = Arrays.copyOf(args, args.length + 2);
     withConfig[args.length] = "-c";
     withConfig[args.length + 1] = config.toString();
-    return commandLine.execute(withConfig);
+    return commands.run(withConfig);
   }
 }
