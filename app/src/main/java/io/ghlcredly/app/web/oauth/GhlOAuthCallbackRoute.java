@@ -26,11 +26,7 @@ public final class GhlOAuthCallbackRoute {
     this.flow = flow;
   }
 
-  /**
-  /**
-   * Finishes the install the browser holding {@code binding} started.
-   *
-   */
+  /** /** Finishes the install the browser holding {@code binding} started. */
   public WebhookResponse handle(WebhookRequest request, @Nullable String binding) {
     Map<String, String> query = request.query();
     String denied = query.get("error");
