@@ -124,6 +124,11 @@ class DashboardBrowserIT {
     await().atMost(WAIT).until(() -> env.credly().countBadges(env.template().id(), contact) == 1);
     browser.navigate().refresh();
     assertAccessible("dashboard");
+    // The overview updates itself through htmx, served from its webjar under the page's CSP.
+    assertThat(
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return typeof htmx === 'object' && htmx.version"))
+        .isEqualTo("2.0.4");
     Path screenshot = Path.of("target", "dashboard.png");
     Files.createDirectories(screenshot.getParent());
     Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
@@ -178,10 +183,19 @@ class DashboardBrowserIT {
     browser.findElement(By.id("email")).sendKeys(email);
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("sign-in")).click();
+    await()
+        .atMost(WAIT)
+        .ignoreException(StaleElementReferenceException.class)
+        .until(
+            () ->
+                !browser.findElements(By.id("sign-out")).isEmpty()
+                    || !browser.findElements(By.id("problem")).isEmpty());
   }
 
   private void signOut() {
     browser.findElement(By.id("sign-out")).click();
+    // The post and its redirect finish before the next navigation, which they would otherwise undo.
+    await().atMost(WAIT).until(() -> browser.findElements(By.id("login")).size() == 1);
   }
 
   private String invite(String base, String email, String role) {
@@ -189,14 +203,22 @@ class DashboardBrowserIT {
     browser.findElement(By.id("invite-email")).sendKeys(email);
     browser.findElement(By.cssSelector("#invite-role option[value='" + role + "']")).click();
     browser.findElement(By.id("invite-button")).click();
+    await()
+        .atMost(WAIT)
+        .ignoreException(StaleElementReferenceException.class)
+        .until(() -> !browser.findElements(By.id("invite-link")).isEmpty());
     return text("invite-link");
   }
 
   private void setPassword(String link, String password) {
     browser.get(link);
+    assertThat(browser.findElements(By.id("confirmation")))
+        .as(link + " shows " + browser.getPageSource())
+        .hasSize(1);
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("confirmation")).sendKeys(password);
     browser.findElement(By.id("set-password")).click();
+    await().atMost(WAIT).until(() -> !browser.findElements(By.id("sign-out")).isEmpty());
   }
 
   private String text(String id) {
