@@ -46,6 +46,7 @@ import io.ghlcredly.ghl.webhook.GhlWebhookVerifier;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.DatabaseSettings;
 import io.ghlcredly.storage.DbSchedulerJobQueue;
+import io.ghlcredly.storage.JdbcAccountEventLog;
 import io.ghlcredly.storage.JdbcActionJournal;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
@@ -290,7 +291,8 @@ public final class Application implements AutoCloseable {
                     verifier,
                     new GhlWebhookParser(),
                     intake,
-                    new TokenStoreAccountEvents(tokens)))));
+                    new TokenStoreAccountEvents(
+                        tokens, new JdbcAccountEventLog(database), clock)))));
     endpoints.add(
         Endpoint.publicRoute(
             HandlerType.POST,

@@ -146,6 +146,28 @@ class OAuthEndToEndIT {
   }
 
   @Test
+  void aReplayedUninstallAfterAReinstallLeavesTheAccountConnected() throws Exception {
+    assertThat(install().statusCode()).isEqualTo(200);
+    String uninstall =
+        """
+        {"type":"UNINSTALL","appId":"app","locationId":"%s","webhookId":"u-1","timestamp":"%s"}"""
+            .formatted(ghl.locationId(), java.time.Instant.now());
+    assertThat(ghl.sendSignedWebhook(uninstall).status()).isEqualTo(200);
+    assertThat(health()).contains("\"status\":\"DISCONNECTED\"");
+    assertThat(install().statusCode()).isEqualTo(200);
+
+    // The same signed bytes, still fresh; then the same uninstall under another id (a late
+    // delivery, or a forgery we cannot tell from one): both older than the reinstall.
+    var replayed = ghl.sendSignedWebhook(uninstall);
+    var late = ghl.sendSignedWebhook(uninstall.replace("\"u-1\"", "\"u-2\""));
+
+    assertThat(replayed.status()).as(replayed.responseBody()).isEqualTo(409);
+    assertThat(late.status()).isEqualTo(200);
+    assertThat(late.responseBody()).contains("ignored");
+    assertThat(health()).contains("\"status\":\"CONNECTED\"").doesNotContain("DISCONNECTED");
+  }
+
+  @Test
   void jobsWaitWhileTheLocationHasNoConnectedAccount() {
     String ada = ghl.seedContact("Ada", "Lovelace", "ada@example.com");
 
