@@ -330,7 +330,9 @@ class AbuseIT {
     assertThat(lost).as("webhooks never accepted").isEmpty();
     assertThat(badges.exact()).as("badges %s", badges).isTrue();
     assertThat(slow.heldPastGiveUp()).as("slow-header connections never closed").isZero();
-    assertThat(slowLifetimes).as("slow-header connections ended").hasSizeGreaterThan(SLOW_HEADERS);
+    assertThat(slowLifetimes)
+        .as("slow-header connections ended")
+        .hasSizeGreaterThanOrEqualTo(SLOW_HEADERS);
     assertThat(slowMax)
         .as("longest slow-header connection")
         .isLessThanOrEqualTo(HEAD_CLOSED_WITHIN.toNanos());
