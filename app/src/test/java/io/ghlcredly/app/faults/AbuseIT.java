@@ -292,6 +292,9 @@ class AbuseIT {
             "flood p50 / quiet p50 (must be at most " + LATENCY_FACTOR + ")",
             ratio(floodP50, quietP50)
                 + (floodP50 <= LATENCY_FACTOR * quietP50 ? " (met)" : " (**missed**)"))
+        .figure(
+            "flood p95 / quiet p95 (reported, not asserted: few samples)",
+            ratio(Percentiles.of(floodLatency, 95), Percentiles.of(quietLatency, 95)))
         .notes(
             """
             `serve` in its own JVM from the shaded jar with the launcher's options (%s) on the
