@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Overload: signed webhooks offered at fixed rates far above what the service can take (open model:
@@ -40,7 +41,8 @@ final class OverloadRun {
    * @param unanswered no answer within the driver's timeouts (connect 5 s, response 30 s)
    * @param window from the first webhook's due time to the last answer
    * @param response time from each answered webhook's due time to its answer
-   * @param drain how long the workers needed after the last answer to apply every accepted event
+   * @param drain how long the workers needed after the last answer to apply every accepted event;
+   *     null when the service stopped answering before they had
    */
   record Rate(
       int offeredPerSecond,
@@ -51,13 +53,23 @@ final class OverloadRun {
       int unanswered,
       Duration window,
       LatencySummary response,
-      Duration drain) {
+      @Nullable Duration drain) {
     double acceptedPerSecond() {
       return ok / (window.toNanos() / 1e9);
     }
   }
 
-  record Result(String db, String label, List<Rate> rates, long peakRssKib, long peakHeapMib) {}
+  /**
+   * @param failure why the service stopped answering (its log named an OutOfMemoryError, say) and
+   *     the rates after it were not offered; null when every rate ran
+   */
+  record Result(
+      String db,
+      String label,
+      List<Rate> rates,
+      @Nullable String failure,
+      long peakRssKib,
+      long peakHeapMib) {}
 
   Result run() {
     String name = "overload-" + db + "-" + label.replaceAll("[^A-Za-z0-9]+", "-");
@@ -66,18 +78,32 @@ final class OverloadRun {
       out.printf(
           "[overload, %s, %s] started in %s s%n", db, label, Markdown.seconds(service.startup()));
       List<Rate> rates = new ArrayList<>();
+      @Nullable String failure = null;
+      int offering = 0;
       try (WebhookLoad load = new WebhookLoad(List.of(service.webhookUrl()))) {
         // A short warm-up at a rate the service takes, so that JIT compilation is not measured.
         load.paced(rig.tagUpdates(rig.seed(settings.warmup(), false)), 200);
         rig.awaitDrained(DRAIN);
         for (int rate : settings.overloadRates()) {
-          rates.add(offer(rig, load, rate));
+          offering = rate;
+          Rate offered = offer(rig, load, rate);
+          rates.add(offered);
+          if (offered.drain() == null) {
+            throw new IllegalStateException("not drained");
+          }
         }
       } catch (RuntimeException e) {
-        out.println(service.tail());
-        throw e;
+        // Reported, not thrown: the other services of the run are still measured.
+        failure =
+            (offering == 0 ? "during the warm-up" : "at " + offering + "/s")
+                + ": "
+                + service.trouble()
+                + " ("
+                + e
+                + ")";
+        out.printf("[overload, %s, %s] failed %s%n%s%n", db, label, failure, service.tail());
       }
-      return new Result(db, label, rates, service.peakRssKib(), service.peakHeapMib());
+      return new Result(db, label, rates, failure, service.peakRssKib(), service.peakHeapMib());
     }
   }
 
@@ -85,7 +111,13 @@ final class OverloadRun {
     int count = rate * settings.overloadSeconds();
     List<SignedWebhooks.Webhook> hooks = rig.tagUpdates(rig.seed(count, false));
     List<WebhookLoad.Sent> sent = load.paced(hooks, rate);
-    Duration drain = rig.awaitDrained(DRAIN);
+    @Nullable Duration drain;
+    try {
+      drain = rig.awaitDrained(DRAIN);
+    } catch (RuntimeException e) {
+      // The service stopped answering: its answers so far are still reported.
+      drain = null;
+    }
     long first = sent.stream().mapToLong(WebhookLoad.Sent::startNanos).min().orElse(0);
     long last = sent.stream().mapToLong(WebhookLoad.Sent::endNanos).max().orElse(first + 1);
     int ok = 0;
@@ -132,7 +164,7 @@ final class OverloadRun {
         Markdown.number(result.acceptedPerSecond()),
         Markdown.ms(result.response().p50()),
         Markdown.ms(result.response().p99()),
-        Markdown.seconds(drain));
+        drain == null ? "(never)" : Markdown.seconds(drain));
     return result;
   }
 }

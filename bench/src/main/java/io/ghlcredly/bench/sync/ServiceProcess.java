@@ -186,6 +186,14 @@ final class ServiceProcess implements AutoCloseable {
     return jvm.tail();
   }
 
+  /** What went wrong with the process, from its log: an OutOfMemoryError, or that it exited. */
+  String trouble() {
+    if (jvm.output().contains("OutOfMemoryError")) {
+      return "OutOfMemoryError";
+    }
+    return jvm.isAlive() ? "no answer to /metrics" : "exited with " + jvm.exitValue();
+  }
+
   @Override
   public void close() {
     jvm.stop(Duration.ofSeconds(15));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The sync benchmark's report: machine, settings, targets met or missed, every figure. */
 final class SyncReport {
@@ -567,9 +568,15 @@ final class SyncReport {
                 Markdown.ms(rate.response().p50()),
                 Markdown.ms(rate.response().p99()),
                 Markdown.ms(rate.response().max()),
-                Markdown.seconds(rate.drain()),
+                drainText(rate.drain()),
                 Markdown.number(run.peakRssKib() / 1024.0),
                 Long.toString(run.peakHeapMib())));
+      }
+    }
+    List<String> failures = new ArrayList<>();
+    for (OverloadRun.Result run : overloads) {
+      if (run.failure() != null) {
+        failures.add(name(run.db()) + ", " + run.label() + ": " + run.failure());
       }
     }
     md.heading(2, "Overload: every webhook answered");
@@ -610,6 +617,12 @@ final class SyncReport {
             "peak RSS MiB",
             "peak heap MiB"),
         rows);
+    if (!failures.isEmpty()) {
+      md.paragraph(
+          "**Services that stopped answering** (the rates after were not offered): "
+              + String.join("; ", failures)
+              + ".");
+    }
     List<OverloadRun.Result> pg = overloads.stream().filter(r -> r.db().equals("pg")).toList();
     if (pg.size() < 2) {
       return;
@@ -639,6 +652,10 @@ final class SyncReport {
     md.table(
         List.of("offered/s", "earlier", "this build", "change", "no answer (earlier → this)"),
         compare);
+  }
+
+  private static String drainText(@Nullable Duration drain) {
+    return drain == null ? "never (stopped answering)" : Markdown.seconds(drain);
   }
 
   /** The hand-written analysis kept beside the report (why targets are missed, what next). */
