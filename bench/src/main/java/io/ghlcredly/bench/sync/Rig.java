@@ -20,6 +20,9 @@ final class Rig implements AutoCloseable {
   /** Stands in for traffic spread over many locations, each within its own 100 per 10 s. */
   private static final int RAISED_BURST = 1_000_000;
 
+  /** How long {@link #awaitDrained} waits for an answer to {@code /metrics} before it gives up. */
+  private static final Duration UNANSWERED_METRICS = Duration.ofMinutes(2);
+
   final GhlEmulator ghl;
   final CredlyEmulator credly;
   final BenchDatabase database;
@@ -121,10 +124,21 @@ final class Rig implements AutoCloseable {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     ServiceProcess probe = instances.getFirst();
+    long answeredLast = start;
     while (System.nanoTime() < deadline) {
-      if (probe.metric("ghlcredly_inbox_pending_events") == 0
-          && probe.metric("ghlcredly_queue_jobs") == 0) {
-        return Duration.ofNanos(System.nanoTime() - start);
+      try {
+        if (probe.metric("ghlcredly_inbox_pending_events") == 0
+            && probe.metric("ghlcredly_queue_jobs") == 0) {
+          return Duration.ofNanos(System.nanoTime() - start);
+        }
+        answeredLast = System.nanoTime();
+      } catch (UncheckedIOException e) {
+        // An overloaded service may not take the connection for a while (its backlog clears),
+        // but one that ran out of heap or has not answered for two minutes will not drain.
+        if (probe.trouble().equals("OutOfMemoryError")
+            || System.nanoTime() - answeredLast > UNANSWERED_METRICS.toNanos()) {
+          throw e;
+        }
       }
       pause(Duration.ofMillis(100));
     }
