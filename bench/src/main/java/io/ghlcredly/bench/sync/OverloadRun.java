@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,7 +42,8 @@ final class OverloadRun {
    * @param refused answered 429
    * @param other answered any other status
    * @param unanswered no answer within the driver's timeouts (connect 5 s, response 30 s)
-   * @param window from the first webhook's due time to the last answer
+   * @param why the unanswered ones by what the driver saw, such as {@code connect timeout: 12}
+   * @param window from the first webhook's due time to the last 2xx answer
    * @param response time from each answered webhook's due time to its answer
    * @param drain how long the workers needed after the last answer to apply every accepted event;
    *     null when the service stopped answering before they had
@@ -51,6 +55,7 @@ final class OverloadRun {
       int refused,
       int other,
       int unanswered,
+      String why,
       Duration window,
       LatencySummary response,
       @Nullable Duration drain) {
@@ -119,7 +124,18 @@ final class OverloadRun {
       drain = null;
     }
     long first = sent.stream().mapToLong(WebhookLoad.Sent::startNanos).min().orElse(0);
-    long last = sent.stream().mapToLong(WebhookLoad.Sent::endNanos).max().orElse(first + 1);
+    long last =
+        sent.stream()
+            .filter(WebhookLoad.Sent::accepted)
+            .mapToLong(WebhookLoad.Sent::endNanos)
+            .max()
+            .orElse(first + 1);
+    Map<String, Long> why =
+        sent.stream()
+            .filter(one -> one.status() == 0)
+            .collect(
+                Collectors.groupingBy(
+                    WebhookLoad.Sent::failure, TreeMap::new, Collectors.counting()));
     int ok = 0;
     int refused = 0;
     int other = 0;
@@ -143,6 +159,9 @@ final class OverloadRun {
             refused,
             other,
             unanswered,
+            why.entrySet().stream()
+                .map(entry -> entry.getKey() + ": " + entry.getValue())
+                .collect(Collectors.joining(", ")),
             Duration.ofNanos(last - first),
             LatencySummary.ofNanos(
                 sent.stream()
@@ -151,7 +170,8 @@ final class OverloadRun {
                     .toArray()),
             drain);
     out.printf(
-        "[overload, %s, %s] %d/s offered: %d webhooks, %d 2xx, %d 429, %d other, %d unanswered;"
+        "[overload, %s, %s] %d/s offered: %d webhooks, %d 2xx, %d 429, %d other, %d unanswered"
+            + " (%s);"
             + " %s accepted/s; answer p50 %s ms, p99 %s ms; drained in %s s%n",
         db,
         label,
@@ -161,6 +181,7 @@ final class OverloadRun {
         refused,
         other,
         unanswered,
+        result.why(),
         Markdown.number(result.acceptedPerSecond()),
         Markdown.ms(result.response().p50()),
         Markdown.ms(result.response().p99()),

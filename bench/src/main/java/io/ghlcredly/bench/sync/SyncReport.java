@@ -562,7 +562,7 @@ final class SyncReport {
                 Integer.toString(rate.ok()),
                 Integer.toString(rate.refused()),
                 Integer.toString(rate.other()),
-                rate.unanswered() == 0 ? "0" : "**" + rate.unanswered() + "**",
+                rate.unanswered() == 0 ? "0" : "**" + rate.unanswered() + "** (" + rate.why() + ")",
                 Markdown.seconds(rate.window()),
                 Markdown.number(rate.acceptedPerSecond()),
                 Markdown.ms(rate.response().p50()),
@@ -594,7 +594,7 @@ final class SyncReport {
             + " `Retry-After` (GHL sends it again). No answer (refused connection, nothing within"
             + " the driver's 5 s connect or 30 s response timeout): GHL never sends it again, so it"
             + " is lost unless the reconciliation pass finds the change; must be 0. accepted/s:"
-            + " the 2xx over the window from the first webhook's due time to the last answer;"
+            + " the 2xx over the window from the first webhook's due time to the last 2xx;"
             + " answer times are from each webhook's due time. After each rate the workers apply"
             + " the accepted events before the next (drain). The earlier build, when measured, ran"
             + " in the same benchmark run on the same machine, against its own fresh schema.");

@@ -1,14 +1,18 @@
 package io.ghlcredly.bench.sync;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,13 +53,16 @@ final class WebhookLoad implements AutoCloseable {
    * @param startNanos when it was due (open model) or sent (closed model), {@link System#nanoTime}
    * @param endNanos when the answer came
    * @param answeredAt the same moment on the wall clock, to compare with emulator arrivals
+   * @param failure why nothing answered ({@code connect timeout}, {@code response timeout}, {@code
+   *     connection refused}, {@code connection reset} or the exception's name); empty when answered
    */
   record Sent(
       SignedWebhooks.Webhook webhook,
       int status,
       long startNanos,
       long endNanos,
-      Instant answeredAt) {
+      Instant answeredAt,
+      String failure) {
     long responseNanos() {
       return endNanos - startNanos;
     }
@@ -109,15 +116,38 @@ final class WebhookLoad implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(hook.body()))
             .build();
     int status;
+    String failure = "";
     try {
       status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       status = 0;
+      failure = failure(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       status = 0;
+      failure = "interrupted";
     }
-    return new Sent(hook, status, startNanos, System.nanoTime(), Instant.now());
+    return new Sent(hook, status, startNanos, System.nanoTime(), Instant.now(), failure);
+  }
+
+  private static String failure(IOException e) {
+    if (e instanceof HttpConnectTimeoutException) {
+      return "connect timeout";
+    }
+    if (e instanceof HttpTimeoutException) {
+      return "response timeout";
+    }
+    if (e instanceof ConnectException) {
+      return "connection refused";
+    }
+    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    if (message.contains("reset")) {
+      return "connection reset";
+    }
+    if (message.contains("closed") || message.contains("eof")) {
+      return "closed without an answer";
+    }
+    return e.getClass().getSimpleName();
   }
 
   private static List<Sent> collect(AtomicReferenceArray<Sent> results) {
