@@ -9,6 +9,9 @@ import io.ghlcredly.app.config.JobsConfig;
 import io.ghlcredly.app.config.WebhookConfig;
 import io.ghlcredly.app.metrics.AppMetrics;
 import io.ghlcredly.app.metrics.StorageQueueProbe;
+import io.ghlcredly.app.operations.DefaultLocation;
+import io.ghlcredly.app.remote.OperatorEndpoints;
+import io.ghlcredly.app.remote.ServiceRuntimeFile;
 import io.ghlcredly.app.web.CredlyWebhookRoute;
 import io.ghlcredly.app.web.GhlWebhookRoute;
 import io.ghlcredly.app.web.HealthRoute;
@@ -57,13 +60,13 @@ import io.ghlcredly.storage.JdbcTokenStore;
 import io.ghlcredly.storage.JobQueueSettings;
 import io.ghlcredly.storage.SecretCipher;
 import io.ghlcredly.storage.SecretKeyCheck;
+import io.ghlcredly.web.ApiEndpoint;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +88,8 @@ public final class Application implements AutoCloseable {
   private final Database database;
   private final DbSchedulerJobQueue jobs;
   private final @Nullable WebServer web;
+  private final @Nullable OperatorEndpoints operatorEndpoints;
+  private final ServiceRuntimeFile.Published runtimeFile;
   private final EventIntake intake;
   private final CrmGateway crm;
   private final ContactDirectory directory;
@@ -97,6 +102,8 @@ public final class Application implements AutoCloseable {
       Database database,
       DbSchedulerJobQueue jobs,
       @Nullable WebServer web,
+      @Nullable OperatorEndpoints operatorEndpoints,
+      ServiceRuntimeFile.Published runtimeFile,
       SyncCounters counters,
       Stores stores,
       EventIntake intake,
@@ -107,6 +114,8 @@ public final class Application implements AutoCloseable {
     this.database = database;
     this.jobs = jobs;
     this.web = web;
+    this.operatorEndpoints = operatorEndpoints;
+    this.runtimeFile = runtimeFile;
     this.intake = intake;
     this.crm = crm;
     this.directory = directory;
@@ -239,12 +248,14 @@ public final class Application implements AutoCloseable {
             config.credly().records() == CredlyConfig.Records.EMPLOYEES,
             clock);
     AtomicLong reconcilePasses = new AtomicLong();
-    Function<@Nullable WebServer, Application> application =
-        server ->
+    Serving application =
+        (server, endpoints, runtimeFile) ->
             new Application(
                 database,
                 jobs,
                 server,
+                endpoints,
+                runtimeFile,
                 counters,
                 stores,
                 intake,
@@ -253,7 +264,7 @@ public final class Application implements AutoCloseable {
                 planner,
                 reconcilePasses);
     if (role == Role.READ_ONLY) {
-      return application.apply(null);
+      return application.create(null, null, () -> {});
     }
     jobs.start(
         handler,
@@ -261,7 +272,7 @@ public final class Application implements AutoCloseable {
         sweeper::sweep,
         recurring(config, ghl, stores, intake, clock, reconcilePasses));
     if (role == Role.WORKERS) {
-      return application.apply(null);
+      return application.create(null, null, () -> {});
     }
 
     WebhookConfig hooks = config.ghl().webhooks();
@@ -297,15 +308,42 @@ public final class Application implements AutoCloseable {
                 () -> ghl.limiter().keys().stream().sorted().map(ghl.limiter()::snapshot).toList(),
                 jobs::countQueued),
             clock));
+    // The admin API endpoints behind the operator commands (for the web server to mount).
+    OperatorEndpoints operatorEndpoints =
+        new OperatorEndpoints(
+            new OperatorEndpoints.Sources(
+                config.operatorConfig(),
+                instance,
+                stores,
+                jobs,
+                planner,
+                crm,
+                ghl.directory(),
+                intake,
+                DefaultLocation.of(config.ghl()),
+                clock));
     WebServer web;
     try {
       web =
           WebServer.start(
-              "0.0.0.0", config.server().port(), routes, config.server().maxWebhookBytes());
+              config.server().host(),
+              config.server().port(),
+              routes,
+              config.server().maxWebhookBytes());
     } catch (RuntimeException e) {
       jobs.close();
       throw e;
     }
+    // Tells operator commands of this configuration where to find the service.
+    ServiceRuntimeFile.Published runtimeFile =
+        ServiceRuntimeFile.publish(
+            config.operatorConfig(),
+            new ServiceRuntimeFile.Entry(
+                ProcessHandle.current().pid(),
+                ServiceRuntimeFile.adminUrl(config.server(), web.port()),
+                ServiceRuntimeFile.storageId(config.storage()),
+                instance,
+                clock.instant().toString()));
     log.atInfo()
         .addKeyValue("port", web.port())
         .addKeyValue("instance", instance)
@@ -313,7 +351,16 @@ public final class Application implements AutoCloseable {
         .addKeyValue("rules", rules.get().rules().size())
         .log("ghl-credly-sync started");
     logReconciliation(config.ghl(), ghl);
-    return application.apply(web);
+    return application.create(web, operatorEndpoints, runtimeFile);
+  }
+
+  /** Builds the application once it is known whether this instance serves HTTP. */
+  @FunctionalInterface
+  private interface Serving {
+    Application create(
+        @Nullable WebServer web,
+        @Nullable OperatorEndpoints operatorEndpoints,
+        ServiceRuntimeFile.Published runtimeFile);
   }
 
   /**
@@ -453,10 +500,23 @@ public final class Application implements AutoCloseable {
     return jobs.countQueued();
   }
 
+  /**
+   * The admin API endpoints of the operator commands, for the web server to mount; empty unless the
+   * instance serves HTTP.
+   */
+  public List<ApiEndpoint> operatorEndpoints() {
+    return operatorEndpoints == null ? List.of() : operatorEndpoints.endpoints();
+  }
+
   @Override
   public void close() {
+    // First: a command started now opens the database itself rather than asking a stopping service.
+    runtimeFile.close();
     if (web != null) {
       web.close();
+    }
+    if (operatorEndpoints != null) {
+      operatorEndpoints.close();
     }
     intake.close();
     jobs.close();

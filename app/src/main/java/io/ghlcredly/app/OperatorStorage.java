@@ -1,6 +1,5 @@
 package io.ghlcredly.app;
 
-import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.StorageConfig;
 import io.ghlcredly.core.port.ActionJournal;
 import io.ghlcredly.core.port.DeadLetterStore;
@@ -55,8 +54,7 @@ public final class OperatorStorage implements AutoCloseable {
    *
    * @throws io.ghlcredly.core.error.StorageException when it cannot be reached
    */
-  public static OperatorStorage open(AppConfig config, InstantSource clock) {
-    StorageConfig storage = config.storage();
+  public static OperatorStorage open(StorageConfig storage, InstantSource clock) {
     Database database =
         Database.open(
             new DatabaseSettings(

@@ -1,4 +1,4 @@
-package io.ghlcredly.app.cli;
+package io.ghlcredly.app.operations;
 
 import io.ghlcredly.core.model.Issuance;
 import io.ghlcredly.core.model.JournalEntry;
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * merged by time. Journal entries and ledger rows stand at their last change, with the state they
  * have now. Ids only, no personal data.
  */
-final class AuditTrail {
+public final class AuditTrail {
   // At equal times an event comes before the actions and claims it caused.
   private static final List<String> KIND_ORDER = List.of("event", "action", "badge");
   private static final Comparator<Entry> CHRONOLOGICAL =
@@ -37,20 +37,20 @@ final class AuditTrail {
    * @param details further fields in a fixed order; absent values are left out
    * @param order orders entries of one kind at the same instant (an event's arrival sequence)
    */
-  record Entry(
+  public record Entry(
       Instant at,
       String kind,
       String subject,
       String state,
       Map<String, String> details,
       long order) {
-    Entry {
+    public Entry {
       details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
   }
 
   /** The newest {@code limit} entries of the three sources, oldest first. */
-  static List<Entry> merge(
+  public static List<Entry> merge(
       List<ReceivedEvent> events, List<JournalEntry> actions, List<Issuance> badges, int limit) {
     List<Entry> all = new ArrayList<>();
     events.forEach(event -> all.add(entry(event)));
