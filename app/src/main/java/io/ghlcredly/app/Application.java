@@ -6,6 +6,7 @@ import io.ghlcredly.app.config.CredlyConfig;
 import io.ghlcredly.app.config.DurationText;
 import io.ghlcredly.app.config.GhlConfig;
 import io.ghlcredly.app.config.JobsConfig;
+import io.ghlcredly.app.config.ServerConfig;
 import io.ghlcredly.app.config.WebhookConfig;
 import io.ghlcredly.app.metrics.AppMetrics;
 import io.ghlcredly.app.metrics.StorageQueueProbe;
@@ -16,9 +17,9 @@ import io.ghlcredly.app.web.CredlyWebhookRoute;
 import io.ghlcredly.app.web.GhlWebhookRoute;
 import io.ghlcredly.app.web.HealthRoute;
 import io.ghlcredly.app.web.MetricsRoutes;
-import io.ghlcredly.app.web.Route;
+import io.ghlcredly.app.web.RouteKeys;
 import io.ghlcredly.app.web.TokenStoreAccountEvents;
-import io.ghlcredly.app.web.WebServer;
+import io.ghlcredly.app.web.oauth.GhlOAuthCallbackRoute;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.LocationId;
@@ -61,12 +62,19 @@ import io.ghlcredly.storage.JobQueueSettings;
 import io.ghlcredly.storage.SecretCipher;
 import io.ghlcredly.storage.SecretKeyCheck;
 import io.ghlcredly.web.ApiEndpoint;
+import io.ghlcredly.web.Endpoint;
+import io.ghlcredly.web.NeutralRoutes;
+import io.ghlcredly.web.WebServer;
+import io.ghlcredly.web.WebSettings;
+import io.ghlcredly.web.admin.InstallStart;
+import io.javalin.http.HandlerType;
+import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -249,13 +257,13 @@ public final class Application implements AutoCloseable {
             clock);
     AtomicLong reconcilePasses = new AtomicLong();
     Serving application =
-        (server, endpoints, runtimeFile) ->
+        (server, contributed, file) ->
             new Application(
                 database,
                 jobs,
                 server,
-                endpoints,
-                runtimeFile,
+                contributed,
+                file,
                 counters,
                 stores,
                 intake,
@@ -283,32 +291,59 @@ public final class Application implements AutoCloseable {
             hooks.maxAge(),
             config.server().maxWebhookBytes(),
             clock);
-    Map<String, Route> routes = new HashMap<>(ghl.routes());
-    routes.put(
-        "POST /webhooks/ghl",
-        new GhlWebhookRoute(
-            verifier, new GhlWebhookParser(), intake, new TokenStoreAccountEvents(tokens)));
-    routes.put(
-        "POST /webhooks/credly",
-        new CredlyWebhookRoute(
-            new CredlyWebhookReceiver(credly, config.credly().organizationId(), clock), intake));
-    routes.put("GET /health", new HealthRoute(counters, tokens, credly.tokenHealth()));
-    routes.putAll(
-        MetricsRoutes.create(metrics, database.dataSource(), tokens, credly.tokenHealth()));
-    routes.putAll(
-        AdminRoutes.create(
-            config,
-            new AdminRoutes.Sources(
-                database,
-                stores,
-                tokens,
-                credly.tokenHealth(),
-                rules,
-                jobs,
-                () -> ghl.limiter().keys().stream().sorted().map(ghl.limiter()::snapshot).toList(),
-                jobs::countQueued),
-            clock));
-    // The admin API endpoints behind the operator commands (for the web server to mount).
+    NeutralRoutes neutral = new NeutralRoutes(webSettings(config.server()));
+    List<Endpoint> endpoints = new ArrayList<>();
+    endpoints.add(
+        Endpoint.publicRoute(
+            HandlerType.POST,
+            "/webhooks/ghl",
+            neutral.withBody(
+                new GhlWebhookRoute(
+                    verifier,
+                    new GhlWebhookParser(),
+                    intake,
+                    new TokenStoreAccountEvents(tokens)))));
+    endpoints.add(
+        Endpoint.publicRoute(
+            HandlerType.POST,
+            "/webhooks/credly",
+            neutral.withBody(
+                new CredlyWebhookRoute(
+                    new CredlyWebhookReceiver(credly, config.credly().organizationId(), clock),
+                    intake))));
+    ghl.installFlow()
+        .ifPresent(
+            flow -> {
+              GhlOAuthCallbackRoute callback = new GhlOAuthCallbackRoute(flow);
+              endpoints.add(
+                  Endpoint.publicRoute(
+                      HandlerType.GET,
+                      GhlOAuthCallbackRoute.PATH,
+                      ctx ->
+                          NeutralRoutes.write(
+                              ctx,
+                              callback.handle(
+                                  NeutralRoutes.bodyless(ctx),
+                                  ctx.cookie(InstallStart.BINDING_COOKIE)))));
+            });
+    endpoints.add(
+        new Endpoint(
+            HandlerType.GET,
+            "/health",
+            NeutralRoutes.withoutBody(new HealthRoute(counters, tokens, credly.tokenHealth())),
+            Endpoint.Exposure.BOTH));
+    MetricsRoutes.create(metrics, database.dataSource(), tokens, credly.tokenHealth())
+        .forEach(
+            (key, route) ->
+                endpoints.add(
+                    RouteKeys.endpoint(
+                        key,
+                        route,
+                        key.contains("/health")
+                            ? Endpoint.Exposure.BOTH
+                            : Endpoint.Exposure.MANAGEMENT,
+                        neutral)));
+    // The admin API endpoints behind the operator commands, run by this service for the CLI.
     OperatorEndpoints operatorEndpoints =
         new OperatorEndpoints(
             new OperatorEndpoints.Sources(
@@ -322,14 +357,24 @@ public final class Application implements AutoCloseable {
                 intake,
                 DefaultLocation.of(config.ghl()),
                 clock));
+    endpoints.addAll(
+        AdminRoutes.create(
+            config,
+            new AdminRoutes.Sources(
+                database,
+                stores,
+                tokens,
+                credly.tokenHealth(),
+                rules,
+                jobs,
+                () -> ghl.limiter().keys().stream().sorted().map(ghl.limiter()::snapshot).toList(),
+                jobs::countQueued),
+            clock,
+            operatorEndpoints.endpoints(),
+            ghl.installFlow().<Function<String, URI>>map(flow -> flow::start).orElse(null)));
     WebServer web;
     try {
-      web =
-          WebServer.start(
-              config.server().host(),
-              config.server().port(),
-              routes,
-              config.server().maxWebhookBytes());
+      web = WebServer.start(webSettings(config.server()), endpoints);
     } catch (RuntimeException e) {
       jobs.close();
       throw e;
@@ -340,7 +385,7 @@ public final class Application implements AutoCloseable {
             config.operatorConfig(),
             new ServiceRuntimeFile.Entry(
                 ProcessHandle.current().pid(),
-                ServiceRuntimeFile.adminUrl(config.server(), web.port()),
+                ServiceRuntimeFile.adminUrl(config.server(), web.managementPort()),
                 ServiceRuntimeFile.storageId(config.storage()),
                 instance,
                 clock.instant().toString()));
@@ -361,6 +406,11 @@ public final class Application implements AutoCloseable {
         @Nullable WebServer web,
         @Nullable OperatorEndpoints operatorEndpoints,
         ServiceRuntimeFile.Published runtimeFile);
+  }
+
+  private static WebSettings webSettings(ServerConfig server) {
+    return WebSettings.of(
+        server.host(), server.port(), server.managementPort(), server.maxWebhookBytes());
   }
 
   /**

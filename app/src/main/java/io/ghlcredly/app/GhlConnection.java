@@ -2,9 +2,7 @@ package io.ghlcredly.app;
 
 import io.ghlcredly.app.config.GhlConfig;
 import io.ghlcredly.app.config.ServerConfig;
-import io.ghlcredly.app.web.Route;
 import io.ghlcredly.app.web.oauth.GhlOAuthCallbackRoute;
-import io.ghlcredly.app.web.oauth.GhlOAuthStartRoute;
 import io.ghlcredly.core.error.ConfigException;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.Secret;
@@ -41,7 +39,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -49,7 +47,7 @@ import java.util.function.Supplier;
 /**
  * The HighLevel side of a running service: how contacts are read (with a Private Integration Token,
  * or with OAuth tokens per location, refreshed ahead of expiry), how changed contacts are polled
- * and which locations are, and in OAuth mode the install routes. Every client shares one rate
+ * and which locations are, and in OAuth mode the install flow. Every client shares one rate
  * limiter, so each location's budget is counted once (on PostgreSQL, once for all instances);
  * polling is bulk work, held to the configured share of it.
  *
@@ -64,7 +62,7 @@ record GhlConnection(
     ContactDirectory directory,
     ContactChangeFeed changes,
     Supplier<List<LocationId>> reconcileLocations,
-    Map<String, Route> routes,
+    Optional<GhlInstallFlow> installFlow,
     RateLimiter limiter) {
   /** The scopes the sync asks for at install: read contacts, write tags, notes and tasks. */
   static final Set<String> INSTALL_SCOPES = Set.of("contacts.readonly", "contacts.write");
@@ -136,7 +134,7 @@ record GhlConnection(
         new GhlContactDirectory(location -> client),
         new GhlChangeFeeds(location -> feed),
         () -> locations,
-        Map.of(),
+        Optional.empty(),
         limiter);
   }
 
@@ -197,9 +195,7 @@ record GhlConnection(
         new GhlContactDirectory(clients),
         feeds,
         () -> connectedLocations(tokens, ghl.locations()),
-        Map.of(
-            GhlOAuthStartRoute.KEY, new GhlOAuthStartRoute(flow),
-            GhlOAuthCallbackRoute.KEY, new GhlOAuthCallbackRoute(flow)),
+        Optional.of(flow),
         limiter);
   }
 

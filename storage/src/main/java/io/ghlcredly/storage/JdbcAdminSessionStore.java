@@ -1,12 +1,13 @@
 package io.ghlcredly.storage;
 
+import io.ghlcredly.core.model.OperatorId;
 import io.ghlcredly.core.port.AdminSessionStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.ghlcredly.storage.internal.Sha256;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Dashboard sessions in table {@code admin_session}, keyed by the SHA-256 of the session id: a copy
@@ -20,12 +21,14 @@ public final class JdbcAdminSessionStore implements AdminSessionStore {
   }
 
   @Override
-  public void create(String sessionId, String csrfToken, Instant now) {
+  public void create(
+      String sessionId, String csrfToken, @Nullable OperatorId operatorId, Instant now) {
     jdbc.update(
-        "INSERT INTO admin_session (id_hash, csrf_token, created_at, last_seen)"
-            + " VALUES (?, ?, ?, ?)",
-        hash(sessionId),
+        "INSERT INTO admin_session (id_hash, csrf_token, operator_id, created_at, last_seen)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        Sha256.hex(sessionId),
         csrfToken,
+        operatorId == null ? null : operatorId.value(),
         now,
         now);
   }
@@ -33,9 +36,10 @@ public final class JdbcAdminSessionStore implements AdminSessionStore {
   @Override
   public Optional<StoredSession> find(String sessionId) {
     return jdbc.queryOne(
-        "SELECT csrf_token, last_seen FROM admin_session WHERE id_hash = ?",
-        row -> new StoredSession(row.getString("csrf_token"), Jdbc.instant(row, "last_seen")),
-        hash(sessionId));
+        "SELECT csrf_token, operator_id, created_at, last_seen FROM admin_session"
+            + " WHERE id_hash = ?",
+        JdbcAdminSessionStore::session,
+        Sha256.hex(sessionId));
   }
 
   @Override
@@ -44,13 +48,18 @@ public final class JdbcAdminSessionStore implements AdminSessionStore {
     jdbc.update(
         "UPDATE admin_session SET last_seen = ? WHERE id_hash = ? AND last_seen < ?",
         now,
-        hash(sessionId),
+        Sha256.hex(sessionId),
         now);
   }
 
   @Override
   public void delete(String sessionId) {
-    jdbc.update("DELETE FROM admin_session WHERE id_hash = ?", hash(sessionId));
+    jdbc.update("DELETE FROM admin_session WHERE id_hash = ?", Sha256.hex(sessionId));
+  }
+
+  @Override
+  public int deleteForOperator(OperatorId operatorId) {
+    return jdbc.update("DELETE FROM admin_session WHERE operator_id = ?", operatorId.value());
   }
 
   @Override
@@ -63,12 +72,13 @@ public final class JdbcAdminSessionStore implements AdminSessionStore {
     return jdbc.queryLong("SELECT COUNT(*) FROM admin_session");
   }
 
-  private static String hash(String sessionId) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(sessionId.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
+  private static StoredSession session(ResultSet row) throws SQLException {
+    long operatorId = row.getLong("operator_id");
+    boolean adminToken = row.wasNull();
+    return new StoredSession(
+        row.getString("csrf_token"),
+        adminToken ? null : new OperatorId(operatorId),
+        Jdbc.instant(row, "created_at"),
+        Jdbc.instant(row, "last_seen"));
   }
 }

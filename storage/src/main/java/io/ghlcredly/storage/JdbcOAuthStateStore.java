@@ -42,4 +42,9 @@ public final class JdbcOAuthStateStore implements OAuthStateStore {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }
   }
+
+  @Override
+  public int deleteExpired(Instant now) {
+    return jdbc.update("DELETE FROM oauth_state WHERE expires_at <= ?", now);
+  }
 }

@@ -10,7 +10,9 @@ import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.SyncEvent;
+import io.ghlcredly.core.port.AdminSessionStore;
 import io.ghlcredly.storage.internal.H2Files;
+import io.ghlcredly.storage.internal.Sha256;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -49,6 +51,23 @@ public abstract class SchemaUpgradeContract {
           .containsExactly(
               new SyncEvent.ContactUpdated(
                   new EventId("e1"), ANNA, new LocationId("location-1"), T0));
+    }
+  }
+
+  @Test
+  void sessionsFromBeforeVersion10ReadBackAsSessionsOfTheAdminToken() throws SQLException {
+    DatabaseSettings settings = newSettings();
+    migrateTo("9", settings);
+    execute(
+        settings,
+        "INSERT INTO admin_session (id_hash, csrf_token, created_at, last_seen) VALUES ('"
+            + Sha256.hex("old-session")
+            + "', 'csrf', TIMESTAMP WITH TIME ZONE '2026-03-08 06:59:58.123+00',"
+            + " TIMESTAMP WITH TIME ZONE '2026-03-08 06:59:58.123+00')");
+
+    try (Database database = Database.open(settings)) {
+      assertThat(new JdbcAdminSessionStore(database).find("old-session"))
+          .contains(new AdminSessionStore.StoredSession("csrf", null, T0, T0));
     }
   }
 

@@ -10,10 +10,15 @@ import io.javalin.http.Context;
  * @param name the operator's email, or {@code admin-token}
  */
 public record Actor(String name, OperatorRole role) {
-  static final String ATTRIBUTE = "gcs.actor";
+  private static final String ATTRIBUTE = "gcs.actor";
 
   /** The name the admin token acts under. */
   public static final String ADMIN_TOKEN = "admin-token";
+
+  /** Marks the request as let through for this actor. */
+  public void attachTo(Context ctx) {
+    ctx.attribute(ATTRIBUTE, this);
+  }
 
   /** The actor the server attached to a request it let through. */
   public static Actor of(Context ctx) {

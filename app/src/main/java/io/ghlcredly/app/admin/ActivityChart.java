@@ -1,6 +1,7 @@
 package io.ghlcredly.app.admin;
 
 import io.ghlcredly.storage.JdbcEventInbox;
+import io.ghlcredly.web.admin.AdminViews;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

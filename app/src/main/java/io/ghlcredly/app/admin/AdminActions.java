@@ -2,6 +2,7 @@ package io.ghlcredly.app.admin;
 
 import io.ghlcredly.core.sync.DeadLetterReplayer;
 import io.ghlcredly.core.sync.DeadLetterReplayer.Outcome;
+import io.ghlcredly.web.admin.AdminViews;
 import java.util.List;
 
 /**

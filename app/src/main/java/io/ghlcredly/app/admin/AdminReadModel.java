@@ -13,6 +13,7 @@ import io.ghlcredly.credly.CredlyTokenHealth;
 import io.ghlcredly.http.ratelimit.RateBudget;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcEventInbox;
+import io.ghlcredly.web.admin.AdminViews;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -2,9 +2,7 @@ package io.ghlcredly.app.admin;
 
 import io.ghlcredly.app.Stores;
 import io.ghlcredly.app.config.AppConfig;
-import io.ghlcredly.app.web.Route;
 import io.ghlcredly.core.mapping.RuleSet;
-import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.core.port.JobQueue;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.core.sync.DeadLetterReplayer;
@@ -12,19 +10,26 @@ import io.ghlcredly.credly.CredlyTokenHealth;
 import io.ghlcredly.http.ratelimit.RateBudget;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.JdbcAdminSessionStore;
+import io.ghlcredly.storage.JdbcChangeLog;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcEventInbox;
+import io.ghlcredly.storage.JdbcOperatorStore;
+import io.ghlcredly.web.ApiEndpoint;
+import io.ghlcredly.web.Endpoint;
+import io.ghlcredly.web.admin.AdminWeb;
+import io.ghlcredly.web.operators.OperatorServices;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Wires the admin API ({@code /admin/api/...}) and the dashboard ({@code /admin}) into routes for
- * the web server, keyed as the server expects ({@code "GET /admin/api/*"} matches by prefix). No
- * routes at all when {@code server.admin-token} is not set: then both answer 404.
+ * Wires the admin surface (the JSON admin API under {@code /admin/api}, the pages under {@code
+ * /admin}, and in OAuth mode the install start) into endpoints for the web server. Named operators
+ * sign in to the pages and the API; {@code server.admin-token}, when set, reaches the API only.
  */
 public final class AdminRoutes {
   private AdminRoutes() {}
@@ -40,13 +45,20 @@ public final class AdminRoutes {
       Supplier<List<RateBudget>> rateBudgets,
       LongSupplier queuedJobs) {}
 
-  public static Map<String, Route> create(AppConfig config, Sources sources, InstantSource clock) {
-    Secret token = config.server().adminToken();
-    if (token == null) {
-      return Map.of();
-    }
-    AdminAuth auth = new AdminAuth(token, new JdbcAdminSessionStore(sources.database()), clock);
-    JdbcEventInbox inbox = new JdbcEventInbox(sources.database());
+  /**
+   * The endpoints of the admin surface.
+   *
+   * @param contributed admin API endpoints the application adds (commands run for the CLI)
+   * @param installStart in OAuth mode, the consent URL of a new install bound to a browser
+   */
+  public static List<Endpoint> create(
+      AppConfig config,
+      Sources sources,
+      InstantSource clock,
+      List<ApiEndpoint> contributed,
+      @Nullable Function<String, URI> installStart) {
+    Database database = sources.database();
+    JdbcEventInbox inbox = new JdbcEventInbox(database);
     Stores stores = sources.stores();
     AdminReadModel views =
         new AdminReadModel(
@@ -61,7 +73,7 @@ public final class AdminRoutes {
                 inbox,
                 stores.journal(),
                 stores.deadLetters(),
-                new JdbcCursorStore(sources.database(), clock),
+                new JdbcCursorStore(database, clock),
                 new ActivityChart(inbox, clock)));
     AdminActions actions =
         new AdminActions(
@@ -73,23 +85,14 @@ public final class AdminRoutes {
                 stores.journal(),
                 sources.jobs(),
                 clock));
-    AdminApi api = new AdminApi(auth, views, actions);
-    URI publicUrl = config.server().publicUrl();
-    Dashboard dashboard =
-        new Dashboard(
-            auth,
-            views,
-            actions,
-            new Pages(),
-            publicUrl != null && "https".equalsIgnoreCase(publicUrl.getScheme()));
-    return Map.of(
-        "GET /admin/api/*",
-        api,
-        "POST /admin/api/*",
-        api,
-        "GET " + Dashboard.HOME,
-        dashboard,
-        "POST " + Dashboard.HOME + "/*",
-        dashboard);
+    JdbcAdminSessionStore sessions = new JdbcAdminSessionStore(database);
+    return AdminWeb.endpoints(
+        new AdminWeb.Settings(
+            config.server().adminToken(), config.server().publicUrl(), installStart),
+        new AdminDataSource(views, actions, new JdbcChangeLog(database), clock),
+        OperatorServices.create(new JdbcOperatorStore(database), sessions, clock),
+        sessions,
+        contributed,
+        clock);
   }
 }

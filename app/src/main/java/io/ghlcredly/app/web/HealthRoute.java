@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.core.sync.SyncCounters;
 import io.ghlcredly.credly.CredlyTokenHealth;
+import io.ghlcredly.web.Route;
+import io.ghlcredly.web.WebhookRequest;
+import io.ghlcredly.web.WebhookResponse;
 import java.util.Map;
 
 /**

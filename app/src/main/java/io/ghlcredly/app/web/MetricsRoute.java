@@ -1,6 +1,9 @@
 package io.ghlcredly.app.web;
 
 import io.ghlcredly.app.metrics.AppMetrics;
+import io.ghlcredly.web.Route;
+import io.ghlcredly.web.WebhookRequest;
+import io.ghlcredly.web.WebhookResponse;
 import java.util.Map;
 
 /** {@code GET /metrics}: every metric in the Prometheus text format. */

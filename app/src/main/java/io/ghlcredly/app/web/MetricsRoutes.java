@@ -8,6 +8,8 @@ import io.ghlcredly.app.metrics.ReadinessCheck;
 import io.ghlcredly.app.metrics.ReadinessChecks;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.credly.CredlyTokenHealth;
+import io.ghlcredly.web.Route;
+import io.ghlcredly.web.WebhookResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

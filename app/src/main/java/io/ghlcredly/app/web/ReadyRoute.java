@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlcredly.app.metrics.ReadinessChecks;
+import io.ghlcredly.web.Route;
+import io.ghlcredly.web.WebhookRequest;
+import io.ghlcredly.web.WebhookResponse;
 import java.util.Map;
 import java.util.Optional;
 

@@ -2,12 +2,12 @@ package io.ghlcredly.app.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ghlcredly.app.web.WebhookRequest;
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.Jdbc;
 import io.ghlcredly.storage.JdbcAdminSessionStore;
 import io.ghlcredly.storage.TestDatabases;
+import io.ghlcredly.web.WebhookRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

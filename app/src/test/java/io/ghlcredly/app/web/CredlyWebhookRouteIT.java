@@ -18,6 +18,9 @@ import io.ghlcredly.storage.JdbcEventInbox;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
 import io.ghlcredly.testkit.credly.CredlyWebhookDelivery;
+import io.ghlcredly.web.WebServer;
+import io.ghlcredly.web.WebhookRequest;
+import io.ghlcredly.web.WebhookResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,7 +68,7 @@ class CredlyWebhookRouteIT {
         new CredlyWebhookRoute(
             new CredlyWebhookReceiver(client, emulator.organizationId(), InstantSource.system()),
             intake);
-    web = WebServer.start("127.0.0.1", 0, Map.of("POST /webhooks/credly", route), 1024 * 1024);
+    web = TestWebServers.start(Map.of("POST /webhooks/credly", route), 1024 * 1024);
     template = emulator.seedTemplate("Course Graduate");
   }
 

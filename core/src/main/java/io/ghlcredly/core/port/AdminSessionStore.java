@@ -1,7 +1,9 @@
 package io.ghlcredly.core.port;
 
+import io.ghlcredly.core.model.OperatorId;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signed-in dashboard sessions, kept where every instance sees them, so that a browser behind a
@@ -9,11 +11,19 @@ import java.util.Optional;
  * the session id, never the id itself. Thread-safe.
  */
 public interface AdminSessionStore {
-  /** A stored session: the token its forms must carry and when it was last used. */
-  record StoredSession(String csrfToken, Instant lastSeen) {}
+  /**
+   * A stored session.
+   *
+   * @param csrfToken the token its forms must carry
+   * @param operatorId whose session it is; null for a session opened with the admin token
+   * @param createdAt when it was created: for a lifetime that using it does not extend
+   * @param lastSeen when it was last used
+   */
+  record StoredSession(
+      String csrfToken, @Nullable OperatorId operatorId, Instant createdAt, Instant lastSeen) {}
 
-  /** Stores a new session, last seen at {@code now}. */
-  void create(String sessionId, String csrfToken, Instant now);
+  /** Stores a new session of the operator (null: of the admin token), created at {@code now}. */
+  void create(String sessionId, String csrfToken, @Nullable OperatorId operatorId, Instant now);
 
   /** The session, if stored (idle or not: the caller decides what idle means). */
   Optional<StoredSession> find(String sessionId);
@@ -23,6 +33,9 @@ public interface AdminSessionStore {
 
   /** Ends the session; nothing happens when it is not stored. */
   void delete(String sessionId);
+
+  /** Ends every session of the operator; returns how many. */
+  int deleteForOperator(OperatorId operatorId);
 
   /** Forgets every session last seen before {@code before}; returns how many. */
   int deleteIdleSince(Instant before);

@@ -15,4 +15,7 @@ public interface OAuthStateStore {
    * before. Expired states are forgotten on the way.
    */
   boolean consume(String state, Instant now);
+
+  /** Forgets every state expired at {@code now}; returns how many. */
+  int deleteExpired(Instant now);
 }

@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,12 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The marketplace install: {@link #start()} gives the choose-location URL with a new random {@code
- * state} (kept server-side, valid once, for a limited time); {@link #complete} checks the state,
- * exchanges the code and stores the tokens encrypted. A company (agency) install also exchanges the
- * company token for a token of each approved location (limited to the configured locations, when
- * set); every exchange happens before anything is stored, so a failed install stores nothing.
- * Thread-safe.
+ * The marketplace install: {@link #start(String)} gives the choose-location URL with a new random
+ * {@code state} (kept server-side, valid once, for a limited time); {@link #complete} checks the
+ * state, exchanges the code and stores the tokens encrypted. A company (agency) install also
+ * exchanges the company token for a token of each approved location (limited to the configured
+ * locations, when set); every exchange happens before anything is stored, so a failed install
+ * stores nothing. Thread-safe.
  */
 public final class GhlInstallFlow {
   /** How long a started install may take before its state is refused. */
@@ -57,12 +58,18 @@ public final class GhlInstallFlow {
     this.stateTtl = stateTtl;
   }
 
-  /** Starts an install: the URL to redirect the user's browser to. */
-  public URI start() {
+  /**
+   * Starts an install: the URL to redirect the user's browser to. The state is stored bound to
+   * {@code binding}, a secret the starting browser keeps (a cookie): the callback completes only
+   * with the same binding, so a consent link passed to someone else installs nothing.
+   */
+  public URI start(String binding) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    states.save(state, clock.instant().plus(stateTtl));
+    Instant now = clock.instant();
+    states.deleteExpired(now);
+    states.save(bound(state, binding), now.plus(stateTtl));
     GhlOAuthSettings settings = client.settings();
     Map<String, String> query = new LinkedHashMap<>();
     query.put("response_type", "code");
@@ -75,13 +82,23 @@ public final class GhlInstallFlow {
     return URI.create(settings.authorizeUrl() + "?" + joined);
   }
 
-  /** Finishes an install from the callback's {@code code} and {@code state}. */
-  public InstallResult complete(@Nullable String code, @Nullable String state) {
+  /**
+   * Finishes an install from the callback's {@code code} and {@code state}, in the browser holding
+   * the {@code binding} the install started with.
+   */
+  public InstallResult complete(
+      @Nullable String code, @Nullable String state, @Nullable String binding) {
     if (state == null || state.isBlank()) {
       return new InstallResult.Refused("missing state");
     }
-    if (!states.consume(state, clock.instant())) {
-      return new InstallResult.Refused("unknown, expired or already used state");
+    if (binding == null || binding.isBlank()) {
+      return new InstallResult.Refused(
+          "this browser did not start the install: start it from the dashboard, signed in as an"
+              + " admin, in this browser");
+    }
+    if (!states.consume(bound(state, binding), clock.instant())) {
+      return new InstallResult.Refused(
+          "unknown, expired or already used state, or another browser started the install");
     }
     if (code == null || code.isBlank()) {
       return new InstallResult.Refused("missing code");
@@ -128,6 +145,11 @@ public final class GhlInstallFlow {
       return company.approvedLocations();
     }
     return company.approvedLocations().stream().filter(allowed::contains).toList();
+  }
+
+  /** The stored form of a state: usable only together with the binding it was started with. */
+  private static String bound(String state, String binding) {
+    return state + "." + binding;
   }
 
   private static String encode(String value) {

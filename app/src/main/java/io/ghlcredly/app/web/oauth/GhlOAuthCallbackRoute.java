@@ -1,14 +1,14 @@
 package io.ghlcredly.app.web.oauth;
 
-import io.ghlcredly.app.web.Route;
-import io.ghlcredly.app.web.WebhookRequest;
-import io.ghlcredly.app.web.WebhookResponse;
 import io.ghlcredly.core.port.TokenStore.AccountKey;
 import io.ghlcredly.ghl.oauth.GhlInstallFlow;
 import io.ghlcredly.ghl.oauth.InstallResult;
+import io.ghlcredly.web.WebhookRequest;
+import io.ghlcredly.web.WebhookResponse;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /oauth/ghl/callback?code=…&state=…}: finishes the install. Answers a small HTML page
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * or a missing code; 502 with HighLevel's reason when the exchange failed (nothing is stored then).
  * Thread-safe.
  */
-public final class GhlOAuthCallbackRoute implements Route {
+public final class GhlOAuthCallbackRoute {
   public static final String PATH = "/oauth/ghl/callback";
   public static final String KEY = "GET " + PATH;
 
@@ -26,16 +26,16 @@ public final class GhlOAuthCallbackRoute implements Route {
     this.flow = flow;
   }
 
-  @Override
-  public WebhookResponse handle(WebhookRequest request) {
+  /** /** Finishes the install the browser holding {@code binding} started. */
+  public WebhookResponse handle(WebhookRequest request, @Nullable String binding) {
     Map<String, String> query = request.query();
     String denied = query.get("error");
     if (denied != null && !query.containsKey("code")) {
       // Still use up the state, so the link cannot be replayed with a code later.
-      flow.complete(null, query.get("state"));
+      flow.complete(null, query.get("state"), binding);
       return WebhookResponse.error(400, "HighLevel did not authorize the install: " + denied);
     }
-    return switch (flow.complete(query.get("code"), query.get("state"))) {
+    return switch (flow.complete(query.get("code"), query.get("state"), binding)) {
       case InstallResult.Installed installed -> page(installed);
       case InstallResult.Refused refused -> WebhookResponse.error(400, refused.reason());
       case InstallResult.ProviderFailed failed -> WebhookResponse.error(502, failed.reason());

@@ -1,7 +1,6 @@
 package io.ghlcredly.app.web.oauth;
 
-import io.ghlcredly.app.web.Route;
-import io.ghlcredly.app.web.WebServer;
+import io.ghlcredly.app.web.TestWebServers;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.ghl.GhlClient;
 import io.ghlcredly.ghl.GhlSettings;
@@ -18,6 +17,8 @@ import io.ghlcredly.storage.SecretCipher;
 import io.ghlcredly.testkit.ghl.GhlEmulator;
 import io.ghlcredly.testkit.ghl.GhlEmulatorSettings;
 import io.ghlcredly.testkit.time.MutableClock;
+import io.ghlcredly.web.Route;
+import io.ghlcredly.web.WebServer;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -49,9 +50,7 @@ final class OAuthFixture implements AutoCloseable {
     Route start = request -> new GhlOAuthStartRoute(flow.get()).handle(request);
     Route callback = request -> new GhlOAuthCallbackRoute(flow.get()).handle(request);
     web =
-        WebServer.start(
-            "127.0.0.1",
-            0,
+        TestWebServers.start(
             Map.of(GhlOAuthStartRoute.KEY, start, GhlOAuthCallbackRoute.KEY, callback),
             1024 * 1024);
   }

@@ -1,7 +1,0 @@
-package io.ghlcredly.app.web;
-
-/** A server-neutral request handler. Implementations are thread-safe. */
-@FunctionalInterface
-public interface Route {
-  WebhookResponse handle(WebhookRequest request);
-}

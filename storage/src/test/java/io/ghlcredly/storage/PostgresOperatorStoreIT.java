@@ -1,0 +1,8 @@
+package io.ghlcredly.storage;
+
+class PostgresOperatorStoreIT extends OperatorStoreContract {
+  @Override
+  protected Database openDatabase() {
+    return TestDatabases.postgres();
+  }
+}

@@ -1,0 +1,147 @@
+package io.ghlcredly.web.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ghlcredly.core.model.OperatorRole;
+import io.ghlcredly.web.Actor;
+import io.ghlcredly.web.Answers;
+import io.ghlcredly.web.ApiEndpoint;
+import io.ghlcredly.web.Endpoint;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The JSON admin API under {@code /admin/api}: reads for viewers, replays for editors, the change
+ * log; endpoints contributed by the application ({@link ApiEndpoint}) get the same checks. Every
+ * endpoint is described by {@code openapi.json}. Thread-safe.
+ */
+final class AdminApi {
+  static final String BASE = "/admin/api";
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 500;
+  private static final ObjectMapper JSON =
+      new ObjectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+
+  private final AdminData data;
+  private final Guards guards;
+  private final String openApi;
+
+  AdminApi(AdminData data, Guards guards) {
+    this.data = data;
+    this.guards = guards;
+    this.openApi = resource("openapi.json");
+  }
+
+  List<Endpoint> endpoints(List<ApiEndpoint> contributed) {
+    List<Endpoint> endpoints = new ArrayList<>();
+    read("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi), endpoints);
+    read("/accounts", ctx -> json(ctx, data.accounts()), endpoints);
+    read("/rules", ctx -> json(ctx, Map.of("rules", data.rules())), endpoints);
+    read("/events", ctx -> json(ctx, Map.of("events", data.events(limit(ctx)))), endpoints);
+    read("/journal", ctx -> json(ctx, Map.of("entries", data.journal(limit(ctx)))), endpoints);
+    read(
+        "/dead-letters",
+        ctx -> json(ctx, Map.of("deadLetters", data.deadLetters(limit(ctx)))),
+        endpoints);
+    read("/imports", ctx -> json(ctx, Map.of("imports", data.imports())), endpoints);
+    read("/rate-limits", ctx -> json(ctx, Map.of("rateLimits", data.rateLimits())), endpoints);
+    read("/jobs", ctx -> json(ctx, data.jobs()), endpoints);
+    read("/activity", ctx -> json(ctx, data.activity()), endpoints);
+    read("/changes", ctx -> json(ctx, Map.of("changes", data.changes(limit(ctx)))), endpoints);
+    endpoints.add(
+        Endpoint.management(
+            HandlerType.POST,
+            BASE + "/dead-letters/replay-all",
+            guards.api(
+                OperatorRole.EDITOR,
+                ctx -> json(ctx, Map.of("replays", data.replayAll(force(ctx), Actor.of(ctx)))))));
+    endpoints.add(
+        Endpoint.management(
+            HandlerType.POST,
+            BASE + "/dead-letters/{id}/replay",
+            guards.api(OperatorRole.EDITOR, this::replayOne)));
+    for (ApiEndpoint endpoint : contributed) {
+      endpoints.add(
+          Endpoint.management(
+              endpoint.method(), endpoint.path(), guards.api(endpoint.role(), endpoint.handler())));
+    }
+    endpoints.add(
+        Endpoint.management(
+            HandlerType.GET,
+            BASE + "/*",
+            guards.api(OperatorRole.VIEWER, ctx -> Answers.error(ctx, 404, "no such endpoint"))));
+    endpoints.add(
+        Endpoint.management(
+            HandlerType.POST,
+            BASE + "/*",
+            guards.api(OperatorRole.VIEWER, ctx -> Answers.error(ctx, 404, "no such endpoint"))));
+    return endpoints;
+  }
+
+  private void read(String path, Handler handler, List<Endpoint> endpoints) {
+    endpoints.add(
+        Endpoint.management(
+            HandlerType.GET, BASE + path, guards.api(OperatorRole.VIEWER, handler)));
+  }
+
+  private void replayOne(Context ctx) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      Answers.error(ctx, 404, "no such dead letter");
+      return;
+    }
+    AdminViews.Replay replay = data.replay(id, force(ctx), Actor.of(ctx));
+    if (replay.result().equals("not-found")) {
+      Answers.error(ctx, 404, "no dead letter " + replay.id());
+      return;
+    }
+    json(ctx, replay);
+  }
+
+  static int limit(Context ctx) {
+    String text = ctx.queryParam("limit");
+    if (text == null) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      return Math.clamp(Long.parseLong(text), 1, MAX_LIMIT);
+    } catch (NumberFormatException e) {
+      return DEFAULT_LIMIT;
+    }
+  }
+
+  private static boolean force(Context ctx) {
+    return Objects.equals(ctx.queryParam("force"), "true");
+  }
+
+  static void json(Context ctx, Object body) {
+    try {
+      ctx.contentType("application/json; charset=utf-8").result(JSON.writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("admin view cannot be written as JSON", e);
+    }
+  }
+
+  static String resource(String name) {
+    try (InputStream in = AdminApi.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read resource " + name, e);
+    }
+  }
+}
