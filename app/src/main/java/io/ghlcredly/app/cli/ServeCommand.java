@@ -33,13 +33,20 @@ final class ServeCommand implements Callable<Integer> {
         new RulesReloader(
             file, System.getenv(), loaded, InstantSource.system(), RulesReloader.DEFAULT_INTERVAL);
     rules.start();
-    Application application =
-        Application.start(
-            loaded,
-            Application.jobSettings(loaded),
-            InstantSource.system(),
-            Application.Role.SERVE,
-            rules);
+    Application application;
+    try {
+      application =
+          Application.start(
+              loaded,
+              Application.jobSettings(loaded),
+              InstantSource.system(),
+              Application.Role.SERVE,
+              rules);
+    } catch (RuntimeException e) {
+      // A port taken, a database held elsewhere: nothing keeps running behind the error.
+      rules.close();
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
