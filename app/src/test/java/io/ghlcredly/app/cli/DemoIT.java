@@ -87,6 +87,9 @@ class DemoIT {
             .isEqualTo("rw-------");
       }
 
+      Run check = run("config", "check", "--offline", config.toString());
+      assertThat(check.exit()).as(check.err()).isZero();
+
       stop.countDown();
       assertThat(demo.get(1, TimeUnit.MINUTES)).isZero();
     } finally {
