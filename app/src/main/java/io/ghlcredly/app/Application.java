@@ -49,12 +49,15 @@ import io.ghlcredly.ghl.webhook.GhlWebhookVerifier;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.DatabaseSettings;
 import io.ghlcredly.storage.DbSchedulerJobQueue;
+import io.ghlcredly.storage.JdbcAccountEventLog;
 import io.ghlcredly.storage.JdbcActionJournal;
+import io.ghlcredly.storage.JdbcAdminSessionStore;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
 import io.ghlcredly.storage.JdbcIntakeStore;
 import io.ghlcredly.storage.JdbcIssuanceLedger;
+import io.ghlcredly.storage.JdbcOperatorStore;
 import io.ghlcredly.storage.JdbcSecretStore;
 import io.ghlcredly.storage.JdbcSyncStateStore;
 import io.ghlcredly.storage.JdbcTokenStore;
@@ -67,6 +70,8 @@ import io.ghlcredly.web.NeutralRoutes;
 import io.ghlcredly.web.WebServer;
 import io.ghlcredly.web.WebSettings;
 import io.ghlcredly.web.admin.InstallStart;
+import io.ghlcredly.web.operators.OperatorCommands;
+import io.ghlcredly.web.operators.Operators;
 import io.javalin.http.HandlerType;
 import java.net.URI;
 import java.time.Duration;
@@ -302,7 +307,8 @@ public final class Application implements AutoCloseable {
                     verifier,
                     new GhlWebhookParser(),
                     intake,
-                    new TokenStoreAccountEvents(tokens)))));
+                    new TokenStoreAccountEvents(
+                        tokens, new JdbcAccountEventLog(database), clock)))));
     endpoints.add(
         Endpoint.publicRoute(
             HandlerType.POST,
@@ -356,6 +362,12 @@ public final class Application implements AutoCloseable {
                 ghl.directory(),
                 intake,
                 DefaultLocation.of(config.ghl()),
+                new OperatorCommands(
+                    new Operators(
+                        new JdbcOperatorStore(database),
+                        new JdbcAdminSessionStore(database),
+                        clock),
+                    config.server().browserUrl()),
                 clock));
     endpoints.addAll(
         AdminRoutes.create(
@@ -535,6 +547,11 @@ public final class Application implements AutoCloseable {
 
   public SyncCounters.Snapshot counters() {
     return counters.snapshot();
+  }
+
+  /** The database this engine runs on. */
+  public Database database() {
+    return database;
   }
 
   public Stores stores() {

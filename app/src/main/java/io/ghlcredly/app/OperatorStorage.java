@@ -2,27 +2,31 @@ package io.ghlcredly.app;
 
 import io.ghlcredly.app.config.StorageConfig;
 import io.ghlcredly.core.port.ActionJournal;
+import io.ghlcredly.core.port.AdminSessionStore;
 import io.ghlcredly.core.port.DeadLetterStore;
 import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.port.IssuanceLedger;
 import io.ghlcredly.core.port.JobQueue;
+import io.ghlcredly.core.port.OperatorStore;
 import io.ghlcredly.core.port.SyncStateStore;
 import io.ghlcredly.core.sync.DeadLetterReplayer;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.DatabaseSettings;
 import io.ghlcredly.storage.DbSchedulerJobQueue;
 import io.ghlcredly.storage.JdbcActionJournal;
+import io.ghlcredly.storage.JdbcAdminSessionStore;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
 import io.ghlcredly.storage.JdbcIssuanceLedger;
+import io.ghlcredly.storage.JdbcOperatorStore;
 import io.ghlcredly.storage.JdbcSyncStateStore;
 import io.ghlcredly.storage.JobQueueSettings;
 import java.time.InstantSource;
 
 /**
  * The configured database and its stores for operator commands that run in their own process (dead
- * letters, audit): no HTTP server, no job workers, no connectors and no secret key. Jobs it queues
- * go into the shared queue table, where a running {@code serve} instance picks them up.
+ * letters, audit, operators): no HTTP server, no job workers, no connectors and no secret key. Jobs
+ * it queues go into the shared queue table, where a running {@code serve} instance picks them up.
  * Thread-safe.
  */
 public final class OperatorStorage implements AutoCloseable {
@@ -36,6 +40,8 @@ public final class OperatorStorage implements AutoCloseable {
   private final IssuanceLedger ledger;
   private final DeadLetterStore deadLetters;
   private final ActionJournal journal;
+  private final OperatorStore operators;
+  private final AdminSessionStore sessions;
   private final InstantSource clock;
 
   private OperatorStorage(Database database, InstantSource clock) {
@@ -47,6 +53,8 @@ public final class OperatorStorage implements AutoCloseable {
     this.ledger = new JdbcIssuanceLedger(database);
     this.deadLetters = new JdbcDeadLetterStore(database);
     this.journal = new JdbcActionJournal(database);
+    this.operators = new JdbcOperatorStore(database);
+    this.sessions = new JdbcAdminSessionStore(database);
   }
 
   /**
@@ -79,6 +87,16 @@ public final class OperatorStorage implements AutoCloseable {
 
   public ActionJournal journal() {
     return journal;
+  }
+
+  /** The named operators who sign in to the dashboard. */
+  public OperatorStore operators() {
+    return operators;
+  }
+
+  /** The dashboard's sessions, for ending an operator's. */
+  public AdminSessionStore sessions() {
+    return sessions;
   }
 
   /** Queues without running anything: the workers of a {@code serve} instance run the jobs. */

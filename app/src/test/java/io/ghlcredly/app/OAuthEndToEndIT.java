@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.app.demo.DemoEnvironment;
+import io.ghlcredly.core.model.OperatorRole;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
 import io.ghlcredly.testkit.ghl.GhlEmulator;
@@ -145,6 +146,28 @@ class OAuthEndToEndIT {
   }
 
   @Test
+  void aReplayedUninstallAfterAReinstallLeavesTheAccountConnected() throws Exception {
+    assertThat(install().statusCode()).isEqualTo(200);
+    String uninstall =
+        """
+        {"type":"UNINSTALL","appId":"app","locationId":"%s","webhookId":"u-1","timestamp":"%s"}"""
+            .formatted(ghl.locationId(), java.time.Instant.now());
+    assertThat(ghl.sendSignedWebhook(uninstall).status()).isEqualTo(200);
+    assertThat(health()).contains("\"status\":\"DISCONNECTED\"");
+    assertThat(install().statusCode()).isEqualTo(200);
+
+    // The same signed bytes, still fresh; then the same uninstall under another id (a late
+    // delivery, or a forgery we cannot tell from one): both older than the reinstall.
+    var replayed = ghl.sendSignedWebhook(uninstall);
+    var late = ghl.sendSignedWebhook(uninstall.replace("\"u-1\"", "\"u-2\""));
+
+    assertThat(replayed.status()).as(replayed.responseBody()).isEqualTo(409);
+    assertThat(late.status()).isEqualTo(200);
+    assertThat(late.responseBody()).contains("ignored");
+    assertThat(health()).contains("\"status\":\"CONNECTED\"").doesNotContain("DISCONNECTED");
+  }
+
+  @Test
   void jobsWaitWhileTheLocationHasNoConnectedAccount() {
     String ada = ghl.seedContact("Ada", "Lovelace", "ada@example.com");
 
@@ -157,14 +180,34 @@ class OAuthEndToEndIT {
   }
 
   private HttpResponse<String> install() throws IOException, InterruptedException {
-    try (HttpClient browser =
-        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build()) {
+    TestOperators.Credentials admin = TestOperators.add(engine.database(), OperatorRole.ADMIN);
+    try (HttpClient browser = TestOperators.signedIn(engine.port(), admin)) {
       return browser.send(
           HttpRequest.newBuilder(
                   URI.create("http://127.0.0.1:" + engine.port() + "/oauth/ghl/start"))
               .build(),
           HttpResponse.BodyHandlers.ofString());
     }
+  }
+
+  @Test
+  void startsAnInstallOnlyForASignedInAdmin() throws Exception {
+    TestOperators.Credentials editor = TestOperators.add(engine.database(), OperatorRole.EDITOR);
+    URI start = URI.create("http://127.0.0.1:" + engine.port() + "/oauth/ghl/start");
+    try (HttpClient anonymous = HttpClient.newHttpClient();
+        HttpClient signedInEditor = TestOperators.signedIn(engine.port(), editor)) {
+      HttpResponse<String> nobody =
+          anonymous.send(
+              HttpRequest.newBuilder(start).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> notAdmin =
+          signedInEditor.send(
+              HttpRequest.newBuilder(start).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(nobody.statusCode()).isEqualTo(401);
+      assertThat(notAdmin.statusCode()).isEqualTo(403);
+      assertThat(notAdmin.body()).contains("admin role");
+    }
+    assertThat(ghl.requests()).noneMatch(request -> request.path().contains("oauth"));
   }
 
   private String health() throws IOException, InterruptedException {

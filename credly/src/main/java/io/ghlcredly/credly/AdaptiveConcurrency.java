@@ -64,7 +64,19 @@ public final class AdaptiveConcurrency {
           null,
           null);
     }
-    Limiter.Listener listener = slot.get();
+    return run(slot.get(), work);
+  }
+
+  /**
+   * Runs the call in a slot if one is free now, without waiting: empty when every slot is taken,
+   * for callers that would rather answer "later" than queue (a webhook sender retries).
+   */
+  public <T> Optional<T> tryCall(Supplier<T> work) {
+    Optional<Limiter.Listener> slot = limiter.acquire(null);
+    return slot.isEmpty() ? Optional.empty() : Optional.of(run(slot.get(), work));
+  }
+
+  private static <T> T run(Limiter.Listener listener, Supplier<T> work) {
     T result;
     try {
       result = work.get();

@@ -8,6 +8,7 @@ import io.ghlcredly.http.JsonCodec;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends Credly calls: in an adaptive-concurrency slot, with one replay after a 401 when the
  * credentials could be refreshed, and the token-expiry check. Reads JSON and follows {@code
- * next_page_url}. Thread-safe.
+ * next_page_url}. Calls that anyone on the internet can cause (fetching the event a webhook names)
+ * go to a lane of their own with a few slots, so that they never take one that issuance waits for.
+ * Thread-safe.
  */
 final class CredlyCalls {
   private static final Logger log = LoggerFactory.getLogger(CredlyCalls.class);
@@ -27,6 +30,7 @@ final class CredlyCalls {
   private final JsonCodec codec;
   private final CredlyAuth auth;
   private final AdaptiveConcurrency concurrency;
+  private final AdaptiveConcurrency hintLane;
   private final CredlyTokenHealth tokenHealth;
 
   CredlyCalls(
@@ -34,11 +38,13 @@ final class CredlyCalls {
       JsonCodec codec,
       CredlyAuth auth,
       AdaptiveConcurrency concurrency,
+      AdaptiveConcurrency hintLane,
       CredlyTokenHealth tokenHealth) {
     this.transport = transport;
     this.codec = codec;
     this.auth = auth;
     this.concurrency = concurrency;
+    this.hintLane = hintLane;
     this.tokenHealth = tokenHealth;
   }
 
@@ -50,6 +56,10 @@ final class CredlyCalls {
     return concurrency;
   }
 
+  AdaptiveConcurrency hintLane() {
+    return hintLane;
+  }
+
   CredlyTokenHealth tokenHealth() {
     return tokenHealth;
   }
@@ -58,6 +68,15 @@ final class CredlyCalls {
   String send(ApiRequest request) {
     tokenHealth.check();
     return concurrency.call(request.method(), request.pathForLogs(), () -> sendOnce(request));
+  }
+
+  /**
+   * Reads in the hint lane if one of its slots is free now; empty, without sending, when none is.
+   * Never waits, and never takes a slot of the shared limit.
+   */
+  <T> Optional<T> readInHintLane(ApiRequest request, Class<T> type) {
+    tokenHealth.check();
+    return hintLane.tryCall(() -> sendOnce(request)).map(body -> codec.read(body, type));
   }
 
   private String sendOnce(ApiRequest request) {

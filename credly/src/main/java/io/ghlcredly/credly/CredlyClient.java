@@ -27,10 +27,12 @@ import io.ghlcredly.http.RequestGate;
 import io.ghlcredly.http.TransportSettings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,9 +90,13 @@ public final class CredlyClient {
     AdaptiveConcurrency concurrency =
         new AdaptiveConcurrency(
             settings.maxConcurrency(), settings.timeout(), settings.timeout().multipliedBy(2));
+    // Its own AIMD limit: Credly's 429s shrink it too; its callers never wait for a slot.
+    AdaptiveConcurrency hintLane =
+        new AdaptiveConcurrency(settings.hintLaneSlots(), settings.timeout(), Duration.ZERO);
     CredlyTokenHealth health = new CredlyTokenHealth(settings.credentials().expiresAt(), clock);
     return new CredlyClient(
-        new CredlyCalls(transport, codec, auth, concurrency, health), settings.organizationId());
+        new CredlyCalls(transport, codec, auth, concurrency, hintLane, health),
+        settings.organizationId());
   }
 
   /** The Authorization value Credly expects: the token as Basic user name, empty password. */
@@ -101,6 +107,11 @@ public final class CredlyClient {
   /** The adaptive limit on concurrent calls, for metrics. */
   public AdaptiveConcurrency concurrency() {
     return calls.concurrency();
+  }
+
+  /** The lane for webhook hints ({@link #eventInHintLane}), apart from {@link #concurrency()}. */
+  public AdaptiveConcurrency hintLane() {
+    return calls.hintLane();
   }
 
   /** The credential's expiry watch, for health output and metrics. */
@@ -233,6 +244,19 @@ public final class CredlyClient {
     return calls
         .read(ApiRequest.get(organizationPath + "/events/" + segment(eventId)), EventResponse.class)
         .data();
+  }
+
+  /**
+   * {@code GET .../events/{id}} for an unauthenticated webhook, in the hint lane ({@link
+   * CredlySettings#HINT_LANE_SLOTS} slots of its own): issuance and every other call never wait
+   * behind these fetches, however many arrive. Empty, without a call, when the lane is full: the
+   * sender should be told to deliver again later.
+   */
+  public Optional<EventDto> eventInHintLane(String eventId) {
+    return calls
+        .readInHintLane(
+            ApiRequest.get(organizationPath + "/events/" + segment(eventId)), EventResponse.class)
+        .map(EventResponse::data);
   }
 
   /** {@code GET .../events?page=n}: the organization's event feed, a polling fallback. */

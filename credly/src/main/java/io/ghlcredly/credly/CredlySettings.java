@@ -27,6 +27,13 @@ public record CredlySettings(
   /** Credly publishes no rate limit: start modest; the configuration can raise it. */
   public static final int DEFAULT_MAX_CONCURRENCY = 4;
 
+  /**
+   * Slots for fetching the events that webhooks name, apart from {@code maxConcurrency} (and never
+   * more than it): anyone can post a webhook, so these fetches get a small lane of their own and
+   * never queue; when it is full the sender is told to come back later.
+   */
+  public static final int HINT_LANE_SLOTS = 2;
+
   public CredlySettings {
     Objects.requireNonNull(credentials, "credentials");
     if (organizationId == null || organizationId.isBlank()) {
@@ -38,6 +45,13 @@ public record CredlySettings(
     if (maxConcurrency < 1) {
       throw new IllegalArgumentException("Credly maxConcurrency must be at least 1");
     }
+  }
+
+  /**
+   * Slots of the lane for webhook hints: {@link #HINT_LANE_SLOTS}, at most {@code maxConcurrency}.
+   */
+  public int hintLaneSlots() {
+    return Math.min(HINT_LANE_SLOTS, maxConcurrency);
   }
 
   /** Organization-token settings with the default concurrency. */

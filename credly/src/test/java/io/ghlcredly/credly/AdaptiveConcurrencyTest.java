@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ghlcredly.core.error.ApiException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class AdaptiveConcurrencyTest {
@@ -86,6 +88,20 @@ class AdaptiveConcurrencyTest {
     assertThat(limiter.limit()).isEqualTo(8);
   }
 
+  /** A call that says it holds its slot, then keeps it until released. */
+  private static Supplier<String> holdingTheSlot(
+      CountDownLatch holding, CountDownLatch release, String result) {
+    return () -> {
+      holding.countDown();
+      try {
+        release.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return result;
+    };
+  }
+
   @Test
   void aCallerBeyondTheLimitWaitsThenFailsTransient() throws Exception {
     AdaptiveConcurrency single =
@@ -95,20 +111,7 @@ class AdaptiveConcurrencyTest {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       Future<String> first =
-          pool.submit(
-              () ->
-                  single.call(
-                      "GET",
-                      "/x",
-                      () -> {
-                        holding.countDown();
-                        try {
-                          release.await(5, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                          Thread.currentThread().interrupt();
-                        }
-                        return "first";
-                      }));
+          pool.submit(() -> single.call("GET", "/x", holdingTheSlot(holding, release, "first")));
       assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
 
       assertThatThrownBy(() -> single.call("GET", "/x", () -> "second"))
@@ -116,6 +119,28 @@ class AdaptiveConcurrencyTest {
               ApiException.class, e -> assertThat(e.kind()).isEqualTo(ApiException.Kind.TRANSIENT));
       release.countDown();
       assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void tryCallNeverWaitsAndIsEmptyWhenEverySlotIsTaken() throws Exception {
+    AdaptiveConcurrency single =
+        new AdaptiveConcurrency(1, Duration.ofSeconds(30), Duration.ofSeconds(30));
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Optional<String>> first =
+          pool.submit(() -> single.tryCall(holdingTheSlot(holding, release, "first")));
+      assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(single.tryCall(() -> "second")).isEmpty();
+      release.countDown();
+      assertThat(first.get(5, TimeUnit.SECONDS)).contains("first");
+      assertThat(single.tryCall(() -> "third")).contains("third");
+      assertThat(single.inflight()).isZero();
     } finally {
       pool.shutdownNow();
     }

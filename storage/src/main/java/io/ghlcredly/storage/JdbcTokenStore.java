@@ -64,7 +64,9 @@ public final class JdbcTokenStore implements TokenStore {
                 now,
                 now);
           } else {
-            writeTokens(key, tokens, companyId, existing.get(), now);
+            // A new install is a new connection, even of an account that looked connected: its
+            // time orders the app uninstall webhooks that arrive later (TokenStoreAccountEvents).
+            writeTokens(key, tokens, companyId, now, now);
           }
           return existing.isEmpty();
         });
@@ -127,12 +129,7 @@ public final class JdbcTokenStore implements TokenStore {
   }
 
   private void writeTokens(
-      AccountKey key,
-      TokenSet tokens,
-      @Nullable String companyId,
-      StoredTokens existing,
-      Instant now) {
-    Instant since = existing.connected() ? existing.statusSince() : now;
+      AccountKey key, TokenSet tokens, @Nullable String companyId, Instant since, Instant now) {
     jdbc.update(
         "UPDATE oauth_account SET company_id = ?, access_token = ?, refresh_token = ?,"
             + " expires_at = ?, scopes = ?, status = ?, status_reason = NULL, status_since = ?,"
@@ -218,7 +215,13 @@ public final class JdbcTokenStore implements TokenStore {
       StoredTokens existing =
           readLocked(key)
               .orElseThrow(() -> new IllegalStateException("account " + key + " vanished"));
-      writeTokens(key, tokens, existing.companyId(), existing, clock.instant());
+      Instant now = clock.instant();
+      writeTokens(
+          key,
+          tokens,
+          existing.companyId(),
+          existing.connected() ? existing.statusSince() : now,
+          now);
     }
 
     @Override

@@ -105,6 +105,25 @@ public abstract class TokenStoreContract extends StoreFixture {
   }
 
   @Test
+  void anInstallIsANewConnectionWhileARefreshIsNot() {
+    store.saveInstalled(LOCATION, tokens(ACCESS, REFRESH), "co-1");
+    JdbcTokenStore later =
+        new JdbcTokenStore(database, cipher, InstantSource.fixed(NOW.plusSeconds(60)));
+    later.withLockedAccount(
+        LOCATION,
+        locked -> {
+          locked.replaceTokens(tokens("refreshed", "refreshed-refresh"));
+          return true;
+        });
+    assertThat(store.find(LOCATION).orElseThrow().statusSince()).isEqualTo(NOW);
+
+    new JdbcTokenStore(database, cipher, InstantSource.fixed(NOW.plusSeconds(120)))
+        .saveInstalled(LOCATION, tokens("reinstalled", "reinstalled-refresh"), "co-1");
+
+    assertThat(store.find(LOCATION).orElseThrow().statusSince()).isEqualTo(NOW.plusSeconds(120));
+  }
+
+  @Test
   void replacesTokensUnderTheLockAndKeepsTheCompany() {
     store.saveInstalled(LOCATION, tokens(ACCESS, REFRESH), "co-1");
 

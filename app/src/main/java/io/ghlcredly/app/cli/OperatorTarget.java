@@ -70,6 +70,11 @@ final class OperatorTarget {
     return file;
   }
 
+  /** The configuration's server, storage and secrets, read without GHL or Credly secrets. */
+  OperatorConfig config() {
+    return config != null ? config : file.loadOperatorConfig();
+  }
+
   /** The running service to go through; empty when the command works on the database. */
   Optional<ServiceClient> service() {
     return Optional.ofNullable(service);
@@ -80,7 +85,7 @@ final class OperatorTarget {
     if (service != null) {
       return remote.apply(service);
     }
-    OperatorConfig settings = config != null ? config : file.loadOperatorConfig();
+    OperatorConfig settings = config();
     try (OperatorStorage storage =
         opening(() -> OperatorStorage.open(settings.storage(), InstantSource.system()))) {
       return local.apply(storage);

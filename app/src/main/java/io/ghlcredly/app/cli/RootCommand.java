@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       ImportCommand.class,
       PlanCommand.class,
+      OperatorsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RootCommand implements Runnable {

@@ -77,6 +77,14 @@ public record ServerConfig(
     this(port, publicUrl, adminToken, maxWebhookBytes, null);
   }
 
+  /**
+   * Where browsers reach the service's pages (links sent to operators): the public URL, else this
+   * host's admin port.
+   */
+  public URI browserUrl() {
+    return publicUrl != null ? publicUrl : URI.create("http://localhost:" + adminPort());
+  }
+
   /** The port of the admin API, dashboard and metrics: the management port when set. */
   public int adminPort() {
     return managementPort != null ? managementPort : port;

@@ -37,8 +37,10 @@ public final class Demo {
           "  sync engine      http://127.0.0.1:%d (webhooks at /webhooks/ghl, health at /health)%n",
           env.engine().port());
       out.printf(
-          "  dashboard        http://127.0.0.1:%d/admin (admin token in %s)%n",
-          env.engine().port(), folder.resolve(DemoEnvironment.ADMIN_TOKEN_FILE));
+          "  dashboard        http://127.0.0.1:%d/admin (sign in as %s, password in %s)%n",
+          env.engine().port(),
+          DemoEnvironment.ADMIN_EMAIL,
+          folder.resolve(DemoEnvironment.ADMIN_PASSWORD_FILE));
       out.flush();
       DemoScenario.Result result = new DemoScenario(env, out).run();
       out.println(result.summary());

@@ -4,11 +4,17 @@ import io.ghlcredly.app.Application;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.app.config.DurationText;
+import io.ghlcredly.core.model.OperatorRole;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.storage.JdbcAdminSessionStore;
+import io.ghlcredly.storage.JdbcOperatorStore;
 import io.ghlcredly.storage.JobQueueSettings;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
 import io.ghlcredly.testkit.ghl.GhlEmulator;
+import io.ghlcredly.web.operators.InviteResult;
+import io.ghlcredly.web.operators.OperatorServices;
+import io.ghlcredly.web.operators.SetPasswordResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -52,6 +58,12 @@ public final class DemoEnvironment implements AutoCloseable {
   private static final String GHL_TOKEN_FILE = "ghl-token";
   private static final String CREDLY_TOKEN_FILE = "credly-token";
 
+  /** The demo's admin operator, who signs in to the dashboard. */
+  public static final String ADMIN_EMAIL = "admin@demo.example";
+
+  /** Holds the admin operator's random password (owner-only), for a person trying the demo. */
+  public static final String ADMIN_PASSWORD_FILE = "admin-password";
+
   private final Path folder;
   private final GhlEmulator ghl;
   private boolean firstPassDone;
@@ -61,6 +73,7 @@ public final class DemoEnvironment implements AutoCloseable {
   private final JobQueueSettings jobSettings;
   private final boolean credlyWebhooks;
   private final Secret adminToken;
+  private volatile @Nullable Secret adminPassword;
   private @Nullable Application application;
 
   private DemoEnvironment(
@@ -175,12 +188,43 @@ public final class DemoEnvironment implements AutoCloseable {
               extras.addsConfiguration(),
               adminToken);
       environment.startEngine();
+      environment.addAdminOperator();
       return environment;
     } catch (RuntimeException e) {
       ghl.close();
       credly.close();
       throw e;
     }
+  }
+
+  /** An admin operator with a random password, as `operators add` and the welcome link make one. */
+  private void addAdminOperator() {
+    OperatorServices services =
+        OperatorServices.create(
+            new JdbcOperatorStore(engine().database()),
+            new JdbcAdminSessionStore(engine().database()),
+            InstantSource.system());
+    InviteResult invited =
+        services.operators().invite(ADMIN_EMAIL, "Demo admin", OperatorRole.ADMIN, "demo");
+    if (!(invited instanceof InviteResult.Invited link)) {
+      throw new IllegalStateException("the demo cannot add its admin operator: " + invited);
+    }
+    String password = randomToken().reveal();
+    if (!(services.passwords().setPasswordWithInvite(link.token(), password)
+        instanceof SetPasswordResult.PasswordSet)) {
+      throw new IllegalStateException("the demo cannot set its admin operator's password");
+    }
+    adminPassword = Secret.of(password);
+    writeSecret(folder.resolve(ADMIN_PASSWORD_FILE), adminPassword);
+  }
+
+  /** The demo admin operator's password. */
+  public Secret adminPassword() {
+    Secret password = adminPassword;
+    if (password == null) {
+      throw new IllegalStateException("no admin operator yet");
+    }
+    return password;
   }
 
   /** Starts the engine (again) on the same data and points GHL's webhooks at it. */

@@ -4,6 +4,7 @@ import io.ghlcredly.app.Stores;
 import io.ghlcredly.app.config.OperatorConfig;
 import io.ghlcredly.app.operations.AuditTrail;
 import io.ghlcredly.app.operations.ImportRun;
+import io.ghlcredly.app.operations.OperatorActions;
 import io.ghlcredly.app.remote.OperatorWire.AuditEntryJson;
 import io.ghlcredly.app.remote.OperatorWire.AuditJson;
 import io.ghlcredly.app.remote.OperatorWire.DeadLetterJson;
@@ -11,6 +12,10 @@ import io.ghlcredly.app.remote.OperatorWire.DeadLettersJson;
 import io.ghlcredly.app.remote.OperatorWire.ErrorJson;
 import io.ghlcredly.app.remote.OperatorWire.ImportRequestJson;
 import io.ghlcredly.app.remote.OperatorWire.InstanceJson;
+import io.ghlcredly.app.remote.OperatorWire.OperatorJson;
+import io.ghlcredly.app.remote.OperatorWire.OperatorOutcomeJson;
+import io.ghlcredly.app.remote.OperatorWire.OperatorRequestJson;
+import io.ghlcredly.app.remote.OperatorWire.OperatorsJson;
 import io.ghlcredly.app.remote.OperatorWire.PlanJson;
 import io.ghlcredly.app.remote.OperatorWire.ReplayJson;
 import io.ghlcredly.app.remote.OperatorWire.ReplaysJson;
@@ -27,6 +32,7 @@ import io.ghlcredly.core.sync.DeadLetterReplayer;
 import io.ghlcredly.core.sync.EventIntake;
 import io.ghlcredly.web.Actor;
 import io.ghlcredly.web.ApiEndpoint;
+import io.ghlcredly.web.operators.OperatorCommands;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Instant;
@@ -40,11 +46,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin API endpoints behind the operator commands, so that {@code dead-letters}, {@code
- * audit}, {@code plan} and {@code import} work while the service runs (on H2 the service holds the
- * database file alone). Each answers with the data the command prints ({@link OperatorWire}), and
- * runs the same use cases the command runs on the database. The paths are under {@code
- * /admin/api/commands/}, apart from the dashboard's views; {@code GET /admin/api/instance} tells a
- * command which service and database answer. Closing stops the imports it runs. Thread-safe.
+ * audit}, {@code plan}, {@code import} and {@code operators} work while the service runs (on H2 the
+ * service holds the database file alone). Each answers with the data the command prints ({@link
+ * OperatorWire}), and runs the same use cases the command runs on the database. The paths are under
+ * {@code /admin/api/commands/}, apart from the dashboard's views; {@code GET /admin/api/instance}
+ * tells a command which service and database answer. Closing stops the imports it runs.
+ * Thread-safe.
  */
 public final class OperatorEndpoints implements AutoCloseable {
   /** The base of the command endpoints. */
@@ -54,6 +61,7 @@ public final class OperatorEndpoints implements AutoCloseable {
   public static final String INSTANCE = "/admin/api/instance";
 
   static final int MAX_LIMIT = 100_000;
+  private static final String OPERATORS = BASE + "/operators";
   private static final Logger log = LoggerFactory.getLogger(OperatorEndpoints.class);
 
   private final Sources sources;
@@ -65,6 +73,7 @@ public final class OperatorEndpoints implements AutoCloseable {
    * What the endpoints read and act on: the running service's parts.
    *
    * @param defaultLocation where {@code import} and {@code plan} look without {@code --location}
+   * @param operators the {@code operators} commands, with links on the service's address
    */
   public record Sources(
       OperatorConfig config,
@@ -76,6 +85,7 @@ public final class OperatorEndpoints implements AutoCloseable {
       ContactDirectory directory,
       EventIntake intake,
       @Nullable String defaultLocation,
+      OperatorCommands operators,
       InstantSource clock) {}
 
   public OperatorEndpoints(Sources sources) {
@@ -106,6 +116,7 @@ public final class OperatorEndpoints implements AutoCloseable {
   public List<ApiEndpoint> endpoints() {
     OperatorRole viewer = OperatorRole.VIEWER;
     OperatorRole editor = OperatorRole.EDITOR;
+    OperatorRole admin = OperatorRole.ADMIN;
     return List.of(
         new ApiEndpoint(HandlerType.GET, INSTANCE, viewer, this::instance),
         new ApiEndpoint(HandlerType.GET, BASE + "/dead-letters", viewer, this::deadLetters),
@@ -117,7 +128,9 @@ public final class OperatorEndpoints implements AutoCloseable {
         new ApiEndpoint(HandlerType.GET, BASE + "/plan", viewer, this::plan),
         new ApiEndpoint(HandlerType.POST, BASE + "/imports", editor, this::startImport),
         new ApiEndpoint(HandlerType.GET, BASE + "/imports/{id}", viewer, this::importRun),
-        new ApiEndpoint(HandlerType.POST, BASE + "/imports/{id}/stop", editor, this::stopImport));
+        new ApiEndpoint(HandlerType.POST, BASE + "/imports/{id}/stop", editor, this::stopImport),
+        new ApiEndpoint(HandlerType.GET, OPERATORS, admin, this::operators),
+        new ApiEndpoint(HandlerType.POST, OPERATORS + "/{action}", admin, this::changeOperator));
   }
 
   private void instance(Context ctx) {
@@ -251,6 +264,40 @@ public final class OperatorEndpoints implements AutoCloseable {
     run.get().stop();
     logChange(ctx, "import stop requested", "run", run.get().id);
     answer(ctx, 200, run.get().view());
+  }
+
+  private void operators(Context ctx) {
+    answer(
+        ctx,
+        200,
+        new OperatorsJson(operatorActions(ctx).list().stream().map(OperatorJson::of).toList()));
+  }
+
+  /** {@code add}, {@code role}, {@code disable}, {@code enable} or {@code reset} one operator. */
+  private void changeOperator(Context ctx) {
+    OperatorRequestJson request = OperatorWire.read(ctx.body(), OperatorRequestJson.class);
+    OperatorActions actions = operatorActions(ctx);
+    String role = request.role() == null ? "" : request.role();
+    OperatorCommands.Outcome outcome =
+        switch (ctx.pathParam("action")) {
+          case "add" -> actions.add(request.email(), role, request.name());
+          case "role" -> actions.role(request.email(), role);
+          case "disable" -> actions.disable(request.email());
+          case "enable" -> actions.enable(request.email());
+          case "reset" -> actions.reset(request.email());
+          default -> null;
+        };
+    if (outcome == null) {
+      answer(ctx, 404, new ErrorJson("no operators command " + ctx.pathParam("action")));
+      return;
+    }
+    logChange(ctx, "operators " + ctx.pathParam("action"), "operator", request.email());
+    answer(ctx, 200, OperatorOutcomeJson.of(outcome));
+  }
+
+  /** The commands as made by the caller: an operator's email, or {@code admin-token}. */
+  private OperatorActions operatorActions(Context ctx) {
+    return OperatorActions.of(sources.operators(), Actor.of(ctx).name());
   }
 
   /** Changes are logged with who asked for them. */

@@ -9,10 +9,15 @@ import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.DeadLetter;
 import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.core.model.Operator;
+import io.ghlcredly.core.model.OperatorId;
+import io.ghlcredly.core.model.OperatorRole;
 import io.ghlcredly.core.sync.ContactPlanner;
 import io.ghlcredly.core.sync.DeadLetterReplayer.Outcome;
 import io.ghlcredly.core.sync.ImportProgress;
+import io.ghlcredly.web.operators.OperatorCommands;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -251,6 +256,101 @@ final class OperatorWire {
           resumedAt,
           Duration.ofMillis(elapsedMillis),
           complete);
+    }
+  }
+
+  record OperatorJson(
+      long id,
+      String email,
+      @Nullable String displayName,
+      String role,
+      boolean passwordSet,
+      boolean disabled,
+      String createdAt,
+      String createdBy,
+      String credentialsChangedAt) {
+    static OperatorJson of(Operator operator) {
+      return new OperatorJson(
+          operator.id().value(),
+          operator.email(),
+          operator.displayName(),
+          operator.role().word(),
+          operator.passwordSet(),
+          operator.disabled(),
+          operator.createdAt().toString(),
+          operator.createdBy(),
+          operator.credentialsChangedAt().toString());
+    }
+
+    Operator toOperator() {
+      return new Operator(
+          new OperatorId(id),
+          email,
+          displayName,
+          OperatorRole.fromWord(role)
+              .orElseThrow(() -> new IllegalArgumentException("unknown role " + role)),
+          passwordSet,
+          disabled,
+          Instant.parse(createdAt),
+          createdBy,
+          Instant.parse(credentialsChangedAt));
+    }
+  }
+
+  record OperatorsJson(List<OperatorJson> operators) {}
+
+  /**
+   * An {@code operators} subcommand's arguments: the email, and a role or name where it takes one.
+   */
+  record OperatorRequestJson(String email, @Nullable String role, @Nullable String name) {}
+
+  /**
+   * What a subcommand of `operators` did.
+   *
+   * @param result {@code done}, {@code linked}, {@code unknown} or {@code refused}
+   * @param operator the operator as they are now, for {@code done} and {@code linked}
+   * @param link the one-time link of {@code linked}
+   * @param message why, for {@code unknown} and {@code refused}
+   */
+  record OperatorOutcomeJson(
+      String result,
+      @Nullable OperatorJson operator,
+      @Nullable String link,
+      @Nullable String expiresAt,
+      @Nullable String message) {
+    static OperatorOutcomeJson of(OperatorCommands.Outcome outcome) {
+      return switch (outcome) {
+        case OperatorCommands.Outcome.Done done ->
+            new OperatorOutcomeJson("done", OperatorJson.of(done.operator()), null, null, null);
+        case OperatorCommands.Outcome.Linked linked ->
+            new OperatorOutcomeJson(
+                "linked",
+                OperatorJson.of(linked.operator()),
+                linked.link().toString(),
+                linked.expiresAt().toString(),
+                null);
+        case OperatorCommands.Outcome.Unknown unknown ->
+            new OperatorOutcomeJson("unknown", null, null, null, unknown.message());
+        case OperatorCommands.Outcome.Refused refused ->
+            new OperatorOutcomeJson("refused", null, null, null, refused.message());
+      };
+    }
+
+    OperatorCommands.Outcome toOutcome() {
+      OperatorJson who = operator;
+      String url = link;
+      String expires = expiresAt;
+      String text = message == null ? "" : message;
+      if (result.equals("done") && who != null) {
+        return new OperatorCommands.Outcome.Done(who.toOperator());
+      }
+      if (result.equals("linked") && who != null && url != null && expires != null) {
+        return new OperatorCommands.Outcome.Linked(
+            who.toOperator(), URI.create(url), Instant.parse(expires));
+      }
+      return result.equals("refused")
+          ? new OperatorCommands.Outcome.Refused(text)
+          : new OperatorCommands.Outcome.Unknown(text);
     }
   }
 

@@ -2,6 +2,7 @@ package io.ghlcredly.app.remote;
 
 import io.ghlcredly.app.operations.AuditTrail;
 import io.ghlcredly.app.operations.DryRunTally;
+import io.ghlcredly.app.operations.OperatorActions;
 import io.ghlcredly.app.remote.OperatorWire.AuditEntryJson;
 import io.ghlcredly.app.remote.OperatorWire.AuditJson;
 import io.ghlcredly.app.remote.OperatorWire.DeadLetterJson;
@@ -10,6 +11,10 @@ import io.ghlcredly.app.remote.OperatorWire.ErrorJson;
 import io.ghlcredly.app.remote.OperatorWire.ImportRequestJson;
 import io.ghlcredly.app.remote.OperatorWire.ImportRunJson;
 import io.ghlcredly.app.remote.OperatorWire.InstanceJson;
+import io.ghlcredly.app.remote.OperatorWire.OperatorJson;
+import io.ghlcredly.app.remote.OperatorWire.OperatorOutcomeJson;
+import io.ghlcredly.app.remote.OperatorWire.OperatorRequestJson;
+import io.ghlcredly.app.remote.OperatorWire.OperatorsJson;
 import io.ghlcredly.app.remote.OperatorWire.PlanJson;
 import io.ghlcredly.app.remote.OperatorWire.ProgressJson;
 import io.ghlcredly.app.remote.OperatorWire.ReplayJson;
@@ -17,11 +22,13 @@ import io.ghlcredly.app.remote.OperatorWire.ReplaysJson;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.DeadLetter;
 import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.core.model.Operator;
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.core.sync.ContactImporter;
 import io.ghlcredly.core.sync.ContactPlanner;
 import io.ghlcredly.core.sync.DeadLetterReplayer.Outcome;
 import io.ghlcredly.core.sync.ImportProgress;
+import io.ghlcredly.web.operators.OperatorCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -228,6 +235,48 @@ public final class ServiceClient {
     public boolean failed() {
       return state.equals(ImportRunJson.FAILED);
     }
+  }
+
+  /** The {@code operators} commands, run by the service. */
+  public OperatorActions operators() {
+    return new OperatorActions() {
+      @Override
+      public List<Operator> list() {
+        return get("/operators", OperatorsJson.class).operators().stream()
+            .map(OperatorJson::toOperator)
+            .toList();
+      }
+
+      @Override
+      public OperatorCommands.Outcome add(String email, String role, @Nullable String name) {
+        return change("add", new OperatorRequestJson(email, role, name));
+      }
+
+      @Override
+      public OperatorCommands.Outcome role(String email, String role) {
+        return change("role", new OperatorRequestJson(email, role, null));
+      }
+
+      @Override
+      public OperatorCommands.Outcome disable(String email) {
+        return change("disable", new OperatorRequestJson(email, null, null));
+      }
+
+      @Override
+      public OperatorCommands.Outcome enable(String email) {
+        return change("enable", new OperatorRequestJson(email, null, null));
+      }
+
+      @Override
+      public OperatorCommands.Outcome reset(String email) {
+        return change("reset", new OperatorRequestJson(email, null, null));
+      }
+
+      private OperatorCommands.Outcome change(String action, OperatorRequestJson request) {
+        return post("/operators/" + action, OperatorWire.write(request), OperatorOutcomeJson.class)
+            .toOutcome();
+      }
+    };
   }
 
   private <T> T get(String path, Class<T> type) {

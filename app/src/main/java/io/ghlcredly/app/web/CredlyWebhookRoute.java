@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * a hint: the event is fetched from Credly's API by id, stored in the inbox (unique per event id,
  * so redeliveries are no-ops), and only then answered 200. Credly retries anything but a 200 for up
  * to 25 days, so a duplicate and an event we do not sync are answered 200 too, and a failure that a
- * later delivery can overcome (Credly or our storage unavailable) gets 503.
+ * later delivery can overcome (Credly or our storage unavailable, or too many hints being fetched
+ * at once) gets 503 with {@code Retry-After}. An id that is not a Credly event id gets 400 before
+ * any call to Credly (see {@link CredlyWebhookReceiver} for the limits on what hints may cost).
  */
 public final class CredlyWebhookRoute implements Route {
   private static final Logger log = LoggerFactory.getLogger(CredlyWebhookRoute.class);

@@ -87,8 +87,12 @@ public final class GhlWebhookRoute implements Route {
 
   private WebhookResponse apply(AccountEvent event) {
     try {
-      accounts.accept(event);
-      return WebhookResponse.ok("accepted");
+      return switch (accounts.accept(event)) {
+        case APPLIED -> WebhookResponse.ok("accepted");
+        // As for contact events: a resend or a replay, nothing to do.
+        case DUPLICATE -> WebhookResponse.error(409, "duplicate webhookId " + event.eventId());
+        case STALE -> WebhookResponse.ok("ignored: older than a later install or uninstall");
+      };
     } catch (StorageException e) {
       log.atError()
           .addKeyValue("eventId", event.eventId())
@@ -99,13 +103,14 @@ public final class GhlWebhookRoute implements Route {
     }
   }
 
-  private static void logOnly(AccountEvent event) {
+  private static AccountEvents.Outcome logOnly(AccountEvent event) {
     log.atInfo()
         .addKeyValue("eventId", event.eventId())
         .addKeyValue("event", event.getClass().getSimpleName())
         .addKeyValue("locationId", event.locationId())
         .addKeyValue("companyId", event.companyId())
         .log("app account event received; no OAuth accounts to update");
+    return AccountEvents.Outcome.APPLIED;
   }
 
   private WebhookResponse store(SyncEvent event, String payload) {

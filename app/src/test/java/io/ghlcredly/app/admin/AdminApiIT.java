@@ -13,6 +13,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ghlcredly.app.demo.DemoEnvironment;
+import io.ghlcredly.web.admin.AdminWeb;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class AdminApiIT {
 
   @Test
   void refusesEveryEndpointWithoutTheAdminToken() {
-    for (String endpoint : AdminApi.ENDPOINTS) {
+    for (String endpoint : AdminWeb.API_ENDPOINTS) {
       String method = endpoint.substring(0, endpoint.indexOf(' '));
       String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", "1");
       List<@Nullable String> bearers =
@@ -73,7 +74,8 @@ class AdminApiIT {
         HttpResponse<String> response =
             method.equals("GET") ? client.get(path, bearer) : client.post(path, bearer);
         assertThat(response.statusCode()).as(endpoint).isEqualTo(401);
-        assertThat(response.body()).isEqualTo("{\"error\":\"admin token required\"}");
+        assertThat(response.body())
+            .isEqualTo("{\"error\":\"sign in, or send the admin token as a bearer token\"}");
         assertThat(response.headers().firstValue("WWW-Authenticate"))
             .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
       }
@@ -96,7 +98,7 @@ class AdminApiIT {
                         method ->
                             described.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
 
-    assertThat(described).containsExactlyInAnyOrderElementsOf(AdminApi.ENDPOINTS);
+    assertThat(described).containsExactlyInAnyOrderElementsOf(AdminWeb.API_ENDPOINTS);
     assertThat(document.path("openapi").asText()).startsWith("3.");
   }
 
@@ -186,22 +188,26 @@ class AdminApiIT {
 
   @Test
   void neverAnswersWithASecret() {
-    for (String endpoint : AdminApi.ENDPOINTS) {
+    for (String endpoint : AdminWeb.API_ENDPOINTS) {
       if (endpoint.startsWith("GET ")) {
         bodies.add(get(endpoint.substring(4)).body());
       }
     }
     bodies.add(client.get("/admin", null).body());
-    bodies.add(client.postForm("/admin/login", "token=wrong", null).body());
+    bodies.add(client.postForm("/admin/login", signIn("wrong-password"), null).body());
     HttpResponse<String> login =
-        client.postForm("/admin/login", "token=" + URLEncoder.encode(token, UTF_8), null);
+        client.postForm("/admin/login", signIn(env.adminPassword().reveal()), null);
     String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", -1)[0];
     bodies.add(client.getWithCookie("/admin", cookie).body());
     bodies.add(client.post("/admin/api/dead-letters/replay-all", token).body());
 
     List<String> secrets =
-        List.of(token, env.ghl().accessToken().reveal(), env.credly().authToken().reveal());
-    assertThat(bodies).hasSizeGreaterThan(AdminApi.ENDPOINTS.size() / 2);
+        List.of(
+            token,
+            env.adminPassword().reveal(),
+            env.ghl().accessToken().reveal(),
+            env.credly().authToken().reveal());
+    assertThat(bodies).hasSizeGreaterThan(AdminWeb.API_ENDPOINTS.size() / 2);
     for (String body : bodies) {
       for (String secret : secrets) {
         assertThat(body).doesNotContain(secret);
@@ -210,16 +216,20 @@ class AdminApiIT {
   }
 
   @Test
-  void dashboardAsksForTheTokenAndRefusesFormsWithoutTheSessionsCsrfToken() {
+  void dashboardSignsInOperatorsNotTheAdminTokenAndRefusesFormsWithoutTheSessionsCsrfToken() {
     HttpResponse<String> anonymous = client.get("/admin", null);
-    HttpResponse<String> wrong = client.postForm("/admin/login", "token=nope", null);
+    HttpResponse<String> wrong = client.postForm("/admin/login", signIn("nope-nope-nope"), null);
+    HttpResponse<String> withToken = client.postForm("/admin/login", signIn(token), null);
+    HttpResponse<String> bearerPage = client.get("/admin", token);
     HttpResponse<String> login =
-        client.postForm("/admin/login", "token=" + URLEncoder.encode(token, UTF_8), null);
+        client.postForm("/admin/login", signIn(env.adminPassword().reveal()), null);
 
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(anonymous.body()).contains("name=\"token\"");
+    assertThat(anonymous.body()).contains("name=\"password\"").contains("name=\"email\"");
     assertThat(wrong.statusCode()).isEqualTo(401);
-    assertThat(wrong.body()).contains("not the admin token");
+    assertThat(wrong.body()).contains("That email and password do not match.");
+    assertThat(withToken.statusCode()).isEqualTo(401);
+    assertThat(bearerPage.statusCode()).isEqualTo(401);
     assertThat(login.statusCode()).isEqualTo(303);
     String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
     assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict").doesNotContain(token);
@@ -232,6 +242,16 @@ class AdminApiIT {
         .isEqualTo(403);
     assertThat(client.postForm("/admin/dead-letters/replay-all", "csrf=x", null).statusCode())
         .isEqualTo(401);
+    HttpResponse<String> malformed = client.postForm("/admin/login", "email=a&password=%", null);
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(client.get("/admin/api/no-such-xyzzy", token).body()).doesNotContain("xyzzy");
+  }
+
+  private static String signIn(String password) {
+    return "email="
+        + URLEncoder.encode(DemoEnvironment.ADMIN_EMAIL, UTF_8)
+        + "&password="
+        + URLEncoder.encode(password, UTF_8);
   }
 
   private HttpResponse<String> get(String path) {
@@ -241,8 +261,7 @@ class AdminApiIT {
   }
 
   private OpenApiInteractionValidator validator() {
-    return OpenApiInteractionValidator.createForInlineApiSpecification(
-            AdminApi.resource("openapi.json"))
+    return OpenApiInteractionValidator.createForInlineApiSpecification(AdminWeb.openApi())
         .withLevelResolver(
             LevelResolver.create()
                 .withLevel("validation.schema.additionalProperties", ValidationReport.Level.ERROR)

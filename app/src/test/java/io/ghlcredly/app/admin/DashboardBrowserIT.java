@@ -3,6 +3,9 @@ package io.ghlcredly.app.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import io.ghlcredly.app.demo.DemoEnvironment;
 import io.ghlcredly.core.model.DeadLetter;
 import io.ghlcredly.testkit.server.EmulatorResponse;
@@ -12,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,9 +75,22 @@ class DashboardBrowserIT {
     DeadLetter letter = env.engine().stores().deadLetters().listRecent(1).get(0);
     String base = "http://127.0.0.1:" + env.engine().port();
 
-    browser.get(base + "/admin");
-    browser.findElement(By.id("token")).sendKeys(env.adminToken().reveal());
-    browser.findElement(By.id("sign-in")).click();
+    // The admin token is for automation: it does not sign a browser in.
+    signIn(base, DemoEnvironment.ADMIN_EMAIL, env.adminToken().reveal());
+    assertThat(text("problem")).contains("do not match");
+
+    // The admin invites an editor and a viewer; each sets a password through the one-time link.
+    signIn(base, DemoEnvironment.ADMIN_EMAIL, env.adminPassword().reveal());
+    String editorLink = invite(base, "editor@academy.example", "editor");
+    assertAccessible("operators");
+    String viewerLink = invite(base, "viewer@academy.example", "viewer");
+    signOut();
+    setPassword(viewerLink, "viewer password one");
+    await().atMost(WAIT).until(() -> browser.findElements(By.id("connections-table")).size() == 1);
+    assertThat(browser.findElements(By.cssSelector("button.replay"))).isEmpty();
+    assertThat(browser.getPageSource()).contains("Only an editor or an admin can replay");
+    signOut();
+    setPassword(editorLink, "editor password one");
 
     await().atMost(WAIT).until(() -> browser.findElements(By.id("connections-table")).size() == 1);
     assertThat(text("connections-table"))
@@ -101,13 +118,85 @@ class DashboardBrowserIT {
         .ignoreException(StaleElementReferenceException.class)
         .until(() -> !browser.findElements(By.id(row)).isEmpty() && text(row).contains("replayed"));
     assertThat(text("notice")).contains("Replay queued");
+    assertThat(text("changes-table"))
+        .contains("editor@academy.example")
+        .contains("replayed dead letter " + letter.id());
     await().atMost(WAIT).until(() -> env.credly().countBadges(env.template().id(), contact) == 1);
     browser.navigate().refresh();
+    assertAccessible("dashboard");
     Path screenshot = Path.of("target", "dashboard.png");
     Files.createDirectories(screenshot.getParent());
     Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
     assertThat(browser.getPageSource()).doesNotContain(env.adminToken().reveal());
+  }
+
+  @Test
+  void throttlesRepeatedWrongPasswordsAndEndsTheSessionOfADisabledOperator() {
+    String base = "http://127.0.0.1:" + env.engine().port();
+    signIn(base, DemoEnvironment.ADMIN_EMAIL, env.adminPassword().reveal());
+    String link = invite(base, "leaver@academy.example", "viewer");
+    signOut();
+    setPassword(link, "leaver password one");
+    await().atMost(WAIT).until(() -> browser.findElements(By.id("connections-table")).size() == 1);
+    String leaverCookie =
+        java.util.Objects.requireNonNull(browser.manage().getCookieNamed("gcs_session")).getValue();
+    signOut();
+
+    signIn(base, DemoEnvironment.ADMIN_EMAIL, env.adminPassword().reveal());
+    browser.get(base + "/admin/operators");
+    browser
+        .findElement(
+            By.xpath(
+                "//tr[contains(., 'leaver@academy.example')]//button[contains(@class,'disable')]"))
+        .click();
+    assertThat(text("notice")).contains("Disabled");
+    signOut();
+
+    browser.manage().addCookie(new org.openqa.selenium.Cookie("gcs_session", leaverCookie, "/"));
+    browser.get(base + "/admin");
+    assertThat(browser.findElements(By.id("login"))).hasSize(1);
+
+    for (int attempt = 0; attempt < 6; attempt++) {
+      signIn(base, "viewer-nobody@academy.example", "wrong password " + attempt);
+    }
+    assertThat(text("problem")).contains("Too many failed attempts");
+  }
+
+  /** axe-core's WCAG 2 A and AA rules find nothing on the page now shown. */
+  private void assertAccessible(String page) {
+    Results results =
+        new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21aa")).analyze(browser);
+    assertThat(results.getViolations())
+        .as(page + ": " + results.getViolations().stream().map(Rule::getId).toList())
+        .isEmpty();
+  }
+
+  private void signIn(String base, String email, String password) {
+    browser.get(base + "/admin");
+    browser.findElement(By.id("email")).clear();
+    browser.findElement(By.id("email")).sendKeys(email);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("sign-in")).click();
+  }
+
+  private void signOut() {
+    browser.findElement(By.id("sign-out")).click();
+  }
+
+  private String invite(String base, String email, String role) {
+    browser.get(base + "/admin/operators");
+    browser.findElement(By.id("invite-email")).sendKeys(email);
+    browser.findElement(By.cssSelector("#invite-role option[value='" + role + "']")).click();
+    browser.findElement(By.id("invite-button")).click();
+    return text("invite-link");
+  }
+
+  private void setPassword(String link, String password) {
+    browser.get(link);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("confirmation")).sendKeys(password);
+    browser.findElement(By.id("set-password")).click();
   }
 
   private String text(String id) {

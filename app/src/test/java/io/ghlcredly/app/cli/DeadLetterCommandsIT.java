@@ -29,9 +29,7 @@ import io.ghlcredly.storage.JdbcIssuanceLedger;
 import io.ghlcredly.storage.JdbcSyncStateStore;
 import io.ghlcredly.storage.JobQueueSettings;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +42,6 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code dead-letters list|show|replay} and {@code audit} against an H2 file database, run
@@ -59,8 +56,9 @@ class DeadLetterCommandsIT {
   private static final String TASK_KEY = "contact-ada-7/vip-badge/ghl-add-task/1";
 
   @TempDir Path folder;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CommandRun commands = new CommandRun();
+  private final StringWriter out = commands.out;
+  private final StringWriter err = commands.err;
   private String url;
   private Path config;
   private long deadLetterId;
@@ -68,28 +66,7 @@ class DeadLetterCommandsIT {
   @BeforeEach
   void storeAFailedContactSync() throws IOException {
     url = "jdbc:h2:file:" + folder.resolve("data/ghl-credly").toAbsolutePath();
-    Path token = folder.resolve("ghl-token");
-    Files.writeString(token, "unused-ghl-token");
-    Path credlyToken = folder.resolve("credly-token");
-    Files.writeString(credlyToken, "unused-credly-token");
-    config = folder.resolve("ghl-credly.yaml");
-    Files.writeString(
-        config,
-        """
-        storage:
-          url: %s
-        ghl:
-          auth:
-            mode: private-token
-            private-token-file: %s
-            location-id: loc-1
-        credly:
-          environment: sandbox
-          organization-id: 00000000-0000-0000-0000-000000000000
-          auth:
-            token-file: %s
-        """
-            .formatted(url, token, credlyToken));
+    config = CommandRun.databaseOnlyConfig(folder, url, "");
     try (Database database = Database.open(DatabaseSettings.of(url))) {
       JdbcEventInbox inbox = new JdbcEventInbox(database);
       for (String eventId : List.of("wh-1001", "wh-1002")) {
@@ -336,9 +313,6 @@ class DeadLetterCommandsIT {
   }
 
   private int run(String... args) {
-    CommandLine commandLine = RootCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
+    return commands.run(args);
   }
 }

@@ -183,6 +183,35 @@ abstract class ServiceCommandsContract {
   }
 
   @Test
+  void operatorsAreManagedByTheServiceAndListedAsTheDatabaseListsThem() {
+    Run add =
+        run(List.of("operators", "add", "Ops@Example.com", "--role", "editor", "--name", "Ops"));
+    Run role = run(List.of("operators", "role", "ops@example.com", "viewer"));
+    Run disable = run(List.of("operators", "disable", "ops@example.com"));
+    Run unknown = run(List.of("operators", "enable", "nobody@example.com"));
+    Run list = run(List.of("operators", "list"));
+
+    assertThat(add.exit()).as(add.err()).isZero();
+    assertThat(add.err()).isEqualTo(usingService() + "\n");
+    List<String> added = add.out().lines().toList();
+    assertThat(added.get(0))
+        .startsWith("invited ops@example.com as editor; send them this one-time link");
+    assertThat(added.get(1)).startsWith("http://localhost:" + env.engine().port() + "/");
+    assertThat(role.out()).isEqualTo("ops@example.com is now viewer\n");
+    assertThat(disable.out()).isEqualTo("ops@example.com disabled; their sessions have ended\n");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("error: no operator has the email nobody@example.com");
+    assertThat(list.out())
+        .containsPattern("ops@example.com +Ops +viewer +disabled +\\S+ by admin-token")
+        .contains(DemoEnvironment.ADMIN_EMAIL);
+
+    env.stopEngine();
+    Run local = run(List.of("operators", "list"));
+    assertThat(local.err()).isEqualTo(NO_SERVICE + "\n");
+    assertThat(local.out()).isEqualTo(list.out());
+  }
+
+  @Test
   void commandsThatReadOurDataNeedNoGhlOrCredlySecret() throws IOException {
     Path withoutSecrets =
         copyOfTheConfiguration(
@@ -192,10 +221,13 @@ abstract class ServiceCommandsContract {
 
     Run list = run(List.of("dead-letters", "list", "-c", withoutSecrets.toString()));
     Run audit = run(List.of("audit", "--contact", ada, "-c", withoutSecrets.toString()));
+    Run operators = run(List.of("operators", "list", "-c", withoutSecrets.toString()));
 
     assertThat(list.exit()).as(list.err()).isZero();
     assertThat(list.out()).contains(ada);
     assertThat(audit.exit()).as(audit.err()).isZero();
+    assertThat(operators.exit()).as(operators.err()).isZero();
+    assertThat(operators.out()).contains(DemoEnvironment.ADMIN_EMAIL);
     env.stopEngine();
     Run local = run(List.of("dead-letters", "list", "-c", withoutSecrets.toString()));
     assertThat(local.exit()).as(local.err()).isZero();

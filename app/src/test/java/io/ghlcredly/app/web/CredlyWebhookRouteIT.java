@@ -9,6 +9,7 @@ import io.ghlcredly.core.model.SyncEvent;
 import io.ghlcredly.core.sync.EventIntake;
 import io.ghlcredly.core.sync.SyncCounters;
 import io.ghlcredly.credly.CredlyClient;
+import io.ghlcredly.credly.CredlyCredentials;
 import io.ghlcredly.credly.CredlySettings;
 import io.ghlcredly.credly.api.IssueBadgeRequest;
 import io.ghlcredly.credly.webhook.CredlyWebhookReceiver;
@@ -18,6 +19,8 @@ import io.ghlcredly.storage.JdbcEventInbox;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
 import io.ghlcredly.testkit.credly.CredlyWebhookDelivery;
+import io.ghlcredly.testkit.server.EmulatorRequest;
+import io.ghlcredly.testkit.server.Fault;
 import io.ghlcredly.web.WebServer;
 import io.ghlcredly.web.WebhookRequest;
 import io.ghlcredly.web.WebhookResponse;
@@ -26,11 +29,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,16 +87,7 @@ class CredlyWebhookRouteIT {
   }
 
   private String issue(String contactId) {
-    return client
-        .issueBadge(
-            IssueBadgeRequest.of(
-                contactId + "@example.com",
-                "Ada",
-                "Lovelace",
-                template.id(),
-                OffsetDateTime.parse("2026-03-01T09:00:00Z"),
-                contactId))
-        .id();
+    return issue(client, contactId);
   }
 
   private static WebhookRequest post(String body) {
@@ -164,16 +162,139 @@ class CredlyWebhookRouteIT {
 
   @Test
   void answersIgnoredEventsWith200AndMalformedOnesWith400() {
-    WebhookResponse forged =
-        route.handle(
-            post(
-                "{\"id\":\"nope\",\"organization_id\":\"%s\"}"
-                    .formatted(emulator.organizationId())));
+    WebhookResponse forged = route.handle(post(hint(UUID.randomUUID().toString())));
     WebhookResponse malformed = route.handle(post("[1,2]"));
 
     assertThat(forged.status()).isEqualTo(200);
     assertThat(forged.jsonBody()).contains("ignored");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(inbox.countAccepted()).isZero();
+  }
+
+  /** A hint naming {@code jsonId}, which is written into the JSON as it is (escape it). */
+  private String hint(String jsonId) {
+    return "{\"id\":\"%s\",\"organization_id\":\"%s\",\"event_type\":\"badge.created\"}"
+        .formatted(jsonId, emulator.organizationId());
+  }
+
+  private List<EmulatorRequest> eventFetches() {
+    return emulator.requests().stream()
+        .filter(request -> request.path().contains("/events"))
+        .toList();
+  }
+
+  @Test
+  void refusesIdsThatAreNoCredlyIdsWithoutCallingCredly() {
+    for (String id :
+        List.of(
+            "..",
+            "../..",
+            "%2e%2e",
+            "nope",
+            "e2bcb651-563c-4ad9-a3f2-0c36ff61c1f1/../..",
+            "e2bcb651-563c-4ad9-a3f2-0c36ff61c1f1\\nFAKE ERROR",
+            "e2bcb651563c4ad9a3f20c36ff61c1f1")) {
+      WebhookResponse answer = route.handle(post(hint(id)));
+
+      assertThat(answer.status()).as(id).isEqualTo(400);
+      assertThat(answer.jsonBody())
+          .as(id)
+          .contains("not a Credly id")
+          .doesNotContain("..")
+          .doesNotContain("nope")
+          .doesNotContain("FAKE");
+    }
+    assertThat(emulator.requests()).isEmpty();
+    assertThat(inbox.countAccepted()).isZero();
+  }
+
+  @Test
+  void anUnknownIdCostsOneCredlyCallHoweverOftenItIsSent() {
+    String unknown = hint(UUID.randomUUID().toString());
+
+    for (int i = 0; i < 5; i++) {
+      WebhookResponse answer = route.handle(post(unknown));
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.jsonBody()).contains("ignored");
+    }
+    // Case does not make it another id.
+    route.handle(post(unknown.toUpperCase(java.util.Locale.ROOT)));
+
+    assertThat(eventFetches()).hasSize(1);
+  }
+
+  @Test
+  void aFloodOfHintsNeitherQueuesNorDelaysBadgeIssuance() throws Exception {
+    // Two slots in all, so that before the hint lane two slow hints took every one issuance had.
+    CredlyClient small =
+        CredlyClient.create(
+            new CredlySettings(
+                emulator.baseUrl(),
+                emulator.organizationId(),
+                new CredlyCredentials.OrganizationToken(emulator.authToken()),
+                Duration.ofSeconds(20),
+                2));
+    CredlyWebhookRoute floodable =
+        new CredlyWebhookRoute(
+            new CredlyWebhookReceiver(small, emulator.organizationId(), InstantSource.system()),
+            new EventIntake(inbox, queued::add, new SyncCounters(), InstantSource.system()));
+    emulator.latency(Duration.ofMillis(100));
+    issue(small, "ghl-warm-up");
+    Duration quiet = timed(() -> issue(small, "ghl-quiet"));
+    Duration hintFetch = Duration.ofSeconds(4);
+    emulator.inject(
+        Fault.slow(
+            "GET",
+            "/organizations/" + emulator.organizationId() + "/events/",
+            Fault.ALWAYS,
+            hintFetch));
+
+    List<Future<WebhookResponse>> flood = new ArrayList<>();
+    Duration duringFlood;
+    try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 31; i++) {
+        String forged = hint(UUID.randomUUID().toString());
+        flood.add(senders.submit(() -> floodable.handle(post(forged))));
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> small.hintLane().inflight() == 2);
+      // The hints in flight hold none of the slots that issuance uses.
+      assertThat(small.concurrency().inflight()).isZero();
+      duringFlood = timed(() -> issue(small, "ghl-during-flood"));
+      assertThat(small.hintLane().inflight()).isEqualTo(2);
+    }
+
+    List<WebhookResponse> answers = new ArrayList<>();
+    for (Future<WebhookResponse> answer : flood) {
+      answers.add(answer.get());
+    }
+    System.out.printf(
+        "issue quiet %d ms, during a flood of 31 hints %d ms%n",
+        quiet.toMillis(), duringFlood.toMillis());
+    assertThat(duringFlood).isLessThan(quiet.multipliedBy(3).plusMillis(500)).isLessThan(hintFetch);
+    assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(2);
+    assertThat(answers)
+        .filteredOn(answer -> answer.status() == 503)
+        .hasSize(29)
+        .allSatisfy(answer -> assertThat(answer.headers()).containsKey("Retry-After"));
+    assertThat(eventFetches()).hasSize(2);
+  }
+
+  private String issue(CredlyClient through, String contactId) {
+    return through
+        .issueBadge(
+            IssueBadgeRequest.of(
+                contactId + "@example.com",
+                "Ada",
+                "Lovelace",
+                template.id(),
+                OffsetDateTime.parse("2026-03-01T09:00:00Z"),
+                contactId))
+        .id();
+  }
+
+  private static Duration timed(Runnable work) {
+    long start = System.nanoTime();
+    work.run();
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 }

@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  * single-use refresh token is never sent twice. Thread-safe.
  */
 public interface TokenStore {
-  /** Stores (or replaces) the tokens of a new install; the account becomes connected. */
+  /**
+   * Stores (or replaces) the tokens of a new install; the account becomes connected, its status
+   * since now (an install is a new connection even when the account looked connected).
+   */
   void saveInstalled(AccountKey key, TokenSet tokens, @Nullable String companyId);
 
   /** The account and its decrypted tokens, read without a lock. */
@@ -115,7 +118,7 @@ public interface TokenStore {
    *
    * @param companyId the owning company (agency), when known
    * @param statusReason why the account is disconnected; null while connected
-   * @param statusSince when the status last changed
+   * @param statusSince when the status last changed, or the app was last installed
    * @param version increases with every change of the tokens or status
    */
   record StoredTokens(

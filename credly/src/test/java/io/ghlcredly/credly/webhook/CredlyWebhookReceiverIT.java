@@ -1,6 +1,7 @@
 package io.ghlcredly.credly.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ghlcredly.core.model.BadgeState;
 import io.ghlcredly.core.model.ContactId;
@@ -17,6 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,14 +132,68 @@ class CredlyWebhookReceiverIT {
 
   @Test
   void ignoresAnEventCredlyDoesNotKnow() {
-    assertThat(receiver.receive(hint("forged-id", emulator.organizationId(), "badge.created")))
+    String forged = UUID.randomUUID().toString();
+
+    assertThat(receiver.receive(hint(forged, emulator.organizationId(), "badge.created")))
         .isInstanceOf(CredlyWebhookReceiver.Verdict.Ignored.class);
+    assertThat(receiver.receive(hint(forged, emulator.organizationId(), "badge.created")))
+        .isInstanceOf(CredlyWebhookReceiver.Verdict.Ignored.class);
+    assertThat(emulator.requests()).hasSize(1);
+  }
+
+  @Test
+  void refusesAnIdThatIsNoUuidWithoutCallingCredly() {
+    assertThat(receiver.receive(hint("..", emulator.organizationId(), "badge.created")))
+        .isInstanceOfSatisfying(
+            CredlyWebhookReceiver.Verdict.Malformed.class,
+            malformed -> assertThat(malformed.reason()).doesNotContain(".."));
+    assertThat(receiver.receive(hint("forged-id", emulator.organizationId(), "badge.created")))
+        .isInstanceOf(CredlyWebhookReceiver.Verdict.Malformed.class);
+    assertThat(emulator.requests()).isEmpty();
+  }
+
+  @Test
+  void asksForARedeliveryWhenTheHintLaneIsFull() throws Exception {
+    CredlyClient oneSlot =
+        CredlyClient.create(
+            new CredlySettings(
+                emulator.baseUrl(),
+                emulator.organizationId(),
+                new io.ghlcredly.credly.CredlyCredentials.OrganizationToken(emulator.authToken()),
+                Duration.ofSeconds(10),
+                1));
+    CredlyWebhookReceiver narrow =
+        new CredlyWebhookReceiver(oneSlot, emulator.organizationId(), InstantSource.system());
+    emulator.inject(Fault.slow("GET", "/organizations/", 1, Duration.ofSeconds(2)));
+    try (ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<CredlyWebhookReceiver.Verdict> slow =
+          sender.submit(
+              () ->
+                  narrow.receive(
+                      hint(
+                          UUID.randomUUID().toString(),
+                          emulator.organizationId(),
+                          "badge.created")));
+      await().atMost(Duration.ofSeconds(5)).until(() -> oneSlot.hintLane().inflight() == 1);
+
+      assertThat(
+              narrow.receive(
+                  hint(UUID.randomUUID().toString(), emulator.organizationId(), "badge.created")))
+          .isInstanceOf(CredlyWebhookReceiver.Verdict.Unavailable.class);
+      assertThat(slow.get(10, TimeUnit.SECONDS))
+          .isInstanceOf(CredlyWebhookReceiver.Verdict.Ignored.class);
+    }
+    assertThat(emulator.requests()).hasSize(1);
   }
 
   @Test
   void ignoresAnotherOrganizationWithoutCallingCredly() {
     assertThat(
-            receiver.receive(hint("e1", "00000000-0000-0000-0000-000000000000", "badge.created")))
+            receiver.receive(
+                hint(
+                    UUID.randomUUID().toString(),
+                    "00000000-0000-0000-0000-000000000000",
+                    "badge.created")))
         .isInstanceOf(CredlyWebhookReceiver.Verdict.Ignored.class);
     assertThat(emulator.requests()).isEmpty();
   }

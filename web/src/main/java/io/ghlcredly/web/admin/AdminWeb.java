@@ -73,6 +73,7 @@ public final class AdminWeb {
     endpoints.addAll(
         new SignInPages(access, operators.signIn(), operators.passwords(), renderer).endpoints());
     endpoints.addAll(new Dashboard(data, pages, renderer).endpoints());
+    endpoints.addAll(new PasswordPage(access, operators.passwords(), pages, renderer).endpoints());
     endpoints.addAll(
         new OperatorPages(operators.operators(), data, pages, renderer, publicUrl).endpoints());
     Function<String, URI> install = settings.installStart();

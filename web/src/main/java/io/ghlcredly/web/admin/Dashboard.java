@@ -22,7 +22,8 @@ final class Dashboard {
           "already-replayed", "That dead letter was replayed already.",
           "not-found", "No such dead letter.",
           "replayed-all", "Every dead letter not replayed yet was queued again.",
-          "signed-in", "Signed in.");
+          "signed-in", "Signed in.",
+          "password-changed", "Password changed: every other session of yours has ended.");
 
   private final AdminData data;
   private final PageGuards guards;

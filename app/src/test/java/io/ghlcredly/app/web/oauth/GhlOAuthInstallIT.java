@@ -162,6 +162,25 @@ class GhlOAuthInstallIT {
     assertThat(engine.tokens.listAccounts()).isEmpty();
   }
 
+  @Test
+  void refusesACallbackInABrowserThatDidNotStartTheInstall() throws Exception {
+    URI consent = location(get(fixture.webUrl("/oauth/ghl/start")));
+    URI callback = location(get(consent));
+
+    HttpResponse<String> elsewhere =
+        browser.send(
+            HttpRequest.newBuilder(callback)
+                .header(OAuthFixture.OTHER_BROWSER, "yes")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> sameBrowserAfter = get(callback);
+
+    assertThat(elsewhere.statusCode()).isEqualTo(400);
+    assertThat(elsewhere.body()).contains("this browser did not start the install");
+    assertThat(sameBrowserAfter.statusCode()).isEqualTo(200);
+  }
+
   private HttpResponse<String> get(URI uri) throws Exception {
     return browser.send(
         HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),

@@ -19,6 +19,7 @@ import io.ghlcredly.testkit.ghl.GhlEmulatorSettings;
 import io.ghlcredly.testkit.time.MutableClock;
 import io.ghlcredly.web.Route;
 import io.ghlcredly.web.WebServer;
+import io.ghlcredly.web.WebhookResponse;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -46,12 +47,24 @@ final class OAuthFixture implements AutoCloseable {
   private final AtomicReference<GhlInstallFlow> flow = new AtomicReference<>();
   final WebServer web;
 
+  static final String BINDING = "binding-of-the-admins-browser";
+
+  /** A request header that makes the callback come from a browser without the install cookie. */
+  static final String OTHER_BROWSER = "x-test-other-browser";
+
   OAuthFixture() {
-    Route start = request -> new GhlOAuthStartRoute(flow.get()).handle(request);
-    Route callback = request -> new GhlOAuthCallbackRoute(flow.get()).handle(request);
+    // The browser's install cookie, as the dashboard's start sets it; a request naming another
+    // browser comes back without it.
+    Route start =
+        request ->
+            new WebhookResponse(302, "", Map.of("Location", flow.get().start(BINDING).toString()));
+    Route callback =
+        request ->
+            new GhlOAuthCallbackRoute(flow.get())
+                .handle(request, request.headers().containsKey(OTHER_BROWSER) ? null : BINDING);
     web =
         TestWebServers.start(
-            Map.of(GhlOAuthStartRoute.KEY, start, GhlOAuthCallbackRoute.KEY, callback),
+            Map.of("GET /oauth/ghl/start", start, GhlOAuthCallbackRoute.KEY, callback),
             1024 * 1024);
   }
 

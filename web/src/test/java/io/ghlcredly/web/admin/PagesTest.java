@@ -1,4 +1,4 @@
-package io.ghlcredly.app.admin;
+package io.ghlcredly.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,12 @@ class PagesTest {
   @Test
   void escapesEveryValueItWrites() {
     String html =
-        pages.render("login", Map.of("problem", "<script>alert('x')</script>\" onload=\"x"));
+        pages.render(
+            "login",
+            Map.of(
+                "problem", "<script>alert('x')</script>\" onload=\"x",
+                "email", "",
+                "noOperators", false));
 
     assertThat(html)
         .doesNotContain("<script>")
