@@ -295,6 +295,15 @@ class PackagingFilesTest {
   }
 
   @Test
+  void composeRunsAnImageBuiltElsewhereWhenToldAndTheReadmeSaysHow() throws IOException {
+    assertThat(composeService().path("image").asText())
+        .isEqualTo("${GCS_IMAGE:-ghl-credly-sync:latest}");
+    assertThat(Files.readString(ROOT.resolve("README.md")))
+        .contains("docker compose pull && docker compose up -d --no-build")
+        .contains("deploy/build-release.sh", "deploy/install.sh");
+  }
+
+  @Test
   void theInstallerRefusesASourceCheckout() throws Exception {
     assertThat(ROOT.resolve("lib/ghl-credly.jar")).doesNotExist();
     Process install =

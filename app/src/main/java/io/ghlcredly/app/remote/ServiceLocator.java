@@ -104,8 +104,9 @@ public final class ServiceLocator {
           embedded,
           service
               + " but this configuration sets no server.admin-token, so commands cannot go"
-              + " through its admin API: set server.admin-token to the service's token (the same"
-              + " ${VARIABLE} or admin-token-file the service reads)");
+              + " through its admin API: set server.admin-token here to the service's token (the"
+              + " same ${VARIABLE} or admin-token-file; if the service has none, give it one,"
+              + " `openssl rand -base64 32`, and restart it)");
     }
     ServiceClient client = new ServiceClient(entry.adminUrl(), token);
     ServiceClient.Answer answer;
@@ -139,7 +140,10 @@ public final class ServiceLocator {
   /** On H2 the service holds the file: say what to do. On PostgreSQL go to the database. */
   private static Found bypass(boolean embedded, String why) {
     if (embedded) {
-      throw new ServiceAccessException(why + "; the embedded database is held by the service");
+      throw new ServiceAccessException(
+          why
+              + "; or stop the service while this command runs: the embedded database is held by"
+              + " the service");
     }
     return new Found.Database(why + "; opening the database directly");
   }
