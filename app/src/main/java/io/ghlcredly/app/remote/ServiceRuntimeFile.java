@@ -1,6 +1,5 @@
 package io.ghlcredly.app.remote;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.ghlcredly.app.config.OperatorConfig;
 import io.ghlcredly.app.config.ServerConfig;
 import io.ghlcredly.app.config.StorageConfig;
@@ -47,7 +46,6 @@ public final class ServiceRuntimeFile {
    *     this machine
    * @param storage {@link #storageId} of the service's database
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Entry(long pid, URI adminUrl, String storage, String instance, String startedAt) {}
 
   /** A published file; closing removes it when it still names this process. */
