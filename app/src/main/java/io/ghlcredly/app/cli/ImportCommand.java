@@ -169,23 +169,13 @@ final class ImportCommand implements Callable<Integer> {
       throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     ImportStatus status = service.startImport(request, show);
-    boolean stopSent = false;
     try (ImportDisplay display = new ImportDisplay(out, terminal, InstantSource.system())) {
-      ServiceImportFeed feed = new ServiceImportFeed(display);
-      while (true) {
-        feed.accept(status);
-        if (status.finished()) {
-          break;
-        }
-        if (stopSent) {
-          TimeUnit.MILLISECONDS.sleep(ImportRun.POLL.toMillis());
-        } else if (stop.await(ImportRun.POLL.toMillis(), TimeUnit.MILLISECONDS)) {
-          stopSent = true;
-          status = service.stopImport(status.id());
-          continue;
-        }
-        status = service.importRun(status.id());
-      }
+      status = follow(service, status, new ServiceImportFeed(display));
+    } catch (ServiceClient.ServiceException e) {
+      throw new ServiceImportFailed(
+          e.getMessage()
+              + " while it ran the import; run the same command again: it resumes after the last"
+              + " page the service completed");
     }
     ImportProgress end = status.progress();
     if (status.failed() || end == null) {
@@ -193,6 +183,27 @@ final class ImportCommand implements Callable<Integer> {
           status.error() != null ? status.error() : "the import failed in the service");
     }
     return finish(out, request.dryRun(), end, status.allApplied(), status.tally());
+  }
+
+  /** Polls the service's run until it ends; Ctrl-C asks the service to stop it. */
+  private ImportStatus follow(ServiceClient service, ImportStatus started, ServiceImportFeed feed)
+      throws InterruptedException {
+    ImportStatus status = started;
+    boolean stopSent = false;
+    while (true) {
+      feed.accept(status);
+      if (status.finished()) {
+        return status;
+      }
+      if (stopSent) {
+        TimeUnit.MILLISECONDS.sleep(ImportRun.POLL.toMillis());
+      } else if (stop.await(ImportRun.POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+        stopSent = true;
+        status = service.stopImport(status.id());
+        continue;
+      }
+      status = service.importRun(status.id());
+    }
   }
 
   private int finish(

@@ -19,6 +19,7 @@ import io.ghlcredly.app.remote.OperatorWire.OperatorsJson;
 import io.ghlcredly.app.remote.OperatorWire.PlanJson;
 import io.ghlcredly.app.remote.OperatorWire.ReplayJson;
 import io.ghlcredly.app.remote.OperatorWire.ReplaysJson;
+import io.ghlcredly.core.error.ApiException;
 import io.ghlcredly.core.model.Contact;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.LocationId;
@@ -32,9 +33,11 @@ import io.ghlcredly.core.sync.DeadLetterReplayer;
 import io.ghlcredly.core.sync.EventIntake;
 import io.ghlcredly.web.Actor;
 import io.ghlcredly.web.ApiEndpoint;
+import io.ghlcredly.web.MalformedInput;
 import io.ghlcredly.web.operators.OperatorCommands;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
@@ -61,6 +64,10 @@ public final class OperatorEndpoints implements AutoCloseable {
   public static final String INSTANCE = "/admin/api/instance";
 
   static final int MAX_LIMIT = 100_000;
+
+  /** GHL or Credly failed; the error is the one the command would print itself. */
+  static final int UPSTREAM_FAILED = 502;
+
   private static final String OPERATORS = BASE + "/operators";
   private static final Logger log = LoggerFactory.getLogger(OperatorEndpoints.class);
 
@@ -91,15 +98,7 @@ public final class OperatorEndpoints implements AutoCloseable {
   public OperatorEndpoints(Sources sources) {
     this.sources = sources;
     Stores stores = sources.stores();
-    this.replayer =
-        new DeadLetterReplayer(
-            stores.deadLetters(),
-            stores.inbox(),
-            stores.state(),
-            stores.ledger(),
-            stores.journal(),
-            sources.jobs(),
-            sources.clock());
+    this.replayer = stores.replayer(sources.jobs(), sources.clock());
     this.imports =
         new ImportRuns(
             new ImportRun(
@@ -210,7 +209,14 @@ public final class OperatorEndpoints implements AutoCloseable {
       return;
     }
     LocationId locationId = new LocationId(location);
-    Optional<Contact> found = sources.crm().findContact(locationId, new ContactId(contact));
+    Optional<Contact> found;
+    try {
+      found = sources.crm().findContact(locationId, new ContactId(contact));
+    } catch (ApiException e) {
+      // What the command prints when it reads GHL itself.
+      answer(ctx, UPSTREAM_FAILED, new ErrorJson(String.valueOf(e.getMessage())));
+      return;
+    }
     if (found.isEmpty()) {
       answer(ctx, 404, new ErrorJson("no contact " + contact + " in " + locationId));
       return;
@@ -219,7 +225,7 @@ public final class OperatorEndpoints implements AutoCloseable {
   }
 
   private void startImport(Context ctx) {
-    ImportRequestJson request = OperatorWire.read(ctx.body(), ImportRequestJson.class);
+    ImportRequestJson request = body(ctx, ImportRequestJson.class);
     String location = request.location();
     if (location == null || location.isBlank()) {
       answer(ctx, 400, new ErrorJson("location is required"));
@@ -275,7 +281,7 @@ public final class OperatorEndpoints implements AutoCloseable {
 
   /** {@code add}, {@code role}, {@code disable}, {@code enable} or {@code reset} one operator. */
   private void changeOperator(Context ctx) {
-    OperatorRequestJson request = OperatorWire.read(ctx.body(), OperatorRequestJson.class);
+    OperatorRequestJson request = body(ctx, OperatorRequestJson.class);
     OperatorActions actions = operatorActions(ctx);
     String role = request.role() == null ? "" : request.role();
     OperatorCommands.Outcome outcome =
@@ -303,6 +309,15 @@ public final class OperatorEndpoints implements AutoCloseable {
   /** Changes are logged with who asked for them. */
   private static void logChange(Context ctx, String what, String key, Object value) {
     log.atInfo().addKeyValue(key, value).addKeyValue("actor", Actor.of(ctx).name()).log(what);
+  }
+
+  /** The request's JSON body; one that does not decode is answered 400 by the server. */
+  private static <T> T body(Context ctx, Class<T> type) {
+    try {
+      return OperatorWire.read(ctx.body(), type);
+    } catch (UncheckedIOException e) {
+      throw new MalformedInput("the body is not the JSON this endpoint takes", e);
+    }
   }
 
   private static void answer(Context ctx, int status, Object body) {

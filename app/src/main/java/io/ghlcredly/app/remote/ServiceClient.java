@@ -288,6 +288,9 @@ public final class ServiceClient {
   }
 
   private String expect(Answer answer) {
+    if (answer.status() == OperatorEndpoints.UPSTREAM_FAILED) {
+      throw new ServiceException(answer.error(), answer.status(), null);
+    }
     if (!answer.ok()) {
       throw new ServiceException(
           "the service at " + baseUrl + " answered " + answer.status() + ": " + answer.error(),

@@ -9,6 +9,8 @@ import io.ghlcredly.app.cli.RootCommand;
 import io.ghlcredly.app.demo.DemoEnvironment;
 import io.ghlcredly.core.model.DeadLetter;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
+import io.ghlcredly.testkit.server.EmulatorResponse;
+import io.ghlcredly.testkit.server.Fault;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -108,6 +110,28 @@ abstract class ServiceCommandsContract {
         .contains("event", "badge", env.template().id(), "failed");
     // Her badge claim failed for good: only a replay makes the rule fire again.
     assertThat(throughService.get(6).out()).isEqualTo("contact " + ada + ": nothing to do\n");
+  }
+
+  @Test
+  void planFailuresReadAsTheyDoFromThisProcess() {
+    EmulatorResponse down = EmulatorResponse.json(503, "{\"message\":\"down for maintenance\"}");
+    String using = usingService();
+    Run unknown = run(List.of("plan", "--contact", "nobody-here"));
+    env.ghl().inject(Fault.status("GET", "/contacts/", 1, down));
+    Run failed = run(List.of("plan", "--contact", ada));
+
+    env.stopEngine();
+    Run unknownLocally = run(List.of("plan", "--contact", "nobody-here"));
+    env.ghl().inject(Fault.status("GET", "/contacts/", 1, down));
+    Run failedLocally = run(List.of("plan", "--contact", ada));
+
+    assertThat(unknown.exit()).isEqualTo(1).isEqualTo(unknownLocally.exit());
+    assertThat(unknown.err())
+        .isEqualTo(using + "\nerror: no contact nobody-here in " + env.ghl().locationId() + "\n");
+    assertThat(unknownLocally.err()).isEqualTo(unknown.err().replace(using, NO_SERVICE));
+    assertThat(failed.exit()).isEqualTo(1).isEqualTo(failedLocally.exit());
+    assertThat(failed.err()).contains("503");
+    assertThat(failedLocally.err()).isEqualTo(failed.err().replace(using, NO_SERVICE));
   }
 
   @Test
