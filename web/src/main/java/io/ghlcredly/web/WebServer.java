@@ -60,6 +60,8 @@ public final class WebServer implements AutoCloseable {
               config.startup.startupWatcherEnabled = false;
               config.concurrency.useVirtualThreads = true;
               config.http.maxRequestSize = 64L * 1024;
+              // htmx for the pages' partial updates, from its webjar: no Node build step.
+              config.staticFiles.enableWebjars();
               config.jetty.modifyHttpConfiguration(
                   http -> {
                     http.setSendServerVersion(false);

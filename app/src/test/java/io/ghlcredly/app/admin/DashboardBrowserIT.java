@@ -124,15 +124,30 @@ class DashboardBrowserIT {
     await().atMost(WAIT).until(() -> env.credly().countBadges(env.template().id(), contact) == 1);
     browser.navigate().refresh();
     assertAccessible("dashboard");
+    // The overview updates itself through htmx, served from its webjar under the page's CSP.
+    assertThat(
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return typeof htmx === 'object' && htmx.version"))
+        .isEqualTo("2.0.4");
     Path screenshot = Path.of("target", "dashboard.png");
     Files.createDirectories(screenshot.getParent());
     Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
     assertThat(browser.getPageSource()).doesNotContain(env.adminToken().reveal());
+    screenshotAtPhoneWidth("dashboard-390.png");
+  }
+
+  /** A screenshot at a phone's width, for review, in {@code target}. */
+  private void screenshotAtPhoneWidth(String name) throws IOException {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1600));
+    browser.navigate().refresh();
+    Path screenshot = Path.of("target", name);
+    Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2600));
   }
 
   @Test
-  void throttlesRepeatedWrongPasswordsAndEndsTheSessionOfADisabledOperator() {
+  void throttlesRepeatedWrongPasswordsAndEndsTheSessionOfADisabledOperator() throws IOException {
     String base = "http://127.0.0.1:" + env.engine().port();
     signIn(base, DemoEnvironment.ADMIN_EMAIL, env.adminPassword().reveal());
     String link = invite(base, "leaver@academy.example", "viewer");
@@ -150,7 +165,12 @@ class DashboardBrowserIT {
             By.xpath(
                 "//tr[contains(., 'leaver@academy.example')]//button[contains(@class,'disable')]"))
         .click();
+    await()
+        .atMost(WAIT)
+        .ignoreException(StaleElementReferenceException.class)
+        .until(() -> !browser.findElements(By.id("notice")).isEmpty());
     assertThat(text("notice")).contains("Disabled");
+    screenshotAtPhoneWidth("operators-390.png");
     signOut();
 
     browser.manage().addCookie(new org.openqa.selenium.Cookie("gcs_session", leaverCookie, "/"));
@@ -178,10 +198,19 @@ class DashboardBrowserIT {
     browser.findElement(By.id("email")).sendKeys(email);
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("sign-in")).click();
+    await()
+        .atMost(WAIT)
+        .ignoreException(StaleElementReferenceException.class)
+        .until(
+            () ->
+                !browser.findElements(By.id("sign-out")).isEmpty()
+                    || !browser.findElements(By.id("problem")).isEmpty());
   }
 
   private void signOut() {
     browser.findElement(By.id("sign-out")).click();
+    // The post and its redirect finish before the next navigation, which they would otherwise undo.
+    await().atMost(WAIT).until(() -> browser.findElements(By.id("login")).size() == 1);
   }
 
   private String invite(String base, String email, String role) {
@@ -189,14 +218,22 @@ class DashboardBrowserIT {
     browser.findElement(By.id("invite-email")).sendKeys(email);
     browser.findElement(By.cssSelector("#invite-role option[value='" + role + "']")).click();
     browser.findElement(By.id("invite-button")).click();
+    await()
+        .atMost(WAIT)
+        .ignoreException(StaleElementReferenceException.class)
+        .until(() -> !browser.findElements(By.id("invite-link")).isEmpty());
     return text("invite-link");
   }
 
   private void setPassword(String link, String password) {
     browser.get(link);
+    assertThat(browser.findElements(By.id("confirmation")))
+        .as(link + " shows " + browser.getPageSource())
+        .hasSize(1);
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("confirmation")).sendKeys(password);
     browser.findElement(By.id("set-password")).click();
+    await().atMost(WAIT).until(() -> !browser.findElements(By.id("sign-out")).isEmpty());
   }
 
   private String text(String id) {

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class PageRenderer {
   private static final String POLICY =
-      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self';"
+      "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline';"
+          + " img-src 'self' data:; form-action 'self';"
           + " frame-ancestors 'none'; base-uri 'none'";
 
   private final Pages pages;
