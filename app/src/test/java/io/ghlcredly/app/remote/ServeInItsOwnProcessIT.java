@@ -12,6 +12,7 @@ import io.ghlcredly.testkit.process.ChildJvm;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,6 +139,33 @@ class ServeInItsOwnProcessIT {
         .contains("error: cannot listen on 0.0.0.0:" + port + ": Address already in use")
         .contains("another process listens there");
     await().atMost(Duration.ofSeconds(5)).until(() -> serve.isAlive());
+  }
+
+  @Test
+  void withAManagementPortCommandsFindTheAdminApiThere() throws IOException {
+    int management;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      management = socket.getLocalPort();
+    }
+    Path withManagementPort =
+        copy(text -> text.replace("server:\n", "server:\n  management-port: " + management + "\n"));
+    serve.stop(Duration.ofSeconds(30));
+    serve =
+        ChildJvm.of(Main.class.getName())
+            .name("serve-management")
+            .workDir(folder)
+            .jvmOption("-Xmx256m")
+            .args("serve", "-c", withManagementPort.toString())
+            .start();
+    serve.awaitHttpOk(URI.create("http://127.0.0.1:" + port + "/health/live"), START);
+
+    Run run = run("dead-letters", "list", "-c", withManagementPort.toString());
+
+    assertThat(run.exit()).as(run.err() + serve.tail()).isZero();
+    assertThat(run.err())
+        .isEqualTo(
+            "using the running service at http://127.0.0.1:" + management + " (admin API)\n");
+    assertThat(run.out()).isEqualTo("no dead letters\n");
   }
 
   private Path copy(java.util.function.UnaryOperator<String> change) throws IOException {
