@@ -52,6 +52,7 @@ import io.ghlcredly.storage.DbSchedulerJobQueue;
 import io.ghlcredly.storage.JdbcAccountEventLog;
 import io.ghlcredly.storage.JdbcActionJournal;
 import io.ghlcredly.storage.JdbcAdminSessionStore;
+import io.ghlcredly.storage.JdbcChangeLog;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
@@ -368,6 +369,7 @@ public final class Application implements AutoCloseable {
                         new JdbcAdminSessionStore(database),
                         clock),
                     config.server().browserUrl()),
+                new JdbcChangeLog(database),
                 clock));
     endpoints.addAll(
         AdminRoutes.create(

@@ -58,6 +58,7 @@ final class AuditCommand implements Callable<Integer> {
                         storage.inbox().listByContact(contactId, limit),
                         storage.journal().listByContact(contactId, limit),
                         storage.ledger().listByContact(contactId),
+                        storage.changes().listForContact(contactId, limit),
                         limit),
                 service -> service.audit(contactId, limit));
     if (json) {

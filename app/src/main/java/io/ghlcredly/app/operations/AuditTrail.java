@@ -3,6 +3,7 @@ package io.ghlcredly.app.operations;
 import io.ghlcredly.core.model.Issuance;
 import io.ghlcredly.core.model.JournalEntry;
 import io.ghlcredly.core.model.ReceivedEvent;
+import io.ghlcredly.core.port.ChangeLog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AuditTrail {
   // At equal times an event comes before the actions and claims it caused.
-  private static final List<String> KIND_ORDER = List.of("event", "action", "badge");
+  private static final List<String> KIND_ORDER = List.of("event", "action", "badge", "change");
   private static final Comparator<Entry> CHRONOLOGICAL =
       Comparator.comparing(Entry::at)
           .thenComparingInt((Entry entry) -> KIND_ORDER.indexOf(entry.kind()))
@@ -31,7 +32,7 @@ public final class AuditTrail {
   /**
    * One line of the trail.
    *
-   * @param kind {@code event}, {@code action} or {@code badge}
+   * @param kind {@code event}, {@code action}, {@code badge} or {@code change}
    * @param subject the event type, the action, or the badge template id
    * @param state where it stands ({@code -} when the source does not say)
    * @param details further fields in a fixed order; absent values are left out
@@ -51,8 +52,13 @@ public final class AuditTrail {
 
   /** The newest {@code limit} entries of the three sources, oldest first. */
   public static List<Entry> merge(
-      List<ReceivedEvent> events, List<JournalEntry> actions, List<Issuance> badges, int limit) {
+      List<ReceivedEvent> events,
+      List<JournalEntry> actions,
+      List<Issuance> badges,
+      List<ChangeLog.Change> changes,
+      int limit) {
     List<Entry> all = new ArrayList<>();
+    changes.forEach(change -> all.add(entry(change)));
     events.forEach(event -> all.add(entry(event)));
     actions.forEach(action -> all.add(entry(action)));
     badges.forEach(badge -> all.add(entry(badge)));
@@ -61,6 +67,13 @@ public final class AuditTrail {
         .limit(limit)
         .sorted(CHRONOLOGICAL)
         .toList();
+  }
+
+  // A change made through the browser or the admin API: who made it is the point.
+  private static Entry entry(ChangeLog.Change change) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("by", change.actor());
+    return new Entry(change.at(), "change", change.action(), "-", details, 0);
   }
 
   private static Entry entry(ReceivedEvent received) {

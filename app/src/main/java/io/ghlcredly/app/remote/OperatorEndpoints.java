@@ -24,6 +24,7 @@ import io.ghlcredly.core.model.Contact;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.OperatorRole;
+import io.ghlcredly.core.port.ChangeLog;
 import io.ghlcredly.core.port.ContactDirectory;
 import io.ghlcredly.core.port.CrmGateway;
 import io.ghlcredly.core.port.JobQueue;
@@ -93,6 +94,7 @@ public final class OperatorEndpoints implements AutoCloseable {
       EventIntake intake,
       @Nullable String defaultLocation,
       OperatorCommands operators,
+      ChangeLog changes,
       InstantSource clock) {}
 
   public OperatorEndpoints(Sources sources) {
@@ -197,6 +199,7 @@ public final class OperatorEndpoints implements AutoCloseable {
             stores.inbox().listByContact(contactId, limit),
             stores.journal().listByContact(contactId, limit),
             stores.ledger().listByContact(contactId),
+            sources.changes().listForContact(contactId, limit),
             limit);
     answer(ctx, 200, new AuditJson(trail.stream().map(AuditEntryJson::of).toList()));
   }

@@ -121,6 +121,12 @@ class DashboardBrowserIT {
     assertThat(text("changes-table"))
         .contains("editor@academy.example")
         .contains("replayed dead letter " + letter.id());
+    // `audit --contact` shows the contact's changes with who made them.
+    assertThat(
+            new io.ghlcredly.storage.JdbcChangeLog(env.engine().database())
+                .listForContact(new io.ghlcredly.core.model.ContactId(contact), 10))
+        .extracting(io.ghlcredly.core.port.ChangeLog.Change::actor)
+        .containsExactly("editor@academy.example");
     await().atMost(WAIT).until(() -> env.credly().countBadges(env.template().id(), contact) == 1);
     browser.navigate().refresh();
     assertAccessible("dashboard");
