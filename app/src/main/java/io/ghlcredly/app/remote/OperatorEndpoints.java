@@ -35,6 +35,7 @@ import io.ghlcredly.core.sync.EventIntake;
 import io.ghlcredly.web.Actor;
 import io.ghlcredly.web.ApiEndpoint;
 import io.ghlcredly.web.MalformedInput;
+import io.ghlcredly.web.operators.EmailMask;
 import io.ghlcredly.web.operators.OperatorCommands;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -176,11 +177,14 @@ public final class OperatorEndpoints implements AutoCloseable {
     }
     DeadLetterReplayer.Outcome outcome = replayer.replay(id.get(), force(ctx));
     logChange(ctx, "dead letter replayed", "deadLetterId", id.get());
+    recordReplay(ctx, outcome);
     answer(ctx, 200, ReplayJson.of(outcome));
   }
 
   private void replayAll(Context ctx) {
-    List<ReplayJson> replays = replayer.replayAll(force(ctx)).stream().map(ReplayJson::of).toList();
+    List<DeadLetterReplayer.Outcome> outcomes = replayer.replayAll(force(ctx));
+    outcomes.forEach(outcome -> recordReplay(ctx, outcome));
+    List<ReplayJson> replays = outcomes.stream().map(ReplayJson::of).toList();
     logChange(ctx, "dead letters replayed", "count", replays.size());
     answer(ctx, 200, new ReplaysJson(replays));
   }
@@ -252,6 +256,7 @@ public final class OperatorEndpoints implements AutoCloseable {
       return;
     }
     logChange(ctx, "import started", "run", run.id);
+    record(ctx, "started import " + run.id, "import", null);
     answer(ctx, 202, run.view());
   }
 
@@ -300,13 +305,31 @@ public final class OperatorEndpoints implements AutoCloseable {
       answer(ctx, 404, new ErrorJson("no operators command " + ctx.pathParam("action")));
       return;
     }
-    logChange(ctx, "operators " + ctx.pathParam("action"), "operator", request.email());
+    logChange(
+        ctx, "operators " + ctx.pathParam("action"), "operator", EmailMask.of(request.email()));
+    record(ctx, "operators " + ctx.pathParam("action"), request.email(), null);
     answer(ctx, 200, OperatorOutcomeJson.of(outcome));
   }
 
   /** The commands as made by the caller: an operator's email, or {@code admin-token}. */
   private OperatorActions operatorActions(Context ctx) {
     return OperatorActions.of(sources.operators(), Actor.of(ctx).name());
+  }
+
+  /** A replay that happened goes into the change log, on its contact, with who asked for it. */
+  private void recordReplay(Context ctx, DeadLetterReplayer.Outcome outcome) {
+    if (outcome instanceof DeadLetterReplayer.Outcome.Replayed replayed) {
+      ContactId contact = replayed.deadLetter().contactId();
+      record(ctx, "replayed dead letter " + replayed.id(), contact.value(), contact);
+    }
+  }
+
+  private void record(Context ctx, String action, String subject, @Nullable ContactId contact) {
+    sources
+        .changes()
+        .record(
+            new ChangeLog.Change(
+                sources.clock().instant(), Actor.of(ctx).name(), action, subject, contact));
   }
 
   /** Changes are logged with who asked for them. */

@@ -150,6 +150,12 @@ abstract class ServiceCommandsContract {
     await().atMost(WAIT).until(() -> env.engine().queuedJobs() == 0);
     DeadLetter replayed = env.engine().stores().deadLetters().find(deadLetter).orElseThrow();
     assertThat(replayed.replayedAt()).isNotNull();
+    // The change log names who replayed: the CLI uses the admin token.
+    assertThat(
+            new io.ghlcredly.storage.JdbcChangeLog(env.engine().database())
+                .listForContact(new io.ghlcredly.core.model.ContactId(ada), 10))
+        .extracting(io.ghlcredly.core.port.ChangeLog.Change::actor)
+        .containsExactly("admin-token");
 
     Run again = run(List.of("dead-letters", "replay", "--all"));
     Run one = run(List.of("dead-letters", "replay", Long.toString(deadLetter)));
