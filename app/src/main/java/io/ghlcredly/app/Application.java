@@ -10,6 +10,9 @@ import io.ghlcredly.app.config.ServerConfig;
 import io.ghlcredly.app.config.WebhookConfig;
 import io.ghlcredly.app.metrics.AppMetrics;
 import io.ghlcredly.app.metrics.StorageQueueProbe;
+import io.ghlcredly.app.operations.DefaultLocation;
+import io.ghlcredly.app.remote.OperatorEndpoints;
+import io.ghlcredly.app.remote.ServiceRuntimeFile;
 import io.ghlcredly.app.web.CredlyWebhookRoute;
 import io.ghlcredly.app.web.GhlWebhookRoute;
 import io.ghlcredly.app.web.HealthRoute;
@@ -48,22 +51,28 @@ import io.ghlcredly.storage.DatabaseSettings;
 import io.ghlcredly.storage.DbSchedulerJobQueue;
 import io.ghlcredly.storage.JdbcAccountEventLog;
 import io.ghlcredly.storage.JdbcActionJournal;
+import io.ghlcredly.storage.JdbcAdminSessionStore;
+import io.ghlcredly.storage.JdbcChangeLog;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
 import io.ghlcredly.storage.JdbcIntakeStore;
 import io.ghlcredly.storage.JdbcIssuanceLedger;
+import io.ghlcredly.storage.JdbcOperatorStore;
 import io.ghlcredly.storage.JdbcSecretStore;
 import io.ghlcredly.storage.JdbcSyncStateStore;
 import io.ghlcredly.storage.JdbcTokenStore;
 import io.ghlcredly.storage.JobQueueSettings;
 import io.ghlcredly.storage.SecretCipher;
 import io.ghlcredly.storage.SecretKeyCheck;
+import io.ghlcredly.web.ApiEndpoint;
 import io.ghlcredly.web.Endpoint;
 import io.ghlcredly.web.NeutralRoutes;
 import io.ghlcredly.web.WebServer;
 import io.ghlcredly.web.WebSettings;
 import io.ghlcredly.web.admin.InstallStart;
+import io.ghlcredly.web.operators.OperatorCommands;
+import io.ghlcredly.web.operators.Operators;
 import io.javalin.http.HandlerType;
 import java.net.URI;
 import java.time.Duration;
@@ -93,6 +102,8 @@ public final class Application implements AutoCloseable {
   private final Database database;
   private final DbSchedulerJobQueue jobs;
   private final @Nullable WebServer web;
+  private final @Nullable OperatorEndpoints operatorEndpoints;
+  private final ServiceRuntimeFile.Published runtimeFile;
   private final EventIntake intake;
   private final CrmGateway crm;
   private final ContactDirectory directory;
@@ -105,6 +116,8 @@ public final class Application implements AutoCloseable {
       Database database,
       DbSchedulerJobQueue jobs,
       @Nullable WebServer web,
+      @Nullable OperatorEndpoints operatorEndpoints,
+      ServiceRuntimeFile.Published runtimeFile,
       SyncCounters counters,
       Stores stores,
       EventIntake intake,
@@ -115,6 +128,8 @@ public final class Application implements AutoCloseable {
     this.database = database;
     this.jobs = jobs;
     this.web = web;
+    this.operatorEndpoints = operatorEndpoints;
+    this.runtimeFile = runtimeFile;
     this.intake = intake;
     this.crm = crm;
     this.directory = directory;
@@ -247,12 +262,14 @@ public final class Application implements AutoCloseable {
             config.credly().records() == CredlyConfig.Records.EMPLOYEES,
             clock);
     AtomicLong reconcilePasses = new AtomicLong();
-    Function<@Nullable WebServer, Application> application =
-        server ->
+    Serving application =
+        (server, contributed, file) ->
             new Application(
                 database,
                 jobs,
                 server,
+                contributed,
+                file,
                 counters,
                 stores,
                 intake,
@@ -261,7 +278,7 @@ public final class Application implements AutoCloseable {
                 planner,
                 reconcilePasses);
     if (role == Role.READ_ONLY) {
-      return application.apply(null);
+      return application.create(null, null, () -> {});
     }
     jobs.start(
         handler,
@@ -269,7 +286,7 @@ public final class Application implements AutoCloseable {
         sweeper::sweep,
         recurring(config, ghl, stores, intake, clock, reconcilePasses));
     if (role == Role.WORKERS) {
-      return application.apply(null);
+      return application.create(null, null, () -> {});
     }
 
     WebhookConfig hooks = config.ghl().webhooks();
@@ -333,6 +350,27 @@ public final class Application implements AutoCloseable {
                             ? Endpoint.Exposure.BOTH
                             : Endpoint.Exposure.MANAGEMENT,
                         neutral)));
+    // The admin API endpoints behind the operator commands, run by this service for the CLI.
+    OperatorEndpoints operatorEndpoints =
+        new OperatorEndpoints(
+            new OperatorEndpoints.Sources(
+                config.operatorConfig(),
+                instance,
+                stores,
+                jobs,
+                planner,
+                crm,
+                ghl.directory(),
+                intake,
+                DefaultLocation.of(config.ghl()),
+                new OperatorCommands(
+                    new Operators(
+                        new JdbcOperatorStore(database),
+                        new JdbcAdminSessionStore(database),
+                        clock),
+                    config.server().browserUrl()),
+                new JdbcChangeLog(database),
+                clock));
     endpoints.addAll(
         AdminRoutes.create(
             config,
@@ -346,7 +384,7 @@ public final class Application implements AutoCloseable {
                 () -> ghl.limiter().keys().stream().sorted().map(ghl.limiter()::snapshot).toList(),
                 jobs::countQueued),
             clock,
-            List.of(),
+            operatorEndpoints.endpoints(),
             ghl.installFlow().<Function<String, URI>>map(flow -> flow::start).orElse(null)));
     WebServer web;
     try {
@@ -355,6 +393,16 @@ public final class Application implements AutoCloseable {
       jobs.close();
       throw e;
     }
+    // Tells operator commands of this configuration where to find the service.
+    ServiceRuntimeFile.Published runtimeFile =
+        ServiceRuntimeFile.publish(
+            config.operatorConfig(),
+            new ServiceRuntimeFile.Entry(
+                ProcessHandle.current().pid(),
+                ServiceRuntimeFile.adminUrl(config.server(), web.managementPort()),
+                ServiceRuntimeFile.storageId(config.storage()),
+                instance,
+                clock.instant().toString()));
     log.atInfo()
         .addKeyValue("port", web.port())
         .addKeyValue("instance", instance)
@@ -362,11 +410,21 @@ public final class Application implements AutoCloseable {
         .addKeyValue("rules", rules.get().rules().size())
         .log("ghl-credly-sync started");
     logReconciliation(config.ghl(), ghl);
-    return application.apply(web);
+    return application.create(web, operatorEndpoints, runtimeFile);
+  }
+
+  /** Builds the application once it is known whether this instance serves HTTP. */
+  @FunctionalInterface
+  private interface Serving {
+    Application create(
+        @Nullable WebServer web,
+        @Nullable OperatorEndpoints operatorEndpoints,
+        ServiceRuntimeFile.Published runtimeFile);
   }
 
   private static WebSettings webSettings(ServerConfig server) {
-    return WebSettings.of("0.0.0.0", server.port(), null, server.maxWebhookBytes());
+    return WebSettings.of(
+        server.host(), server.port(), server.managementPort(), server.maxWebhookBytes());
   }
 
   /**
@@ -511,10 +569,23 @@ public final class Application implements AutoCloseable {
     return jobs.countQueued();
   }
 
+  /**
+   * The admin API endpoints of the operator commands, for the web server to mount; empty unless the
+   * instance serves HTTP.
+   */
+  public List<ApiEndpoint> operatorEndpoints() {
+    return operatorEndpoints == null ? List.of() : operatorEndpoints.endpoints();
+  }
+
   @Override
   public void close() {
+    // First: a command started now opens the database itself rather than asking a stopping service.
+    runtimeFile.close();
     if (web != null) {
       web.close();
+    }
+    if (operatorEndpoints != null) {
+      operatorEndpoints.close();
     }
     intake.close();
     jobs.close();

@@ -1,9 +1,9 @@
 package io.ghlcredly.app;
 
-import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.StorageConfig;
 import io.ghlcredly.core.port.ActionJournal;
 import io.ghlcredly.core.port.AdminSessionStore;
+import io.ghlcredly.core.port.ChangeLog;
 import io.ghlcredly.core.port.DeadLetterStore;
 import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.port.IssuanceLedger;
@@ -16,6 +16,7 @@ import io.ghlcredly.storage.DatabaseSettings;
 import io.ghlcredly.storage.DbSchedulerJobQueue;
 import io.ghlcredly.storage.JdbcActionJournal;
 import io.ghlcredly.storage.JdbcAdminSessionStore;
+import io.ghlcredly.storage.JdbcChangeLog;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
 import io.ghlcredly.storage.JdbcIssuanceLedger;
@@ -63,8 +64,7 @@ public final class OperatorStorage implements AutoCloseable {
    *
    * @throws io.ghlcredly.core.error.StorageException when it cannot be reached
    */
-  public static OperatorStorage open(AppConfig config, InstantSource clock) {
-    StorageConfig storage = config.storage();
+  public static OperatorStorage open(StorageConfig storage, InstantSource clock) {
     Database database =
         Database.open(
             new DatabaseSettings(
@@ -94,6 +94,11 @@ public final class OperatorStorage implements AutoCloseable {
   /** The named operators who sign in to the dashboard. */
   public OperatorStore operators() {
     return operators;
+  }
+
+  /** Changes made through the browser or the admin API, with who made them. */
+  public ChangeLog changes() {
+    return new JdbcChangeLog(database);
   }
 
   /** The dashboard's sessions, for ending an operator's. */

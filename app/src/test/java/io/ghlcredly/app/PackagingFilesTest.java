@@ -9,21 +9,31 @@ import io.ghlcredly.app.cli.RootCommand;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import picocli.CommandLine;
@@ -200,7 +210,156 @@ class PackagingFilesTest {
   }
 
   @Test
-  void systemdUnitRunsServeThroughTheLauncherHardened() throws IOException {
+  void envExampleLeavesTheAdminTokenToBeMadeSoNoCopyCarriesAKnownOne() throws IOException {
+    List<String> lines = Files.readAllLines(ROOT.resolve("deploy/.env.example"));
+    int token = lines.indexOf("ADMIN_TOKEN=");
+
+    assertThat(token).as("ADMIN_TOKEN= with no value").isPositive();
+    assertThat(lines.get(token - 1)).startsWith("#").contains("openssl rand -base64 32");
+    assertThat(Files.readString(COMPOSE)).contains("set ADMIN_TOKEN in deploy/.env");
+  }
+
+  @Test
+  void systemdUnitRunsTheLauncherTheInstallerPutsInPlace() throws IOException {
+    String install = commands(ROOT.resolve("deploy/install.sh"));
+    String prefix = matching(install, "prefix=\"\\$\\{GCS_PREFIX:-([^}]+)}\"");
+    List<String> execStart = Arrays.asList(unit().getOrDefault("ExecStart", "").split(" ", -1));
+
+    assertThat(execStart.get(0)).isEqualTo(prefix + "/ghl-credly");
+    for (String installed :
+        List.of("ghl-credly", "bin/find-jdk", "bin/jvm-options", "lib/ghl-credly.jar")) {
+      assertThat(install)
+          .as("install.sh installs " + installed)
+          .containsPattern(
+              "install -m \\d+ \"\\$release/"
+                  + Pattern.quote(installed)
+                  + "\" \"\\$prefix/"
+                  + Pattern.quote(installed)
+                  + "\"");
+    }
+  }
+
+  @Test
+  void theReleaseHoldsWhatTheInstallerCopiesAndNothingIsBuiltOnTheHost() throws IOException {
+    String install = commands(ROOT.resolve("deploy/install.sh"));
+    String release = commands(ROOT.resolve("deploy/build-release.sh"));
+    Set<String> read = new TreeSet<>();
+    Matcher path = Pattern.compile("\\$release/([A-Za-z0-9./_-]+)").matcher(install);
+    while (path.find()) {
+      read.add(path.group(1));
+    }
+
+    assertThat(read).contains("lib/ghl-credly.jar", "ghl-credly", "deploy/ghl-credly.service");
+    for (String file : read) {
+      assertThat(release)
+          .as("build-release.sh puts " + file + " in the release")
+          .satisfiesAnyOf(
+              text -> assertThat(text).contains("\"$release/" + file + "\""),
+              text -> assertThat(text).contains("\"$release/" + parent(file) + "/\""));
+    }
+    assertThat(install).doesNotContainPattern("\\bmvnw?\\b").doesNotContain("build-release.sh ");
+    assertThat(commands(ROOT.resolve("ghl-credly")))
+        .as("the launcher builds only in a source checkout")
+        .containsPattern(
+            "if \\[ -f \"\\$root/lib/ghl-credly.jar\" \\]; then\\s+jar=\"\\$root/lib/ghl-credly.jar\"");
+  }
+
+  @Test
+  void theLauncherRunsAReleaseOnAJavaRuntimeAndNeverCallsMaven(@TempDir Path release)
+      throws Exception {
+    Files.createDirectories(release.resolve("bin"));
+    Files.createDirectories(release.resolve("lib"));
+    for (String file : List.of("ghl-credly", "bin/find-jdk", "bin/jvm-options")) {
+      Files.copy(ROOT.resolve(file), release.resolve(file));
+    }
+    probeJar(release.resolve("lib/ghl-credly.jar"));
+    // Sources newer than the jar would make a checkout rebuild; a release must not care.
+    Files.writeString(release.resolve("Newer.java"), "class Newer {}");
+    Path tools = Files.createDirectories(release.resolve("fake-tools"));
+    Path called = release.resolve("maven-called");
+    Path mvn = tools.resolve("mvn");
+    Files.writeString(mvn, "#!/bin/sh\ntouch '" + called + "'\nexit 1\n");
+    mvn.toFile().setExecutable(true);
+
+    ProcessBuilder launch =
+        new ProcessBuilder(release.resolve("ghl-credly").toString(), "serve", "--flag")
+            .redirectErrorStream(true);
+    launch.environment().put("PATH", tools + ":" + System.getenv("PATH"));
+    launch.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process process = launch.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor()).as(output).isZero();
+    assertThat(output).contains("launched serve --flag").contains("-Xmx160m");
+    assertThat(called).doesNotExist();
+  }
+
+  @Test
+  void composeRunsAnImageBuiltElsewhereWhenToldAndTheReadmeSaysHow() throws IOException {
+    assertThat(composeService().path("image").asText())
+        .isEqualTo("${GCS_IMAGE:-ghl-credly-sync:latest}");
+    assertThat(Files.readString(ROOT.resolve("README.md")))
+        .contains("docker compose pull && docker compose up -d --no-build")
+        .contains("deploy/build-release.sh", "deploy/install.sh");
+  }
+
+  @Test
+  void theInstallerRefusesASourceCheckout() throws Exception {
+    assertThat(ROOT.resolve("lib/ghl-credly.jar")).doesNotExist();
+    Process install =
+        new ProcessBuilder(ROOT.resolve("deploy/install.sh").toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(install.waitFor()).isEqualTo(1);
+    assertThat(output).contains("not a source checkout", "build-release.sh");
+  }
+
+  /** What {@code main} prints when the launcher runs it. */
+  public static final class LauncherProbe {
+    private LauncherProbe() {}
+
+    public static void main(String[] args) {
+      System.out.println("launched " + String.join(" ", args));
+      System.out.println("jvm options " + ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+  }
+
+  /** A jar whose main class is {@link LauncherProbe}: stands in for the release's jar. */
+  private static void probeJar(Path jar) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());
+    String entry = LauncherProbe.class.getName().replace('.', '/') + ".class";
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+        InputStream in = PackagingFilesTest.class.getClassLoader().getResourceAsStream(entry)) {
+      assertThat(in).as(entry).isNotNull();
+      out.putNextEntry(new JarEntry(entry));
+      in.transferTo(out);
+      out.closeEntry();
+    }
+  }
+
+  /** A shell script without its comment lines. */
+  private static String commands(Path script) throws IOException {
+    return Files.readAllLines(script).stream()
+        .filter(line -> !line.strip().startsWith("#"))
+        .reduce("", (all, line) -> all + line + "\n");
+  }
+
+  private static String matching(String text, String regex) {
+    Matcher matcher = Pattern.compile(regex).matcher(text);
+    assertThat(matcher.find()).as(regex).isTrue();
+    return matcher.group(1);
+  }
+
+  private static String parent(String file) {
+    int slash = file.lastIndexOf('/');
+    return slash < 0 ? "" : file.substring(0, slash);
+  }
+
+  private static Map<String, String> unit() throws IOException {
     Map<String, String> unit = new LinkedHashMap<>();
     for (String line : Files.readAllLines(ROOT.resolve("deploy/ghl-credly.service"))) {
       int equals = line.indexOf('=');
@@ -208,6 +367,12 @@ class PackagingFilesTest {
         unit.put(line.substring(0, equals), line.substring(equals + 1));
       }
     }
+    return unit;
+  }
+
+  @Test
+  void systemdUnitRunsServeThroughTheLauncherHardened() throws IOException {
+    Map<String, String> unit = unit();
     List<String> execStart = Arrays.asList(unit.getOrDefault("ExecStart", "").split(" ", -1));
 
     assertThat(Path.of(execStart.get(0)).getFileName()).isEqualTo(Path.of("ghl-credly"));
@@ -336,6 +501,10 @@ class PackagingFilesTest {
               Matcher reference = REFERENCE.matcher(value);
               env.put(name, reference.find() ? dotEnv.getOrDefault(reference.group(1), "") : value);
             });
+    // Left empty on purpose (see envExampleLeavesTheAdminTokenToBeMade...): what openssl makes.
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    env.put("ADMIN_TOKEN", Base64.getEncoder().encodeToString(random));
     return ConfigLoader.load(EXAMPLE_CONFIG, env);
   }
 

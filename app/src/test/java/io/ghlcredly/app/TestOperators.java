@@ -49,6 +49,11 @@ public final class TestOperators {
 
   /** A client with a cookie jar, signed in to the service on {@code port}; follows redirects. */
   public static HttpClient signedIn(int port, Credentials operator) {
+    return signedIn(URI.create("http://127.0.0.1:" + port), operator);
+  }
+
+  /** A client with a cookie jar, signed in to the service at {@code base}; follows redirects. */
+  public static HttpClient signedIn(URI base, Credentials operator) {
     HttpClient browser =
         HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
@@ -62,7 +67,7 @@ public final class TestOperators {
     try {
       HttpResponse<String> response =
           browser.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/login"))
+              HttpRequest.newBuilder(base.resolve("/admin/login"))
                   .header("Content-Type", "application/x-www-form-urlencoded")
                   .POST(HttpRequest.BodyPublishers.ofString(form))
                   .build(),

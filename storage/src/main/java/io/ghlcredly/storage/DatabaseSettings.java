@@ -2,6 +2,7 @@ package io.ghlcredly.storage;
 
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.storage.internal.H2Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,14 @@ public record DatabaseSettings(
    */
   public static Optional<String> urlProblem(String jdbcUrl) {
     return H2Files.durabilityProblem(jdbcUrl);
+  }
+
+  /**
+   * The file of an embedded H2 database ({@code jdbc:h2:file:/data/db} is {@code /data/db}, to
+   * which H2 adds {@code .mv.db}); empty for PostgreSQL and in-memory databases.
+   */
+  public static Optional<Path> embeddedFile(String jdbcUrl) {
+    return H2Files.databasePath(jdbcUrl);
   }
 
   /** Settings with no credentials and a pool of ten. */

@@ -2,14 +2,13 @@ package io.ghlcredly.app.cli;
 
 import io.ghlcredly.app.Application;
 import io.ghlcredly.app.config.AppConfig;
-import io.ghlcredly.app.config.ConfigLoader;
+import io.ghlcredly.app.operations.DefaultLocation;
 import io.ghlcredly.core.port.ContactDirectory;
 import io.ghlcredly.core.port.CrmGateway;
 import io.ghlcredly.core.port.CursorStore;
 import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.sync.ContactPlanner;
 import io.ghlcredly.core.sync.EventIntake;
-import java.nio.file.Path;
 import java.time.InstantSource;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +22,8 @@ final class ApplicationServices implements SyncServices {
     this.defaultLocation = defaultLocation;
   }
 
-  static SyncServices open(Path configFile, boolean workers) {
-    AppConfig config = ConfigLoader.load(configFile, System.getenv());
+  static SyncServices open(ConfigFile configFile, boolean workers) {
+    AppConfig config = configFile.load();
     return new ApplicationServices(
         Application.start(
             config,

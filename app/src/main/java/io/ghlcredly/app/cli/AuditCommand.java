@@ -1,9 +1,8 @@
 package io.ghlcredly.app.cli;
 
-import io.ghlcredly.app.OperatorStorage;
+import io.ghlcredly.app.operations.AuditTrail;
 import io.ghlcredly.core.model.ContactId;
 import java.io.PrintWriter;
-import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +50,17 @@ final class AuditCommand implements Callable<Integer> {
     }
     ContactId contactId = new ContactId(contact);
     PrintWriter out = spec.commandLine().getOut();
-    List<AuditTrail.Entry> trail;
-    try (OperatorStorage storage = OperatorStorage.open(config.load(), InstantSource.system())) {
-      trail =
-          AuditTrail.merge(
-              storage.inbox().listByContact(contactId, limit),
-              storage.journal().listByContact(contactId, limit),
-              storage.ledger().listByContact(contactId),
-              limit);
-    }
+    List<AuditTrail.Entry> trail =
+        OperatorTarget.find(config.file(), spec.commandLine().getErr())
+            .call(
+                storage ->
+                    AuditTrail.merge(
+                        storage.inbox().listByContact(contactId, limit),
+                        storage.journal().listByContact(contactId, limit),
+                        storage.ledger().listByContact(contactId),
+                        storage.changes().listForContact(contactId, limit),
+                        limit),
+                service -> service.audit(contactId, limit));
     if (json) {
       JsonOutput.print(out, trail.stream().map(AuditCommand::fields).toList());
       return 0;

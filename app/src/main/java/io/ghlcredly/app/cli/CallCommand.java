@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ghlcredly.app.catalog.Catalogs;
 import io.ghlcredly.app.config.AppConfig;
-import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.core.error.ApiException;
 import io.ghlcredly.http.catalog.Catalog;
 import io.ghlcredly.http.catalog.Operation;
@@ -66,11 +65,7 @@ final class CallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path file =
-        config != null
-            ? config
-            : Path.of(System.getenv().getOrDefault("GCS_CONFIG", "ghl-credly.yaml"));
-    AppConfig loaded = ConfigLoader.load(file, System.getenv());
+    AppConfig loaded = ConfigFile.of(config).load();
     Catalog catalog = Catalogs.forConfig(loaded, baseUrl);
     Operation operation =
         catalog

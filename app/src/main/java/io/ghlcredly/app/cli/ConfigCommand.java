@@ -4,6 +4,7 @@ import io.ghlcredly.app.ReconcileCoverage;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.app.config.CredlyConfig;
+import io.ghlcredly.app.config.ServerConfig;
 import io.ghlcredly.app.config.TemplateReferences;
 import io.ghlcredly.app.config.TemplateReferences.Reference;
 import io.ghlcredly.core.error.ApiException;
@@ -88,8 +89,31 @@ final class ConfigCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       out.println(file + ": OK" + note);
+      out.println(listening(config.server()));
       out.println(ReconcileCoverage.summary(config.ghl()));
       return 0;
+    }
+
+    /** Where the service will listen, and for what (server.host, port, management-port). */
+    static String listening(ServerConfig server) {
+      Integer management = server.managementPort();
+      String main = server.host() + ":" + server.port();
+      if (management == null) {
+        return "listens on "
+            + main
+            + " (webhooks, OAuth, health, admin API, dashboard, metrics)"
+            + (server.adminToken() == null
+                ? "; no server.admin-token: operator commands cannot go through the running"
+                    + " service (on H2 they then need it stopped)"
+                : "");
+      }
+      return "listens on "
+          + main
+          + " (webhooks, OAuth, health) and "
+          + server.host()
+          + ":"
+          + management
+          + " (admin API, dashboard, metrics)";
     }
 
     private int report(List<ConfigProblem> problems) {

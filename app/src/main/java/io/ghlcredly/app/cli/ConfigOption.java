@@ -1,7 +1,6 @@
 package io.ghlcredly.app.cli;
 
 import io.ghlcredly.app.config.AppConfig;
-import io.ghlcredly.app.config.ConfigLoader;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -11,19 +10,21 @@ final class ConfigOption {
   @CommandLine.Option(
       names = {"-c", "--config"},
       paramLabel = "FILE",
-      description = "Configuration file (default: $GCS_CONFIG or ./ghl-credly.yaml).")
+      description = ConfigFile.OPTION_HELP)
   @Nullable Path config;
 
+  /** The file named by the option, {@code $GCS_CONFIG} or the default. */
+  ConfigFile file() {
+    return ConfigFile.of(config);
+  }
+
   /**
-   * Loads and validates the configuration.
+   * Loads and validates the whole configuration.
    *
-   * @throws io.ghlcredly.core.error.ConfigException when it is missing or invalid
+   * @throws io.ghlcredly.core.error.ConfigException when it is invalid
+   * @throws ConfigFile.Missing when there is no such file
    */
   AppConfig load() {
-    Path file =
-        config != null
-            ? config
-            : Path.of(System.getenv().getOrDefault("GCS_CONFIG", "ghl-credly.yaml"));
-    return ConfigLoader.load(file, System.getenv());
+    return file().load();
   }
 }

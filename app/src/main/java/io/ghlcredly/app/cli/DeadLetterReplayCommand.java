@@ -1,11 +1,8 @@
 package io.ghlcredly.app.cli;
 
-import io.ghlcredly.app.OperatorStorage;
 import io.ghlcredly.core.model.ContactId;
-import io.ghlcredly.core.sync.DeadLetterReplayer;
 import io.ghlcredly.core.sync.DeadLetterReplayer.Outcome;
 import java.io.PrintWriter;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -22,7 +19,7 @@ import picocli.CommandLine.Command;
     description =
         "Replay a dead letter (or all not yet replayed): release the contact's failed badge"
             + " claims and actions, make its events pending again and queue the contact's sync"
-            + " for a running `serve` to run.",
+            + " for the service to run (through the running service's admin API when one runs).",
     mixinStandardHelpOptions = true)
 final class DeadLetterReplayCommand implements Callable<Integer> {
   @CommandLine.Mixin ConfigOption config = new ConfigOption();
@@ -51,23 +48,26 @@ final class DeadLetterReplayCommand implements Callable<Integer> {
           spec.commandLine(), "give either a dead letter ID or --all");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (OperatorStorage storage = OperatorStorage.open(config.load(), InstantSource.system())) {
-      DeadLetterReplayer replayer = storage.replayer();
-      if (single != null) {
-        Outcome outcome = replayer.replay(single, force);
-        if (outcome instanceof Outcome.NotFound) {
-          return DeadLettersCommand.unknown(spec, single);
-        }
-        out.println(describe(outcome));
-        return 0;
+    OperatorTarget target = OperatorTarget.find(config.file(), spec.commandLine().getErr());
+    if (single != null) {
+      Outcome outcome =
+          target.call(
+              storage -> storage.replayer().replay(single, force),
+              service -> service.replay(single, force));
+      if (outcome instanceof Outcome.NotFound) {
+        return DeadLettersCommand.unknown(spec, single);
       }
-      List<Outcome> outcomes = replayer.replayAll(force);
-      if (outcomes.isEmpty()) {
-        out.println("no dead letters to replay");
-      }
-      outcomes.forEach(outcome -> out.println(describe(outcome)));
+      out.println(describe(outcome));
       return 0;
     }
+    List<Outcome> outcomes =
+        target.call(
+            storage -> storage.replayer().replayAll(force), service -> service.replayAll(force));
+    if (outcomes.isEmpty()) {
+      out.println("no dead letters to replay");
+    }
+    outcomes.forEach(outcome -> out.println(describe(outcome)));
+    return 0;
   }
 
   private static String describe(Outcome outcome) {

@@ -1,10 +1,8 @@
 package io.ghlcredly.app.cli;
 
-import io.ghlcredly.app.OperatorStorage;
 import io.ghlcredly.core.model.DeadLetter;
 import io.ghlcredly.core.model.EventId;
 import java.io.PrintWriter;
-import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,8 @@ import picocli.CommandLine.Command;
 /** {@code ghl-credly dead-letters ...}: failed work, for operators to look at and replay. */
 @Command(
     name = "dead-letters",
-    description = "List, show and replay failed work (against the configured database).",
+    description =
+        "List, show and replay failed work (through the running service, else on the database).",
     mixinStandardHelpOptions = true,
     subcommands = {
       DeadLettersCommand.ListLetters.class,
@@ -62,31 +61,33 @@ final class DeadLettersCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
       }
       PrintWriter out = spec.commandLine().getOut();
-      try (OperatorStorage storage = OperatorStorage.open(config.load(), InstantSource.system())) {
-        List<DeadLetter> letters = storage.deadLetters().listRecent(limit);
-        if (json) {
-          JsonOutput.print(out, letters.stream().map(letter -> fields(letter, false)).toList());
-          return 0;
-        }
-        if (letters.isEmpty()) {
-          out.println("no dead letters");
-          return 0;
-        }
-        TextTable table =
-            new TextTable("ID", "CREATED", "KIND", "CONTACT", "ATTEMPTS", "REPLAYED", "CAUSE");
-        for (DeadLetter letter : letters) {
-          table.add(
-              Long.toString(letter.id()),
-              TextTable.time(letter.createdAt()),
-              letter.kind(),
-              letter.contactId().value(),
-              Integer.toString(letter.attempts()),
-              TextTable.time(letter.replayedAt()),
-              abbreviate(letter.cause()));
-        }
-        table.print(out);
+      List<DeadLetter> letters =
+          OperatorTarget.find(config.file(), spec.commandLine().getErr())
+              .call(
+                  storage -> storage.deadLetters().listRecent(limit),
+                  service -> service.deadLetters(limit));
+      if (json) {
+        JsonOutput.print(out, letters.stream().map(letter -> fields(letter, false)).toList());
         return 0;
       }
+      if (letters.isEmpty()) {
+        out.println("no dead letters");
+        return 0;
+      }
+      TextTable table =
+          new TextTable("ID", "CREATED", "KIND", "CONTACT", "ATTEMPTS", "REPLAYED", "CAUSE");
+      for (DeadLetter letter : letters) {
+        table.add(
+            Long.toString(letter.id()),
+            TextTable.time(letter.createdAt()),
+            letter.kind(),
+            letter.contactId().value(),
+            Integer.toString(letter.attempts()),
+            TextTable.time(letter.replayedAt()),
+            abbreviate(letter.cause()));
+      }
+      table.print(out);
+      return 0;
     }
   }
 
@@ -109,32 +110,32 @@ final class DeadLettersCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (OperatorStorage storage = OperatorStorage.open(config.load(), InstantSource.system())) {
-        Optional<DeadLetter> found = storage.deadLetters().find(id);
-        if (found.isEmpty()) {
-          return unknown(spec, id);
-        }
-        DeadLetter letter = found.get();
-        if (json) {
-          JsonOutput.print(out, fields(letter, true));
-          return 0;
-        }
-        TextTable table = new TextTable("FIELD", "VALUE");
-        table.add("id", Long.toString(letter.id()));
-        table.add("created", TextTable.time(letter.createdAt()));
-        table.add("kind", letter.kind());
-        table.add("contact", letter.contactId().value());
-        table.add("attempts", Integer.toString(letter.attempts()));
-        table.add("replayed", TextTable.time(letter.replayedAt()));
-        table.add("detail", letter.detail());
-        table.add("cause", letter.cause());
-        table.add("events", letter.eventIds().isEmpty() ? "-" : eventIds(letter).getFirst());
-        for (String eventId : eventIds(letter).stream().skip(1).toList()) {
-          table.add("", eventId);
-        }
-        table.print(out);
+      Optional<DeadLetter> found =
+          OperatorTarget.find(config.file(), spec.commandLine().getErr())
+              .call(storage -> storage.deadLetters().find(id), service -> service.deadLetter(id));
+      if (found.isEmpty()) {
+        return unknown(spec, id);
+      }
+      DeadLetter letter = found.get();
+      if (json) {
+        JsonOutput.print(out, fields(letter, true));
         return 0;
       }
+      TextTable table = new TextTable("FIELD", "VALUE");
+      table.add("id", Long.toString(letter.id()));
+      table.add("created", TextTable.time(letter.createdAt()));
+      table.add("kind", letter.kind());
+      table.add("contact", letter.contactId().value());
+      table.add("attempts", Integer.toString(letter.attempts()));
+      table.add("replayed", TextTable.time(letter.replayedAt()));
+      table.add("detail", letter.detail());
+      table.add("cause", letter.cause());
+      table.add("events", letter.eventIds().isEmpty() ? "-" : eventIds(letter).getFirst());
+      for (String eventId : eventIds(letter).stream().skip(1).toList()) {
+        table.add("", eventId);
+      }
+      table.print(out);
+      return 0;
     }
   }
 

@@ -1,24 +1,26 @@
 package io.ghlcredly.app.cli;
 
-import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.app.operations.DefaultLocation;
+import io.ghlcredly.app.operations.DryRunTally;
+import io.ghlcredly.app.operations.ImportRun;
+import io.ghlcredly.app.remote.ServiceClient;
+import io.ghlcredly.app.remote.ServiceClient.ImportStatus;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.sync.ContactImporter;
-import io.ghlcredly.core.sync.ContactPlanner;
-import io.ghlcredly.core.sync.ImportListener;
 import io.ghlcredly.core.sync.ImportProgress;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,14 +29,14 @@ import picocli.CommandLine.Command;
  * {@code ghl-credly import --location L}: feeds every contact of a location through the sync, then
  * waits until the job workers have applied them. Resumes an interrupted import of the same location
  * (and --since) from its last completed page; --dry-run shows what would be done and writes
- * nothing. Runs the job workers but not the webhook server, so it can run beside {@code serve}.
+ * nothing. When a service runs for the configuration, the import runs inside it (with its job
+ * workers) and this command follows it; otherwise it runs here, with job workers of its own.
  */
 @Command(
     name = "import",
     description = "Import every contact of a location (resumable), or show what it would do.",
     mixinStandardHelpOptions = true)
 final class ImportCommand implements Callable<Integer> {
-  private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
   @CommandLine.Option(
@@ -67,40 +69,56 @@ final class ImportCommand implements Callable<Integer> {
   @CommandLine.Option(
       names = {"-c", "--config"},
       paramLabel = "FILE",
-      description = "Configuration file (default: $GCS_CONFIG or ./ghl-credly.yaml).")
+      description = ConfigFile.OPTION_HELP)
   @Nullable Path config;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final SyncServices.Opener opener;
+  private final OperatorTarget.Finder finder;
   private final boolean terminal;
   private final CountDownLatch stop = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
 
   ImportCommand() {
-    this(ApplicationServices::open, isTerminal());
+    this(ApplicationServices::open, OperatorTarget::find, isTerminal());
   }
 
+  /** Always in this process, with the given services (tests). */
   ImportCommand(SyncServices.Opener opener, boolean terminal) {
+    this(opener, (file, err) -> OperatorTarget.database(file), terminal);
+  }
+
+  ImportCommand(SyncServices.Opener opener, OperatorTarget.Finder finder, boolean terminal) {
     this.opener = opener;
+    this.finder = finder;
     this.terminal = terminal;
   }
 
   @Override
   public Integer call() throws InterruptedException {
     Instant from = since == null ? null : parseSince(spec, since);
+    OperatorTarget target = finder.find(ConfigFile.of(config), spec.commandLine().getErr());
     Thread hook = new Thread(this::stopAndWait, "import-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (SyncServices services = opener.open(configFile(config), !dryRun)) {
-      LocationId locationId = location(spec, location, services);
-      return run(services, new ContactImporter.Request(locationId, from, dryRun, restart));
+    try {
+      ServiceClient service = target.service().orElse(null);
+      if (service != null) {
+        LocationId locationId = location(spec, location, service::defaultLocation);
+        return runInService(
+            service, new ContactImporter.Request(locationId, from, dryRun, restart));
+      }
+      try (SyncServices services = target.opening(() -> opener.open(target.file(), !dryRun))) {
+        LocationId locationId = location(spec, location, services::defaultLocation);
+        return run(services, new ContactImporter.Request(locationId, from, dryRun, restart));
+      }
     } finally {
       finished.countDown();
       removeHook(hook);
     }
   }
 
-  /** Ctrl-C: stop after the current page, then let the command close the application. */
+  /** Ctrl-C: stop after the current page, then let the command finish and print its summary. */
   private void stopAndWait() {
     stop.countDown();
     try {
@@ -123,109 +141,87 @@ final class ImportCommand implements Callable<Integer> {
     stop.countDown();
   }
 
+  /** Runs the import here: the walk, then the wait for this process's job workers. */
   int run(SyncServices services, ContactImporter.Request request) throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    ContactImporter importer =
-        new ContactImporter(
+    ImportRun importRun =
+        new ImportRun(
             services.directory(),
             // Asked for only by a dry run: an import does not need the planner wired.
             contact -> services.planner().plan(contact),
             services.intake(),
             services.cursors(),
+            services.inbox(),
             services.clock());
-    Walk walk = new Walk(out, services);
-    ImportProgress end;
-    try {
-      end = importer.run(request, walk);
-    } finally {
-      walk.closeDisplay();
+    DryRunTally tally = new DryRunTally(show);
+    ImportRun.Result result;
+    try (ImportDisplay display = new ImportDisplay(out, terminal, services.clock())) {
+      result = importRun.run(request, display, tally, stop);
     }
-    if (request.dryRun()) {
-      walk.summary.printDryRun(out, end, show);
+    return finish(out, request.dryRun(), result.end(), result.applied(), tally);
+  }
+
+  /**
+   * Runs the import in the service and follows it, showing what a run here shows. Ctrl-C asks the
+   * service to stop after the current page.
+   */
+  private int runInService(ServiceClient service, ContactImporter.Request request)
+      throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    ImportStatus status = service.startImport(request, show);
+    try (ImportDisplay display = new ImportDisplay(out, terminal, InstantSource.system())) {
+      status = follow(service, status, new ServiceImportFeed(display));
+    } catch (ServiceClient.ServiceException e) {
+      throw new ServiceImportFailed(
+          e.getMessage()
+              + " while it ran the import; run the same command again: it resumes after the last"
+              + " page the service completed");
+    }
+    ImportProgress end = status.progress();
+    if (status.failed() || end == null) {
+      throw new ServiceImportFailed(
+          status.error() != null ? status.error() : "the import failed in the service");
+    }
+    return finish(out, request.dryRun(), end, status.allApplied(), status.tally());
+  }
+
+  /** Polls the service's run until it ends; Ctrl-C asks the service to stop it. */
+  private ImportStatus follow(ServiceClient service, ImportStatus started, ServiceImportFeed feed)
+      throws InterruptedException {
+    ImportStatus status = started;
+    boolean stopSent = false;
+    while (true) {
+      feed.accept(status);
+      if (status.finished()) {
+        return status;
+      }
+      if (stopSent) {
+        TimeUnit.MILLISECONDS.sleep(ImportRun.POLL.toMillis());
+      } else if (stop.await(ImportRun.POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+        stopSent = true;
+        status = service.stopImport(status.id());
+        continue;
+      }
+      status = service.importRun(status.id());
+    }
+  }
+
+  private int finish(
+      PrintWriter out, boolean dryRun, ImportProgress end, boolean applied, DryRunTally tally) {
+    if (dryRun) {
+      Summary.printDryRun(out, end, tally, show);
       return 0;
     }
-    boolean applied = end.complete() && applyAll(services, walk.queued, out);
-    walk.summary.printImport(out, end, applied);
+    Summary.printImport(out, end, applied);
     return end.complete() && applied ? 0 : 130;
   }
 
-  /** Waits until the inbox holds no pending event of the contacts this run queued. */
-  private boolean applyAll(SyncServices services, Deque<ContactId> queued, PrintWriter out)
-      throws InterruptedException {
-    long total = queued.size();
-    try (ProgressDisplay display =
-        ProgressDisplay.open("applying", total, 0, terminal, out, services.clock())) {
-      while (true) {
-        // Jobs run roughly in queue order: drop the applied ones from the front.
-        while (!queued.isEmpty() && services.inbox().listPending(queued.peekFirst()).isEmpty()) {
-          queued.removeFirst();
-        }
-        display.update(total - queued.size(), "");
-        if (queued.isEmpty()) {
-          return true;
-        }
-        if (stop.await(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
-          return false;
-        }
-      }
-    }
-  }
+  /** An import the service ran failed; the message is the service's, as a run here prints it. */
+  static final class ServiceImportFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
-  /** Feeds the display and the summary as the importer walks. */
-  private final class Walk implements ImportListener {
-    final Summary summary = new Summary();
-    final Deque<ContactId> queued = new ArrayDeque<>();
-    private final PrintWriter out;
-    private final SyncServices services;
-    private @Nullable ProgressDisplay display;
-
-    Walk(PrintWriter out, SyncServices services) {
-      this.out = out;
-      this.services = services;
-    }
-
-    @Override
-    public void started(ImportProgress progress) {
-      if (progress.resumedAt() > 0) {
-        out.println(
-            "resuming after page " + progress.pages() + " (" + progress.walked() + " contacts)");
-      }
-      display =
-          ProgressDisplay.open(
-              progress.dryRun() ? "planning" : "importing",
-              progress.total(),
-              progress.resumedAt(),
-              terminal,
-              out,
-              services.clock());
-    }
-
-    @Override
-    public void pageDone(ImportProgress progress) {
-      if (display != null) {
-        display.update(progress.walked(), Summary.counts(progress));
-      }
-    }
-
-    @Override
-    public void queued(ContactId contactId) {
-      queued.addLast(contactId);
-    }
-
-    @Override
-    public void planned(ContactPlanner.Plan plan) {
-      summary.add(plan);
-    }
-
-    @Override
-    public boolean stopRequested() {
-      return stop.getCount() == 0;
-    }
-
-    void closeDisplay() {
-      if (display != null) {
-        display.close();
-      }
+    ServiceImportFailed(String message) {
+      super(message);
     }
   }
 
@@ -244,15 +240,12 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  static Path configFile(@Nullable Path config) {
-    return config != null
-        ? config
-        : Path.of(System.getenv().getOrDefault("GCS_CONFIG", "ghl-credly.yaml"));
-  }
-
+  /** The {@code --location} given, else the default location; a usage error when neither. */
   static LocationId location(
-      CommandLine.Model.CommandSpec spec, @Nullable String location, SyncServices services) {
-    String chosen = location != null ? location : services.defaultLocation();
+      CommandLine.Model.CommandSpec spec,
+      @Nullable String location,
+      Supplier<@Nullable String> defaultLocation) {
+    String chosen = location != null ? location : defaultLocation.get();
     if (chosen == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), DefaultLocation.REQUIRED);
     }

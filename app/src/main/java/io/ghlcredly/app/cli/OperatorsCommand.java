@@ -1,14 +1,11 @@
 package io.ghlcredly.app.cli;
 
-import io.ghlcredly.app.OperatorStorage;
-import io.ghlcredly.app.config.AppConfig;
-import io.ghlcredly.app.config.ServerConfig;
+import io.ghlcredly.app.operations.OperatorActions;
 import io.ghlcredly.core.model.Operator;
 import io.ghlcredly.web.operators.OperatorCommands;
 import io.ghlcredly.web.operators.OperatorCommands.Outcome;
 import io.ghlcredly.web.operators.Operators;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,14 +15,14 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code ghl-credly operators ...}: the named operators who sign in to the dashboard. The work is
- * {@link OperatorCommands}', which the admin API runs too; these commands open the database
- * themselves.
+ * {@link OperatorCommands}', run by the service of the configuration through its admin API when one
+ * runs, else on the database by this process ({@link OperatorTarget}).
  */
 @Command(
     name = "operators",
     description =
-        "Invite operators, list them, change their roles, disable and enable them (against the"
-            + " configured database).",
+        "Invite operators, list them, change their roles, disable and enable them (through the"
+            + " running service, else on the database).",
     mixinStandardHelpOptions = true,
     subcommands = {
       OperatorsCommand.Add.class,
@@ -52,13 +49,7 @@ final class OperatorsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Where browsers reach the service: {@code server.public-url}, else this host's port. */
-  static URI baseUrl(ServerConfig server) {
-    URI publicUrl = server.publicUrl();
-    return publicUrl != null ? publicUrl : URI.create("http://localhost:" + server.port());
-  }
-
-  /** Opens the database, runs the command on it, prints what came of it. */
+  /** Runs the command through the service, else on the database; prints what came of it. */
   abstract static class OperatorCommand implements Callable<Integer> {
     @CommandLine.Mixin ConfigOption config = new ConfigOption();
 
@@ -66,16 +57,20 @@ final class OperatorsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      AppConfig loaded = config.load();
       InstantSource clock = InstantSource.system();
-      try (OperatorStorage storage = OperatorStorage.open(loaded, clock)) {
-        Operators operators = new Operators(storage.operators(), storage.sessions(), clock);
-        return run(
-            new OperatorCommands(operators, baseUrl(loaded.server())), spec.commandLine().getOut());
-      }
+      OperatorTarget target = OperatorTarget.find(config.file(), spec.commandLine().getErr());
+      PrintWriter out = spec.commandLine().getOut();
+      return target.call(
+          storage -> {
+            Operators operators = new Operators(storage.operators(), storage.sessions(), clock);
+            OperatorCommands commands =
+                new OperatorCommands(operators, target.config().server().browserUrl());
+            return run(OperatorActions.of(commands, BY), out);
+          },
+          service -> run(service.operators(), out));
     }
 
-    abstract int run(OperatorCommands commands, PrintWriter out);
+    abstract int run(OperatorActions commands, PrintWriter out);
   }
 
   /** A command on one operator, named by their email; prints what came of it. */
@@ -87,11 +82,11 @@ final class OperatorsCommand implements Runnable {
     String email = "";
 
     @Override
-    final int run(OperatorCommands commands, PrintWriter out) {
+    final int run(OperatorActions commands, PrintWriter out) {
       return report(out, apply(commands));
     }
 
-    abstract Outcome apply(OperatorCommands commands);
+    abstract Outcome apply(OperatorActions commands);
 
     /** What was done to the operator, as they are now. */
     abstract String done(Operator operator);
@@ -142,8 +137,8 @@ final class OperatorsCommand implements Runnable {
     @Nullable String name;
 
     @Override
-    Outcome apply(OperatorCommands commands) {
-      return commands.add(email, role, name, BY);
+    Outcome apply(OperatorActions commands) {
+      return commands.add(email, role, name);
     }
 
     @Override
@@ -160,7 +155,7 @@ final class OperatorsCommand implements Runnable {
       mixinStandardHelpOptions = true)
   static final class ListOperators extends OperatorCommand {
     @Override
-    int run(OperatorCommands commands, PrintWriter out) {
+    int run(OperatorActions commands, PrintWriter out) {
       List<Operator> operators = commands.list();
       if (operators.isEmpty()) {
         out.println("no operators; `ghl-credly operators add EMAIL --role admin` invites one");
@@ -194,8 +189,8 @@ final class OperatorsCommand implements Runnable {
     String role = "";
 
     @Override
-    Outcome apply(OperatorCommands commands) {
-      return commands.role(email, role, BY);
+    Outcome apply(OperatorActions commands) {
+      return commands.role(email, role);
     }
 
     @Override
@@ -212,8 +207,8 @@ final class OperatorsCommand implements Runnable {
       mixinStandardHelpOptions = true)
   static final class Disable extends OnOneOperator {
     @Override
-    Outcome apply(OperatorCommands commands) {
-      return commands.disable(email, BY);
+    Outcome apply(OperatorActions commands) {
+      return commands.disable(email);
     }
 
     @Override
@@ -229,8 +224,8 @@ final class OperatorsCommand implements Runnable {
       mixinStandardHelpOptions = true)
   static final class Enable extends OnOneOperator {
     @Override
-    Outcome apply(OperatorCommands commands) {
-      return commands.enable(email, BY);
+    Outcome apply(OperatorActions commands) {
+      return commands.enable(email);
     }
 
     @Override
@@ -248,8 +243,8 @@ final class OperatorsCommand implements Runnable {
       mixinStandardHelpOptions = true)
   static final class Reset extends OnOneOperator {
     @Override
-    Outcome apply(OperatorCommands commands) {
-      return commands.reset(email, BY);
+    Outcome apply(OperatorActions commands) {
+      return commands.reset(email);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ghlcredly.app.cli;
 
-import io.ghlcredly.core.model.Contact;
+import io.ghlcredly.app.operations.DefaultLocation;
+import io.ghlcredly.app.remote.ServiceClient;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.sync.ContactPlanner;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code ghl-credly plan --contact ID}: what the engine would do for one contact as GHL has it now.
- * Reads the contact and the sync state; writes nothing (no job workers run).
+ * Reads the contact and the sync state; writes nothing (no job workers run). Through the running
+ * service when one runs for the configuration.
  */
 @Command(
     name = "plan",
@@ -33,33 +35,51 @@ final class PlanCommand implements Callable<Integer> {
   @CommandLine.Option(
       names = {"-c", "--config"},
       paramLabel = "FILE",
-      description = "Configuration file (default: $GCS_CONFIG or ./ghl-credly.yaml).")
+      description = ConfigFile.OPTION_HELP)
   @Nullable Path config;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final SyncServices.Opener opener;
+  private final OperatorTarget.Finder finder;
 
   PlanCommand() {
-    this(ApplicationServices::open);
+    this(ApplicationServices::open, OperatorTarget::find);
   }
 
+  /** Always in this process, with the given services (tests). */
   PlanCommand(SyncServices.Opener opener) {
+    this(opener, (file, err) -> OperatorTarget.database(file));
+  }
+
+  PlanCommand(SyncServices.Opener opener, OperatorTarget.Finder finder) {
     this.opener = opener;
+    this.finder = finder;
   }
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    try (SyncServices services = opener.open(ImportCommand.configFile(config), false)) {
-      LocationId locationId = ImportCommand.location(spec, location, services);
-      Optional<Contact> found = services.crm().findContact(locationId, new ContactId(contact));
-      if (found.isEmpty()) {
-        spec.commandLine().getErr().println("error: no contact " + contact + " in " + locationId);
-        return 1;
-      }
-      print(out, services.planner().plan(found.get()));
+    OperatorTarget target = finder.find(ConfigFile.of(config), spec.commandLine().getErr());
+    ContactId contactId = new ContactId(contact);
+    ServiceClient service = target.service().orElse(null);
+    if (service != null) {
+      LocationId locationId = ImportCommand.location(spec, location, service::defaultLocation);
+      return print(locationId, service.plan(contactId, locationId));
     }
+    try (SyncServices services = target.opening(() -> opener.open(target.file(), false))) {
+      LocationId locationId = ImportCommand.location(spec, location, services::defaultLocation);
+      return print(
+          locationId,
+          services.crm().findContact(locationId, contactId).map(services.planner()::plan));
+    }
+  }
+
+  private int print(LocationId locationId, Optional<ContactPlanner.Plan> plan) {
+    if (plan.isEmpty()) {
+      spec.commandLine().getErr().println("error: no contact " + contact + " in " + locationId);
+      return 1;
+    }
+    print(spec.commandLine().getOut(), plan.get());
     return 0;
   }
 

@@ -3,7 +3,6 @@ package io.ghlcredly.app.cli;
 import io.ghlcredly.app.Application;
 import io.ghlcredly.app.RulesReloader;
 import io.ghlcredly.app.config.AppConfig;
-import io.ghlcredly.app.config.ConfigLoader;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
@@ -21,28 +20,33 @@ final class ServeCommand implements Callable<Integer> {
   @CommandLine.Option(
       names = {"-c", "--config"},
       paramLabel = "FILE",
-      description = "Configuration file (default: $GCS_CONFIG or ./ghl-credly.yaml).")
+      description = ConfigFile.OPTION_HELP)
   @Nullable Path config;
 
   @Override
   public Integer call() throws InterruptedException {
-    Path file =
-        config != null
-            ? config
-            : Path.of(System.getenv().getOrDefault("GCS_CONFIG", "ghl-credly.yaml"));
-    AppConfig loaded = ConfigLoader.load(file, System.getenv());
+    ConfigFile configFile = ConfigFile.of(config);
+    AppConfig loaded = configFile.load();
+    Path file = configFile.path();
     // Rules and mapping follow the file while the service runs; a broken edit keeps the last good.
     RulesReloader rules =
         new RulesReloader(
             file, System.getenv(), loaded, InstantSource.system(), RulesReloader.DEFAULT_INTERVAL);
     rules.start();
-    Application application =
-        Application.start(
-            loaded,
-            Application.jobSettings(loaded),
-            InstantSource.system(),
-            Application.Role.SERVE,
-            rules);
+    Application application;
+    try {
+      application =
+          Application.start(
+              loaded,
+              Application.jobSettings(loaded),
+              InstantSource.system(),
+              Application.Role.SERVE,
+              rules);
+    } catch (RuntimeException e) {
+      // A port taken, a database held elsewhere: nothing keeps running behind the error.
+      rules.close();
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

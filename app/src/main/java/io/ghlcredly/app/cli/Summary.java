@@ -1,32 +1,18 @@
 package io.ghlcredly.app.cli;
 
-import io.ghlcredly.core.sync.ContactPlanner;
+import io.ghlcredly.app.operations.DryRunTally;
 import io.ghlcredly.core.sync.ImportProgress;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
-/** The closing lines of an import: counts, wall time and, for a dry run, what would be done. */
+/**
+ * The closing lines of an import: counts, wall time and, for a dry run, what would be done. The
+ * same whether the import ran in this process or in a running service.
+ */
 final class Summary {
-  private static final int KEPT_PLANS = 1_000;
+  private Summary() {}
 
-  private final Map<String, Long> stepsByRule = new TreeMap<>();
-  private final List<ContactPlanner.Plan> firstPlans = new ArrayList<>();
-
-  /** Counts the plan's steps by rule and action; keeps the first plans with something to do. */
-  void add(ContactPlanner.Plan plan) {
-    for (ContactPlanner.Step step : plan.steps()) {
-      stepsByRule.merge(step.ruleId() + " \u2192 " + step.action(), 1L, Long::sum);
-    }
-    if (!plan.steps().isEmpty() && firstPlans.size() < KEPT_PLANS) {
-      firstPlans.add(plan);
-    }
-  }
-
-  void printImport(PrintWriter out, ImportProgress end, boolean applied) {
+  static void printImport(PrintWriter out, ImportProgress end, boolean applied) {
     String state =
         !end.complete()
             ? "stopped; run the same command again to resume"
@@ -43,7 +29,7 @@ final class Summary {
     out.flush();
   }
 
-  void printDryRun(PrintWriter out, ImportProgress end, int show) {
+  static void printDryRun(PrintWriter out, ImportProgress end, DryRunTally tally, int show) {
     out.println(
         "dry run: "
             + end.walked()
@@ -56,8 +42,8 @@ final class Summary {
             + " pages in "
             + duration(end.elapsed())
             + "; nothing was written");
-    stepsByRule.forEach((rule, count) -> out.println("  " + rule + ": " + count));
-    firstPlans.stream().limit(show).forEach(plan -> PlanCommand.print(out, plan));
+    tally.stepsByRule().forEach((rule, count) -> out.println("  " + rule + ": " + count));
+    tally.firstPlans().stream().limit(show).forEach(plan -> PlanCommand.print(out, plan));
     out.flush();
   }
 

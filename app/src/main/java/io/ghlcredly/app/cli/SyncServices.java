@@ -6,7 +6,6 @@ import io.ghlcredly.core.port.CursorStore;
 import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.sync.ContactPlanner;
 import io.ghlcredly.core.sync.EventIntake;
-import java.nio.file.Path;
 import java.time.InstantSource;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +25,10 @@ interface SyncServices extends AutoCloseable {
 
   InstantSource clock();
 
-  /** The location used without {@code --location} (see {@link DefaultLocation}); null if none. */
+  /**
+   * The location used without {@code --location} (see {@link
+   * io.ghlcredly.app.operations.DefaultLocation}); null if none.
+   */
   @Nullable String defaultLocation();
 
   @Override
@@ -41,6 +43,6 @@ interface SyncServices extends AutoCloseable {
      * @param workers whether the job workers run (an import applies what it queues); without them
      *     nothing is written by the engine
      */
-    SyncServices open(Path configFile, boolean workers);
+    SyncServices open(ConfigFile configFile, boolean workers);
   }
 }

@@ -24,4 +24,9 @@ public record AppConfig(
     Objects.requireNonNull(jobs, "jobs");
     Objects.requireNonNull(rules, "rules");
   }
+
+  /** The part of the configuration operator commands need to reach our own data. */
+  public OperatorConfig operatorConfig() {
+    return new OperatorConfig(server, storage, secrets);
+  }
 }

@@ -11,6 +11,7 @@ import io.ghlcredly.storage.Dialect;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  * RulesBinder}. Each section is read in full even after a problem, so one run reports them all.
  */
 final class ConfigBinder {
-  private static final int MIN_ADMIN_TOKEN_LENGTH = 16;
-
   private ConfigBinder() {}
 
   /** The configuration, or null when problems were reported. */
@@ -49,6 +48,27 @@ final class ConfigBinder {
     return new AppConfig(server, storage, secrets, ghl, credly, jobs, rules);
   }
 
+  /** The top-level keys {@link #bindOperator} leaves unread. */
+  private static final List<String> CONNECTOR_AND_RULE_KEYS =
+      List.of("ghl", "credly", "jobs", "mapping", "rules");
+
+  /**
+   * Only {@code server}, {@code storage} and {@code secrets}; the other sections are not read at
+   * all (so their {@code ${…}} references and secrets need not be set), only known as keys.
+   *
+   * @return the settings, or null when problems were reported
+   */
+  static @Nullable OperatorConfig bindOperator(Section root) {
+    ServerConfig server = server(root.child("server"), null);
+    StorageConfig storage = storage(root.child("storage"));
+    SecretsConfig secrets = secrets(root.child("secrets"));
+    CONNECTOR_AND_RULE_KEYS.forEach(root::markKnown);
+    if (root.context().hasProblems() || server == null || storage == null || secrets == null) {
+      return null;
+    }
+    return new OperatorConfig(server, storage, secrets);
+  }
+
   /** {@code mapping} and {@code rules}: the templates of both share the lookup tables. */
   private static RuleSet rules(Section root, @Nullable CredlyConfig credly) {
     // Templates are no settings to override from the environment: the file is their one source.
@@ -66,6 +86,15 @@ final class ConfigBinder {
   private static @Nullable ServerConfig server(Section section, @Nullable AuthMode mode) {
     int before = section.context().problemCount();
     int port = section.integer("port", ServerConfig.DEFAULT_PORT, 1, 65_535);
+    String host = section.host("host", ServerConfig.DEFAULT_HOST);
+    Integer managementPort = section.optionalInteger("management-port", 1, 65_535);
+    if (managementPort != null && managementPort == port) {
+      section.problem(
+          "management-port",
+          "must differ from server.port ("
+              + port
+              + "): leave it out to serve the admin API, dashboard and metrics on server.port");
+    }
     int beforeUrl = section.context().problemCount();
     URI publicUrl = section.url("public-url");
     if (publicUrl == null
@@ -76,9 +105,9 @@ final class ConfigBinder {
           "is required when ghl.auth.mode is oauth (GHL sends installs and webhooks there)");
     }
     Secret adminToken = section.secret("admin-token");
-    if (adminToken != null && adminToken.reveal().length() < MIN_ADMIN_TOKEN_LENGTH) {
-      section.problem(
-          "admin-token", "must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters long");
+    String weakness = adminToken == null ? null : AdminTokenStrength.weakness(adminToken.reveal());
+    if (weakness != null) {
+      section.problem("admin-token", weakness);
     }
     String instanceName = section.text("instance-name");
     if (instanceName != null && !ServerConfig.INSTANCE_NAME.matcher(instanceName).matches()) {
@@ -92,7 +121,9 @@ final class ConfigBinder {
     return build(
         section,
         before,
-        () -> new ServerConfig(port, publicUrl, adminToken, maxWebhookBytes, instanceName));
+        () ->
+            new ServerConfig(
+                port, host, managementPort, publicUrl, adminToken, maxWebhookBytes, instanceName));
   }
 
   private static @Nullable StorageConfig storage(Section section) {

@@ -13,6 +13,7 @@ import io.ghlcredly.core.error.ConfigException.ConfigProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class ConfigLoader {
       new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final List<String> SECTIONS =
       List.of("SERVER", "STORAGE", "SECRETS", "GHL", "CREDLY", "JOBS");
+  private static final List<String> OPERATOR_SECTIONS = List.of("SERVER", "STORAGE", "SECRETS");
   private static final String FILE_PATH = "(file)";
 
   private ConfigLoader() {}
@@ -66,6 +68,28 @@ public final class ConfigLoader {
   public static AppConfig load(Path file, Map<String, String> env) {
     LoadContext context = new LoadContext(env);
     AppConfig config = read(file, context);
+    List<ConfigProblem> problems = context.finish();
+    if (config == null || !problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return config;
+  }
+
+  /**
+   * Loads only what operator commands that read and change our own data need ({@code server},
+   * {@code storage}, {@code secrets}): the GHL and Credly sections, the jobs and the rules are not
+   * read, so a missing {@code ${GHL_PRIVATE_TOKEN}} or Credly token is no problem here.
+   *
+   * @throws ConfigException listing every problem of those three sections
+   */
+  public static OperatorConfig loadOperatorConfig(Path file, Map<String, String> env) {
+    LoadContext context = new LoadContext(env);
+    OperatorConfig config = null;
+    ObjectNode root = root(file, context);
+    if (!context.hasProblems()) {
+      config = ConfigBinder.bindOperator(new Section(context, "", root, true));
+      reportUnknownOverrides(context, OPERATOR_SECTIONS);
+    }
     List<ConfigProblem> problems = context.finish();
     if (config == null || !problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -88,20 +112,25 @@ public final class ConfigLoader {
   }
 
   private static @Nullable AppConfig read(Path file, LoadContext context) {
-    JsonNode tree = parse(file, context);
-    if (tree == null) {
-      return null;
-    }
-    ObjectNode root = null;
-    if (tree instanceof ObjectNode object) {
-      root = object;
-    } else if (!tree.isMissingNode() && !tree.isNull()) {
-      context.problem(FILE_PATH, "must be a mapping of sections (server, ghl, credly, …)");
+    ObjectNode root = root(file, context);
+    if (context.hasProblems()) {
       return null;
     }
     AppConfig config = ConfigBinder.bind(new Section(context, "", root, true));
-    reportUnknownOverrides(context);
+    reportUnknownOverrides(context, SECTIONS);
     return config;
+  }
+
+  /** The top-level mapping; null for an empty file or after a problem (reported). */
+  private static @Nullable ObjectNode root(Path file, LoadContext context) {
+    JsonNode tree = parse(file, context);
+    if (tree instanceof ObjectNode object) {
+      return object;
+    }
+    if (tree != null && !tree.isMissingNode() && !tree.isNull()) {
+      context.problem(FILE_PATH, "must be a mapping of sections (server, ghl, credly, …)");
+    }
+    return null;
   }
 
   /** The first YAML document; null after reporting why the file cannot be read. */
@@ -118,6 +147,8 @@ public final class ConfigLoader {
       return first;
     } catch (JsonProcessingException e) {
       context.problem(FILE_PATH, syntaxProblem(e));
+    } catch (NoSuchFileException e) {
+      context.problem(FILE_PATH, "no such file: " + file.toAbsolutePath().normalize());
     } catch (IOException e) {
       context.problem(FILE_PATH, "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
     }
@@ -142,7 +173,7 @@ public final class ConfigLoader {
    * A {@code GCS_<SECTION>_…} variable that is neither an override nor referenced by {@code ${…}}
    * is most likely a misspelt override, which would otherwise be ignored without a word.
    */
-  private static void reportUnknownOverrides(LoadContext context) {
+  private static void reportUnknownOverrides(LoadContext context, List<String> sections) {
     SortedMap<String, String> known = context.overridesConsulted();
     for (String variable : new TreeSet<>(context.environment().keySet())) {
       if (known.containsKey(variable)
@@ -150,7 +181,7 @@ public final class ConfigLoader {
           || !variable.startsWith("GCS_")) {
         continue;
       }
-      for (String section : SECTIONS) {
+      for (String section : sections) {
         if (variable.startsWith("GCS_" + section + "_")) {
           context.problem(
               variable,

@@ -187,6 +187,25 @@ final class Section {
     return value == null ? defaultValue : value;
   }
 
+  /** An integer between {@code min} and {@code max}, or null when not set. */
+  @Nullable Integer optionalInteger(String key, int min, int max) {
+    return parsed(
+        key,
+        text -> ValueParsers.integer(text, min, max),
+        "must be an integer between " + min + " and " + max);
+  }
+
+  /** A host name or IP address to bind, or {@code defaultValue} when not set. */
+  String host(String key, String defaultValue) {
+    String value =
+        parsed(
+            key,
+            ValueParsers::host,
+            "must be an IP address (0.0.0.0 for every interface, 127.0.0.1 for this machine"
+                + " only) or a host name");
+    return value == null ? defaultValue : value;
+  }
+
   long bytes(String key, long defaultValue, long min, long max) {
     Long value =
         parsed(

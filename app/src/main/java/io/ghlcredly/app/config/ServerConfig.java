@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
  * The embedded HTTP server (YAML {@code server:}).
  *
  * @param port listening port; 0 picks a free port (tests), the YAML file requires 1 to 65535
+ * @param host the address the server binds: {@code 0.0.0.0} (every interface) by default, {@code
+ *     127.0.0.1} to take requests from this machine only
+ * @param managementPort when set, the admin API, the dashboard and the metrics are served on this
+ *     port instead of {@code port} (which then serves webhooks, OAuth and health only); null to
+ *     serve everything on {@code port}
  * @param publicUrl where GHL and Credly reach this service: webhook and OAuth redirect base; null
  *     when not set (then OAuth installs cannot work, so the loader requires it for {@code
  *     ghl.auth.mode: oauth})
@@ -19,11 +24,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record ServerConfig(
     int port,
+    String host,
+    @Nullable Integer managementPort,
     @Nullable URI publicUrl,
     @Nullable Secret adminToken,
     long maxWebhookBytes,
     @Nullable String instanceName) {
   public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_HOST = "0.0.0.0";
   public static final long DEFAULT_MAX_WEBHOOK_BYTES = 1024L * 1024L;
 
   /** What an instance name may be: it lands in log fields and a database column. */
@@ -32,6 +40,15 @@ public record ServerConfig(
   public ServerConfig {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be between 0 and 65535");
+    }
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("host must not be blank");
+    }
+    if (managementPort != null && (managementPort < 0 || managementPort > 65_535)) {
+      throw new IllegalArgumentException("management-port must be between 0 and 65535");
+    }
+    if (managementPort != null && managementPort != 0 && managementPort == port) {
+      throw new IllegalArgumentException("management-port must differ from port");
     }
     if (publicUrl != null && !Uris.isAbsoluteHttp(publicUrl)) {
       throw new IllegalArgumentException("public-url must be an absolute http(s) URL");
@@ -44,13 +61,36 @@ public record ServerConfig(
     }
   }
 
+  /** On every interface, with no management port. */
+  public ServerConfig(
+      int port,
+      @Nullable URI publicUrl,
+      @Nullable Secret adminToken,
+      long maxWebhookBytes,
+      @Nullable String instanceName) {
+    this(port, DEFAULT_HOST, null, publicUrl, adminToken, maxWebhookBytes, instanceName);
+  }
+
   /** Without an instance name (host name and process id are used). */
   public ServerConfig(
       int port, @Nullable URI publicUrl, @Nullable Secret adminToken, long maxWebhookBytes) {
     this(port, publicUrl, adminToken, maxWebhookBytes, null);
   }
 
-  /** Port 8080, no public URL, no admin token, 1 MiB webhook bodies, the default name. */
+  /**
+   * Where browsers reach the service's pages (links sent to operators): the public URL, else this
+   * host's admin port.
+   */
+  public URI browserUrl() {
+    return publicUrl != null ? publicUrl : URI.create("http://localhost:" + adminPort());
+  }
+
+  /** The port of the admin API, dashboard and metrics: the management port when set. */
+  public int adminPort() {
+    return managementPort != null ? managementPort : port;
+  }
+
+  /** Port 8080 on every interface, no public URL, no admin token, 1 MiB webhook bodies. */
   public static ServerConfig defaults() {
     return new ServerConfig(DEFAULT_PORT, null, null, DEFAULT_MAX_WEBHOOK_BYTES);
   }

@@ -15,6 +15,10 @@ final class ValueParsers {
   private static final Pattern SHARE = Pattern.compile("\\d{1,3}(\\.\\d{1,6})?");
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,12}");
   private static final Pattern BYTES = Pattern.compile("(?i)(\\d{1,12})\\s*(b|kib|mib)?");
+  private static final Pattern HOST_NAME =
+      Pattern.compile(
+          "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+  private static final Pattern IPV6 = Pattern.compile("(?i)[0-9a-f:.]{2,45}(%[a-z0-9]+)?");
 
   private ValueParsers() {}
 
@@ -24,6 +28,19 @@ final class ValueParsers {
     }
     long value = Long.parseLong(text);
     return value >= min && value <= max ? (int) value : null;
+  }
+
+  /**
+   * An address to bind: an IPv4 address or host name as written, or an IPv6 address (brackets
+   * dropped). Not resolved here: a load must not wait for DNS.
+   */
+  static @Nullable String host(String text) {
+    String host =
+        text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    if (host.contains(":")) {
+      return IPV6.matcher(host).matches() ? host : null;
+    }
+    return host.length() <= 253 && HOST_NAME.matcher(host).matches() ? host : null;
   }
 
   /** A size in bytes: a plain number, or with a unit: {@code 512KiB}, {@code 1MiB}. */

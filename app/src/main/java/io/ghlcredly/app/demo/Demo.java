@@ -14,9 +14,21 @@ public final class Demo {
   /** Runs the demo and returns the process exit code: 0 when the scenario met its expectations. */
   public static int run(PrintWriter out, boolean exitAfterScenario)
       throws IOException, InterruptedException {
-    Path folder = Files.createTempDirectory("ghl-credly-demo-");
+    return run(
+        out,
+        exitAfterScenario,
+        Files.createTempDirectory("ghl-credly-demo-"),
+        new CountDownLatch(1));
+  }
+
+  /**
+   * Runs the demo in {@code folder}; without {@code exitAfterScenario} it keeps serving until the
+   * JVM stops (Ctrl-C) or {@code stop} is counted down.
+   */
+  public static int run(
+      PrintWriter out, boolean exitAfterScenario, Path folder, CountDownLatch stop)
+      throws InterruptedException {
     DemoEnvironment env = DemoEnvironment.start(folder, Duration.ofSeconds(5));
-    boolean keepServing = false;
     try {
       out.printf("ghl-credly demo (data and config in %s)%n", folder);
       out.printf("  GHL emulator     %s%n", env.ghl().baseUrl());
@@ -34,18 +46,28 @@ public final class Demo {
       out.println(result.summary());
       out.flush();
       if (!exitAfterScenario) {
-        keepServing = true;
-        out.println("the engine keeps running against the emulators; press Ctrl-C to stop");
-        out.flush();
-        // The hook closes everything; the JVM waits for hooks, so the close completes.
-        Runtime.getRuntime().addShutdownHook(new Thread(env::close));
-        new CountDownLatch(1).await();
+        printHowToPoke(out, env.configFile(), result.badgedContact());
+        // The hook closes everything on Ctrl-C; the JVM waits for hooks, so the close completes.
+        Thread hook = new Thread(env::close, "demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stop.await();
+        Runtime.getRuntime().removeShutdownHook(hook);
       }
       return result.ok() ? 0 : 1;
     } finally {
-      if (!keepServing) {
-        env.close();
-      }
+      env.close();
     }
+  }
+
+  /** The configuration file works from any terminal: its secrets are files beside it. */
+  private static void printHowToPoke(PrintWriter out, Path configFile, String contact) {
+    String config = " -c " + configFile.toAbsolutePath();
+    out.println("the engine keeps running against the emulators; press Ctrl-C to stop");
+    out.println("from a second terminal, commands reach it through its admin API, for example:");
+    out.println("  ./ghl-credly dead-letters list" + config);
+    out.println("  ./ghl-credly audit --contact " + contact + config);
+    out.println("  ./ghl-credly plan --contact " + contact + config);
+    out.println("  ./ghl-credly import --dry-run" + config);
+    out.flush();
   }
 }

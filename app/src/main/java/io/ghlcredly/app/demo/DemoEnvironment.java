@@ -20,21 +20,25 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the demo runs on, and what end-to-end tests run on: a GHL emulator, a Credly emulator
  * with one badge template, and the engine on embedded H2 in a given folder, configured by a real
- * YAML file written there. The engine can be stopped and started again on the same data, as after a
- * crash or a deploy. Not thread-safe: one driver at a time.
+ * YAML file written there. The file works on its own: its secrets (the emulators' tokens and a
+ * random admin token) are owner-only files beside it, named by {@code …-file:} keys, so that any
+ * command can be pointed at it ({@code ghl-credly dead-letters list -c FOLDER/ghl-credly.yaml}) and
+ * goes through the engine's admin API while it runs. The engine can be stopped and started again on
+ * the same data, as after a crash or a deploy. Not thread-safe: one driver at a time.
  */
 public final class DemoEnvironment implements AutoCloseable {
   /** The tag whose rule issues the demo badge. */
@@ -47,6 +51,12 @@ public final class DemoEnvironment implements AutoCloseable {
 
   /** The file in the demo folder that holds the admin token, for signing in to the dashboard. */
   public static final String ADMIN_TOKEN_FILE = "admin-token";
+
+  /** The configuration file in the demo folder. */
+  public static final String CONFIG_FILE = "ghl-credly.yaml";
+
+  private static final String GHL_TOKEN_FILE = "ghl-token";
+  private static final String CREDLY_TOKEN_FILE = "credly-token";
 
   /** The demo's admin operator, who signs in to the dashboard. */
   public static final String ADMIN_EMAIL = "admin@demo.example";
@@ -115,12 +125,28 @@ public final class DemoEnvironment implements AutoCloseable {
    * @param topLevelYaml sections added at the top level, such as {@code mapping:}
    * @param rulesYaml rule list items added after the demo's rule, indented by two spaces
    * @param env environment variables, such as {@code GCS_CREDLY_RECORDS} overrides
+   * @param storageUrl the database instead of the folder's embedded H2 (a PostgreSQL schema)
    */
-  public record Extras(String topLevelYaml, String rulesYaml, Map<String, String> env) {
+  public record Extras(
+      String topLevelYaml, String rulesYaml, Map<String, String> env, @Nullable String storageUrl) {
     public static final Extras NONE = new Extras("", "", Map.of());
 
     public Extras {
       env = Map.copyOf(env);
+    }
+
+    public Extras(String topLevelYaml, String rulesYaml, Map<String, String> env) {
+      this(topLevelYaml, rulesYaml, env, null);
+    }
+
+    /** The same on another database, written into the configuration file. */
+    public Extras onStorage(String url) {
+      return new Extras(topLevelYaml, rulesYaml, env, url);
+    }
+
+    /** Whether rules or settings beyond the demo's were added. */
+    boolean addsConfiguration() {
+      return !topLevelYaml.isEmpty() || !rulesYaml.isEmpty() || !env.isEmpty();
     }
   }
 
@@ -131,21 +157,25 @@ public final class DemoEnvironment implements AutoCloseable {
     CredlyEmulator credly = CredlyEmulator.start();
     try {
       BadgeTemplate template = credly.seedTemplate("Course 101 Complete");
-      Path configFile = folder.resolve("ghl-credly.yaml");
+      Path configFile = folder.resolve(CONFIG_FILE);
+      String otherStorage = extras.storageUrl();
+      String storageUrl =
+          otherStorage != null
+              ? otherStorage
+              : "jdbc:h2:file:" + folder.resolve("ghl-credly").toAbsolutePath();
       write(
           configFile,
-          yaml(folder, freePort(), ghl, credly, template, reconcileEvery)
+          yaml(folder, freePort(), storageUrl, ghl, credly, template, reconcileEvery)
               + extras.rulesYaml()
               + "\n"
               + extras.topLevelYaml());
-      Map<String, String> env = new HashMap<>(extras.env());
-      env.put("DEMO_GHL_TOKEN", ghl.accessToken().reveal());
-      env.put("DEMO_CREDLY_TOKEN", credly.authToken().reveal());
+      // Owner-only files the configuration names: it works without any environment, from any
+      // terminal. The admin token is also for a person signing in to the dashboard; never printed.
       Secret adminToken = randomToken();
-      env.put("DEMO_ADMIN_TOKEN", adminToken.reveal());
-      // For a person signing in to the demo's dashboard; never printed.
-      write(folder.resolve(ADMIN_TOKEN_FILE), adminToken.reveal() + "\n");
-      AppConfig config = ConfigLoader.load(configFile, env);
+      writeSecret(folder.resolve(ADMIN_TOKEN_FILE), adminToken);
+      writeSecret(folder.resolve(GHL_TOKEN_FILE), ghl.accessToken());
+      writeSecret(folder.resolve(CREDLY_TOKEN_FILE), credly.authToken());
+      AppConfig config = ConfigLoader.load(configFile, extras.env());
       DemoEnvironment environment =
           new DemoEnvironment(
               folder,
@@ -155,7 +185,7 @@ public final class DemoEnvironment implements AutoCloseable {
               config,
               briskJobs(config.jobs().workers(), shutdownWait),
               // Credly's webhooks reach the engine only when a test's rules act on them.
-              !extras.equals(Extras.NONE),
+              extras.addsConfiguration(),
               adminToken);
       environment.startEngine();
       environment.addAdminOperator();
@@ -185,7 +215,7 @@ public final class DemoEnvironment implements AutoCloseable {
       throw new IllegalStateException("the demo cannot set its admin operator's password");
     }
     adminPassword = Secret.of(password);
-    write(folder.resolve(ADMIN_PASSWORD_FILE), password + "\n");
+    writeSecret(folder.resolve(ADMIN_PASSWORD_FILE), adminPassword);
   }
 
   /** The demo admin operator's password. */
@@ -262,8 +292,14 @@ public final class DemoEnvironment implements AutoCloseable {
     return adminToken;
   }
 
+  /** The configuration file: commands pointed at it reach this engine while it runs. */
+  public Path configFile() {
+    return folder.resolve(CONFIG_FILE);
+  }
+
+  /** 32 random bytes: 43 characters, strong enough for {@code server.admin-token}. */
   private static Secret randomToken() {
-    byte[] bytes = new byte[24];
+    byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
   }
@@ -271,6 +307,7 @@ public final class DemoEnvironment implements AutoCloseable {
   private static String yaml(
       Path folder,
       int port,
+      String storageUrl,
       GhlEmulator ghl,
       CredlyEmulator credly,
       BadgeTemplate template,
@@ -279,17 +316,18 @@ public final class DemoEnvironment implements AutoCloseable {
     Duration every = reconcileEvery == null ? RECONCILE_EVERY : reconcileEvery;
     return """
         # Written by `ghl-credly demo`: the engine's configuration, pointing at the local emulators.
+        # Point any command at it while the demo runs: ghl-credly dead-letters list -c <this file>
         server:
           port: %d
-          admin-token: ${DEMO_ADMIN_TOKEN}
+          admin-token-file: %s
         storage:
-          url: jdbc:h2:file:%s
+          url: "%s"
         secrets:
           key-file: %s
         ghl:
           auth:
             mode: private-token
-            private-token: ${DEMO_GHL_TOKEN}
+            private-token-file: %s
             location-id: %s
           base-url: %s
           reconcile:
@@ -307,7 +345,7 @@ public final class DemoEnvironment implements AutoCloseable {
           base-url: %s
           organization-id: %s
           auth:
-            token: ${DEMO_CREDLY_TOKEN}
+            token-file: %s
         jobs:
           workers: 2
           max-attempts: 5
@@ -321,8 +359,10 @@ public final class DemoEnvironment implements AutoCloseable {
         """
         .formatted(
             port,
-            folder.resolve("ghl-credly").toAbsolutePath(),
+            folder.resolve(ADMIN_TOKEN_FILE).toAbsolutePath(),
+            storageUrl,
             folder.resolve("secret.key").toAbsolutePath(),
+            folder.resolve(GHL_TOKEN_FILE).toAbsolutePath(),
             ghl.locationId(),
             ghl.baseUrl(),
             DurationText.format(every),
@@ -330,6 +370,7 @@ public final class DemoEnvironment implements AutoCloseable {
             indent(ghl.rsaPublicKeyPem()),
             credly.baseUrl(),
             credly.organizationId(),
+            folder.resolve(CREDLY_TOKEN_FILE).toAbsolutePath(),
             TAG,
             template.id());
   }
@@ -347,6 +388,21 @@ public final class DemoEnvironment implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("no free port for the demo", e);
+    }
+  }
+
+  /** A secret file only its owner can read, as the loader's {@code …-file:} keys expect. */
+  private static void writeSecret(Path file, Secret secret) {
+    try {
+      Files.deleteIfExists(file);
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      }
+      Files.writeString(file, secret.reveal() + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 

@@ -80,7 +80,7 @@ final class DemoScenario {
             && env.credly().countBadges(templateId, alan) == 0
             && env.credly().badges().size() == 2
             && counts.failures() == 0;
-    return new Result(counts, ok);
+    return new Result(counts, ok, ada);
   }
 
   private WebhookDelivery tagAndShowWebhook(String contactId, String tag) {
@@ -115,8 +115,12 @@ final class DemoScenario {
     }
   }
 
-  /** The counts and whether the expected badges were issued exactly once. */
-  record Result(SyncCounters.Snapshot counts, boolean ok) {
+  /**
+   * The counts and whether the expected badges were issued exactly once.
+   *
+   * @param badgedContact a contact that got its badge (Ada Lovelace), to look at afterwards
+   */
+  record Result(SyncCounters.Snapshot counts, boolean ok, String badgedContact) {
     String summary() {
       return String.format(
           "demo summary: events received=%d badges issued=%d duplicates prevented=%d failures=%d result=%s",

@@ -121,6 +121,12 @@ class DashboardBrowserIT {
     assertThat(text("changes-table"))
         .contains("editor@academy.example")
         .contains("replayed dead letter " + letter.id());
+    // `audit --contact` shows the contact's changes with who made them.
+    assertThat(
+            new io.ghlcredly.storage.JdbcChangeLog(env.engine().database())
+                .listForContact(new io.ghlcredly.core.model.ContactId(contact), 10))
+        .extracting(io.ghlcredly.core.port.ChangeLog.Change::actor)
+        .containsExactly("editor@academy.example");
     await().atMost(WAIT).until(() -> env.credly().countBadges(env.template().id(), contact) == 1);
     browser.navigate().refresh();
     assertAccessible("dashboard");
@@ -134,10 +140,20 @@ class DashboardBrowserIT {
     Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
     assertThat(browser.getPageSource()).doesNotContain(env.adminToken().reveal());
+    screenshotAtPhoneWidth("dashboard-390.png");
+  }
+
+  /** A screenshot at a phone's width, for review, in {@code target}. */
+  private void screenshotAtPhoneWidth(String name) throws IOException {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1600));
+    browser.navigate().refresh();
+    Path screenshot = Path.of("target", name);
+    Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2600));
   }
 
   @Test
-  void throttlesRepeatedWrongPasswordsAndEndsTheSessionOfADisabledOperator() {
+  void throttlesRepeatedWrongPasswordsAndEndsTheSessionOfADisabledOperator() throws IOException {
     String base = "http://127.0.0.1:" + env.engine().port();
     signIn(base, DemoEnvironment.ADMIN_EMAIL, env.adminPassword().reveal());
     String link = invite(base, "leaver@academy.example", "viewer");
@@ -155,7 +171,12 @@ class DashboardBrowserIT {
             By.xpath(
                 "//tr[contains(., 'leaver@academy.example')]//button[contains(@class,'disable')]"))
         .click();
+    await()
+        .atMost(WAIT)
+        .ignoreException(StaleElementReferenceException.class)
+        .until(() -> !browser.findElements(By.id("notice")).isEmpty());
     assertThat(text("notice")).contains("Disabled");
+    screenshotAtPhoneWidth("operators-390.png");
     signOut();
 
     browser.manage().addCookie(new org.openqa.selenium.Cookie("gcs_session", leaverCookie, "/"));

@@ -75,8 +75,37 @@ class ConfigCheckIT {
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString())
         .contains(": OK\n")
+        .contains(
+            "listens on 0.0.0.0:8080 (webhooks, OAuth, health, admin API, dashboard, metrics);")
         .contains("reconciliation: every 15m, lookback 1d, covers location loc-1 (private token)");
     assertThat(credly.requests()).isEmpty();
+  }
+
+  @Test
+  void saysWhereServeListensAndRefusesAWeakAdminToken() throws IOException {
+    Path config = config(credly.baseUrl(), ADVANCED);
+    Path token =
+        Files.writeString(folder.resolve("admin-token"), "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    String server =
+        "server:\n  port: 18080\n  host: 127.0.0.1\n  management-port: 18081\n"
+            + "  admin-token-file: "
+            + token
+            + "\n";
+    Files.writeString(config, server + Files.readString(config));
+
+    int weak = run("config", "check", "--offline", config.toString());
+    Files.writeString(token, "Zs3kQ9vX2mPq8LrT4wYb7NcF1hJd6GaE0uKo5iRl+w==");
+    int strong = run("config", "check", "--offline", config.toString());
+
+    assertThat(weak).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("server.admin-token: is too easy to guess")
+        .contains("openssl rand -base64 32");
+    assertThat(strong).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains(
+            "listens on 127.0.0.1:18080 (webhooks, OAuth, health) and 127.0.0.1:18081 (admin API,"
+                + " dashboard, metrics)");
   }
 
   @Test

@@ -75,7 +75,7 @@ class ImportCommandTest {
     return commandLine.execute(all.toArray(String[]::new));
   }
 
-  private SyncServices open(Path configFile, boolean workers) {
+  private SyncServices open(ConfigFile configFile, boolean workers) {
     openedWithWorkers.add(workers);
     return services;
   }

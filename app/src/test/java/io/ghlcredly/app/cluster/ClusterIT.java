@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ghlcredly.app.Main;
+import io.ghlcredly.app.TestOperators;
+import io.ghlcredly.core.model.OperatorRole;
 import io.ghlcredly.core.sync.ContactImporter;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.DatabaseSettings;
@@ -207,8 +209,8 @@ class ClusterIT {
 
   /** The operator installs the app through one instance; the tokens land in the shared database. */
   private void install(ClusterNode node) throws IOException, InterruptedException {
-    try (HttpClient browser =
-        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build()) {
+    TestOperators.Credentials admin = TestOperators.add(database, OperatorRole.ADMIN);
+    try (HttpClient browser = TestOperators.signedIn(node.url("/"), admin)) {
       HttpResponse<String> installed =
           browser.send(
               HttpRequest.newBuilder(node.url("/oauth/ghl/start")).build(),

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /** Sample files under {@code src/test/resources/config} and environments for them. */
 final class ConfigFixtures {
-  static final String ADMIN_TOKEN = "admin-token-0123456789abcdef";
+  static final String ADMIN_TOKEN = "kQ7vX2mPq8LrT4wYb7NcF1hJd6GaE0uZs3o5iRlW";
   static final String DB_PASSWORD = "db-password-42c1";
   static final String GHL_TOKEN = "pit-ghl-token-9b8a";
   static final String CREDLY_TOKEN = "credly-env-token-e2f0";

@@ -18,7 +18,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -340,8 +343,127 @@ class ConfigLoaderTest {
     List<ConfigProblem> problems = ConfigLoader.check(file, with(minimalEnv(), "ADMIN", "hunter2"));
 
     assertThat(problems)
-        .containsExactly(
-            new ConfigProblem("server.admin-token", "must be at least 16 characters long"));
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.path()).isEqualTo("server.admin-token");
+              assertThat(problem.reason())
+                  .startsWith("is too short: 7 characters, at least 32 are needed")
+                  .contains("openssl rand -base64 32")
+                  .doesNotContain("hunter2");
+            });
+  }
+
+  @Test
+  void longButGuessableAdminTokensAreRefusedWithHowToMakeOne() throws IOException {
+    Path file = ConfigFixtures.minimalPlus(directory, "server:\n  admin-token: ${ADMIN}\n");
+
+    for (String weak :
+        List.of(
+            "a".repeat(40),
+            "abcabcabcabcabcabcabcabcabcabcabcabc",
+            "1234567890123456789012345678901234567")) {
+      assertThat(ConfigLoader.check(file, with(minimalEnv(), "ADMIN", weak)))
+          .as(weak)
+          .singleElement()
+          .satisfies(
+              problem ->
+                  assertThat(problem.reason())
+                      .startsWith("is too easy to guess: about ")
+                      .contains("at least 128 are needed", "openssl rand -base64 32")
+                      .doesNotContain(weak));
+    }
+  }
+
+  @Test
+  void aTokenFromOpensslRandIsStrongEnough() throws IOException {
+    Path file = ConfigFixtures.minimalPlus(directory, "server:\n  admin-token: ${ADMIN}\n");
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    String base64 = Base64.getEncoder().encodeToString(random);
+    String hex = HexFormat.of().formatHex(random);
+
+    assertThat(ConfigLoader.check(file, with(minimalEnv(), "ADMIN", base64))).isEmpty();
+    assertThat(ConfigLoader.check(file, with(minimalEnv(), "ADMIN", hex))).isEmpty();
+  }
+
+  @Test
+  void hostAndManagementPortAreReadAndChecked() throws IOException {
+    Path file =
+        ConfigFixtures.minimalPlus(
+            directory, "server:\n  port: 8080\n  host: 127.0.0.1\n  management-port: 9090\n");
+    ServerConfig server = ConfigLoader.load(file, minimalEnv()).server();
+    assertThat(server.host()).isEqualTo("127.0.0.1");
+    assertThat(server.managementPort()).isEqualTo(9090);
+    assertThat(server.adminPort()).isEqualTo(9090);
+
+    ServerConfig defaults =
+        ConfigLoader.load(ConfigFixtures.minimalPlus(directory, ""), minimalEnv()).server();
+    assertThat(defaults.host()).isEqualTo("0.0.0.0");
+    assertThat(defaults.managementPort()).isNull();
+    assertThat(defaults.adminPort()).isEqualTo(8080);
+
+    Path same =
+        ConfigFixtures.minimalPlus(directory, "server:\n  port: 8080\n  management-port: 8080\n");
+    Path badHost = ConfigFixtures.minimalPlus(directory, "server:\n  host: 'not a host'\n");
+    assertThat(ConfigLoader.check(same, minimalEnv()))
+        .extracting(ConfigProblem::path)
+        .containsExactly("server.management-port");
+    assertThat(ConfigLoader.check(badHost, minimalEnv()))
+        .extracting(ConfigProblem::path)
+        .containsExactly("server.host");
+    assertThat(
+            ConfigLoader.load(file, with(minimalEnv(), "GCS_SERVER_HOST", "::1")).server().host())
+        .isEqualTo("::1");
+  }
+
+  @Test
+  void operatorCommandsLoadTheirPartWithoutTheConnectorSecrets() throws IOException {
+    Path file =
+        ConfigFixtures.write(
+            directory,
+            """
+            server:
+              port: 8181
+            storage:
+              url: jdbc:h2:file:./data/operator-test
+            ghl:
+              auth:
+                mode: private-token
+                private-token: ${GHL_PRIVATE_TOKEN}
+                location-id: ${GHL_LOCATION_ID}
+            credly:
+              environment: sandbox
+              organization-id: ${CREDLY_ORGANIZATION_ID}
+              auth:
+                token: ${CREDLY_ORG_TOKEN}
+            rules:
+              - id: any
+                when: { tag-added: x }
+                do: [ { issue-badge: not-a-uuid } ]
+            """);
+
+    OperatorConfig config = ConfigLoader.loadOperatorConfig(file, Map.of());
+
+    assertThat(config.server().port()).isEqualTo(8181);
+    assertThat(config.storage().url()).isEqualTo("jdbc:h2:file:./data/operator-test");
+    assertThat(ConfigLoader.check(file, Map.of()))
+        .extracting(ConfigProblem::path)
+        .contains("ghl.auth.private-token", "credly.auth.token");
+  }
+
+  @Test
+  void operatorCommandsStillReportProblemsOfTheirOwnSections() throws IOException {
+    Path file =
+        ConfigFixtures.write(
+            directory,
+            "server:\n  port: none\nstorage:\n  ur1: x\nsecrets:\n  key-file: ./k\nghl: {}\n");
+
+    assertThatThrownBy(() -> ConfigLoader.loadOperatorConfig(file, Map.of("GCS_STORAGE_URLL", "x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("server.port")
+        .hasMessageContaining("storage.ur1: unknown key")
+        .hasMessageContaining("GCS_STORAGE_URLL");
   }
 
   @Test
@@ -477,6 +599,6 @@ class ConfigLoaderTest {
 
     assertThat(ConfigLoader.check(file, Map.of()))
         .containsExactly(
-            new ConfigProblem("(file)", "cannot read " + file + " (NoSuchFileException)"));
+            new ConfigProblem("(file)", "no such file: " + file.toAbsolutePath().normalize()));
   }
 }

@@ -205,6 +205,8 @@ class ConfigRecordsTest {
         .containsEntry("GCS_GHL_AUTH_LOCATION_ID", "ghl.auth.location-id")
         .containsOnlyKeys(
             "GCS_SERVER_PORT",
+            "GCS_SERVER_HOST",
+            "GCS_SERVER_MANAGEMENT_PORT",
             "GCS_SERVER_PUBLIC_URL",
             "GCS_SERVER_ADMIN_TOKEN",
             "GCS_SERVER_ADMIN_TOKEN_FILE",

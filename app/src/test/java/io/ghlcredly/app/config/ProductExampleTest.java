@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ProductExampleTest {
   private static final Map<String, String> ENV =
       Map.of(
-          "GCS_ADMIN_TOKEN", "admin-token-0123456789abcdef",
+          "GCS_ADMIN_TOKEN", "kQ7vX2mPq8LrT4wYb7NcF1hJd6GaE0uZs3o5iRlW",
           "GHL_CLIENT_ID", "client-1",
           "GHL_CLIENT_SECRET", "client-secret-1",
           "CREDLY_ORG_TOKEN", "credly-token-1");

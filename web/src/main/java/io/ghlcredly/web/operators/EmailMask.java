@@ -4,10 +4,10 @@ package io.ghlcredly.web.operators;
  * An email as logs show it: the first letter of the local part and the domain ({@code
  * a***@example.com}), enough to tell attempts apart, not enough to collect addresses.
  */
-final class EmailMask {
+public final class EmailMask {
   private EmailMask() {}
 
-  static String of(String email) {
+  public static String of(String email) {
     int at = email.lastIndexOf('@');
     if (at <= 0) {
       return "***";

@@ -1,4 +1,4 @@
-package io.ghlcredly.app.cli;
+package io.ghlcredly.app.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package io.ghlcredly.app.cli;
+package io.ghlcredly.app.operations;
 
 import io.ghlcredly.core.model.Issuance;
 import io.ghlcredly.core.model.JournalEntry;
 import io.ghlcredly.core.model.ReceivedEvent;
+import io.ghlcredly.core.port.ChangeLog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,9 +19,9 @@ import org.jspecify.annotations.Nullable;
  * merged by time. Journal entries and ledger rows stand at their last change, with the state they
  * have now. Ids only, no personal data.
  */
-final class AuditTrail {
+public final class AuditTrail {
   // At equal times an event comes before the actions and claims it caused.
-  private static final List<String> KIND_ORDER = List.of("event", "action", "badge");
+  private static final List<String> KIND_ORDER = List.of("event", "action", "badge", "change");
   private static final Comparator<Entry> CHRONOLOGICAL =
       Comparator.comparing(Entry::at)
           .thenComparingInt((Entry entry) -> KIND_ORDER.indexOf(entry.kind()))
@@ -31,28 +32,33 @@ final class AuditTrail {
   /**
    * One line of the trail.
    *
-   * @param kind {@code event}, {@code action} or {@code badge}
+   * @param kind {@code event}, {@code action}, {@code badge} or {@code change}
    * @param subject the event type, the action, or the badge template id
    * @param state where it stands ({@code -} when the source does not say)
    * @param details further fields in a fixed order; absent values are left out
    * @param order orders entries of one kind at the same instant (an event's arrival sequence)
    */
-  record Entry(
+  public record Entry(
       Instant at,
       String kind,
       String subject,
       String state,
       Map<String, String> details,
       long order) {
-    Entry {
+    public Entry {
       details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
   }
 
   /** The newest {@code limit} entries of the three sources, oldest first. */
-  static List<Entry> merge(
-      List<ReceivedEvent> events, List<JournalEntry> actions, List<Issuance> badges, int limit) {
+  public static List<Entry> merge(
+      List<ReceivedEvent> events,
+      List<JournalEntry> actions,
+      List<Issuance> badges,
+      List<ChangeLog.Change> changes,
+      int limit) {
     List<Entry> all = new ArrayList<>();
+    changes.forEach(change -> all.add(entry(change)));
     events.forEach(event -> all.add(entry(event)));
     actions.forEach(action -> all.add(entry(action)));
     badges.forEach(badge -> all.add(entry(badge)));
@@ -61,6 +67,13 @@ final class AuditTrail {
         .limit(limit)
         .sorted(CHRONOLOGICAL)
         .toList();
+  }
+
+  // A change made through the browser or the admin API: who made it is the point.
+  private static Entry entry(ChangeLog.Change change) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("by", change.actor());
+    return new Entry(change.at(), "change", change.action(), "-", details, 0);
   }
 
   private static Entry entry(ReceivedEvent received) {

@@ -1,4 +1,4 @@
-package io.ghlcredly.app.cli;
+package io.ghlcredly.app.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.RuleId;
 import io.ghlcredly.core.model.SyncEvent;
+import io.ghlcredly.core.port.ChangeLog;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,13 @@ class AuditTrailTest {
             List.of(event(2, "wh-2", T0.plusSeconds(60)), event(1, "wh-1", T0)),
             List.of(done("note", T0.plusSeconds(61)), done("task", T0)),
             List.of(issued(T0)),
+            List.of(
+                new ChangeLog.Change(
+                    T0.plusSeconds(62),
+                    "editor@academy.example",
+                    "replayed dead letter 4",
+                    "c1",
+                    null)),
             10);
 
     assertThat(trail)
@@ -37,7 +45,9 @@ class AuditTrailTest {
             org.assertj.core.groups.Tuple.tuple("action", "task"),
             org.assertj.core.groups.Tuple.tuple("badge", "tmpl-1"),
             org.assertj.core.groups.Tuple.tuple("event", "contact.tags-updated"),
-            org.assertj.core.groups.Tuple.tuple("action", "note"));
+            org.assertj.core.groups.Tuple.tuple("action", "note"),
+            org.assertj.core.groups.Tuple.tuple("change", "replayed dead letter 4"));
+    assertThat(trail.get(5).details()).containsEntry("by", "editor@academy.example");
     assertThat(trail.get(0).details()).containsEntry("event-id", "wh-1");
     assertThat(trail.get(2).details())
         .containsEntry("badge-id", "badge-9")
@@ -55,6 +65,7 @@ class AuditTrailTest {
                 event(1, "wh-1", T0)),
             List.of(),
             List.of(),
+            List.of(),
             2);
 
     assertThat(trail)
@@ -66,7 +77,11 @@ class AuditTrailTest {
   void showsTheCreationTimeOnlyWhenItDiffersFromTheLastChange() {
     List<AuditTrail.Entry> trail =
         AuditTrail.merge(
-            List.of(), List.of(done("same", T0)), List.of(issuedLater(T0, T0.plusSeconds(5))), 10);
+            List.of(),
+            List.of(done("same", T0)),
+            List.of(issuedLater(T0, T0.plusSeconds(5))),
+            List.of(),
+            10);
 
     assertThat(trail.get(0).details()).doesNotContainKey("created");
     assertThat(trail.get(1).details()).containsEntry("created", T0.toString());
