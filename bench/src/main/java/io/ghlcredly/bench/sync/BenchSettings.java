@@ -44,8 +44,8 @@ record BenchSettings(
     List<Integer> overloadRates,
     int overloadSeconds,
     String jarLabel,
-    @Nullable Path compareJar,
-    String compareLabel) {
+    List<Path> compareJars,
+    List<String> compareLabels) {
 
   static BenchSettings fromSystemProperties() {
     String pg = property("pg", System.getenv().getOrDefault("GCS_TEST_PG_URL", ""));
@@ -83,10 +83,10 @@ record BenchSettings(
         list(property("overloadRates", "1000,5000")).stream().map(Integer::parseInt).toList(),
         integer("overloadSeconds", 10),
         property("jarLabel", "this build"),
-        property("compareJar", "").isBlank()
-            ? null
-            : Path.of(property("compareJar", "")).toAbsolutePath(),
-        property("compareLabel", "earlier build"));
+        list(property("compareJar", "")).stream()
+            .map(jar -> Path.of(jar).toAbsolutePath())
+            .toList(),
+        list(property("compareLabel", "earlier build")));
   }
 
   /** The launcher's default JVM options (heap cap, collector): what operators run with. */
@@ -98,6 +98,11 @@ record BenchSettings(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the launcher's JVM options " + file, e);
     }
+  }
+
+  /** The label of the i-th comparison jar: its {@code compareLabel}, else a number. */
+  String compareLabel(int index) {
+    return index < compareLabels.size() ? compareLabels.get(index) : "earlier build " + (index + 1);
   }
 
   boolean runs(String phase) {

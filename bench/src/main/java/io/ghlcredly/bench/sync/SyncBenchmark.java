@@ -67,9 +67,13 @@ public final class SyncBenchmark {
       for (String db : databases) {
         overloads.add(
             new OverloadRun(settings, db, settings.jar(), settings.jarLabel(), out).run());
-        Path earlier = settings.compareJar();
-        if (earlier != null && db.equals("pg")) {
-          overloads.add(new OverloadRun(settings, db, earlier, settings.compareLabel(), out).run());
+        if (db.equals("pg")) {
+          for (int i = 0; i < settings.compareJars().size(); i++) {
+            overloads.add(
+                new OverloadRun(
+                        settings, db, settings.compareJars().get(i), settings.compareLabel(i), out)
+                    .run());
+          }
         }
       }
     }

@@ -648,7 +648,10 @@ final class SyncReport {
                             e.unanswered() + " → " + rate.unanswered())));
       }
     }
-    md.paragraph("Accepted webhooks a second on PostgreSQL, earlier build against this one:");
+    md.paragraph(
+        "Accepted webhooks a second on PostgreSQL, each earlier build against "
+            + now.label()
+            + ":");
     md.table(
         List.of("offered/s", "earlier", "this build", "change", "no answer (earlier → this)"),
         compare);
