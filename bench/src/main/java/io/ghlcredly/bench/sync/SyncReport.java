@@ -641,10 +641,12 @@ final class SyncReport {
                             Integer.toString(rate.offeredPerSecond()),
                             earlier.label() + ": " + Markdown.number(e.acceptedPerSecond()),
                             now.label() + ": " + Markdown.number(rate.acceptedPerSecond()),
-                            String.format(
-                                Locale.ROOT,
-                                "%+.0f%%",
-                                100 * (rate.acceptedPerSecond() / e.acceptedPerSecond() - 1)),
+                            e.acceptedPerSecond() <= 0
+                                ? "n/a"
+                                : String.format(
+                                    Locale.ROOT,
+                                    "%+.0f%%",
+                                    100 * (rate.acceptedPerSecond() / e.acceptedPerSecond() - 1)),
                             e.unanswered() + " → " + rate.unanswered())));
       }
     }

@@ -147,7 +147,7 @@ final class WebhookLoad implements AutoCloseable {
     if (message.contains("closed") || message.contains("eof")) {
       return "closed without an answer";
     }
-    return e.getClass().getSimpleName();
+    return e.getClass().getSimpleName() + " " + String.valueOf(e.getMessage()).strip();
   }
 
   private static List<Sent> collect(AtomicReferenceArray<Sent> results) {
