@@ -2,9 +2,11 @@ package io.ghlcredly.app;
 
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
+import io.ghlcredly.app.config.WorkspaceConfig;
 import io.ghlcredly.core.error.ConfigException;
 import io.ghlcredly.core.error.ConfigException.ConfigProblem;
 import io.ghlcredly.core.mapping.RuleSet;
+import io.ghlcredly.core.model.WorkspaceId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +43,12 @@ import org.slf4j.LoggerFactory;
  * change the whole file is loaded with {@link ConfigLoader}: when valid, the new {@link RuleSet}
  * replaces the old one at once; when not, the last good rules stay in force and one WARN lists the
  * problems with their paths, until the file changes again. Only {@code rules} and {@code mapping}
- * are applied: a change to another section is logged as needing a restart.
+ * are applied, of every workspace the service runs: a change to another section (a workspace's
+ * Credly connection, its locations, a workspace added or removed) is logged as needing a restart.
  *
- * <p>Thread-safe: {@link #get()} may be called from any thread while the poller runs.
+ * <p>Thread-safe: {@link #rules} may be called from any thread while the poller runs.
  */
-public final class RulesReloader implements Supplier<RuleSet>, AutoCloseable {
+public final class RulesReloader implements WorkspaceRules, Supplier<RuleSet>, AutoCloseable {
   /** How often the file is read when no other interval is given. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(3);
 
@@ -57,7 +60,7 @@ public final class RulesReloader implements Supplier<RuleSet>, AutoCloseable {
   private final InstantSource clock;
   private final Duration interval;
   private final AppConfig running;
-  private final AtomicReference<RuleSet> rules;
+  private final AtomicReference<Map<WorkspaceId, RuleSet>> rules;
   private final ScheduledExecutorService executor;
   private final Object pollLock = new Object();
   private byte @Nullable [] lastDigest;
@@ -86,7 +89,7 @@ public final class RulesReloader implements Supplier<RuleSet>, AutoCloseable {
     this.clock = clock;
     this.interval = interval;
     this.running = running;
-    this.rules = new AtomicReference<>(running.rules());
+    this.rules = new AtomicReference<>(rulesOf(running));
     this.loadedAt = clock.instant();
     this.lastDigest = digestOf(file);
     this.executor =
@@ -107,10 +110,24 @@ public final class RulesReloader implements Supplier<RuleSet>, AutoCloseable {
     }
   }
 
-  /** The rules and mapping in force. */
+  /**
+   * The rules and mapping in force of the only workspace.
+   *
+   * @throws IllegalStateException when the service runs several workspaces
+   */
   @Override
   public RuleSet get() {
-    return rules.get();
+    Map<WorkspaceId, RuleSet> current = rules.get();
+    if (current.size() != 1) {
+      throw new IllegalStateException("several workspaces: name one");
+    }
+    return current.values().iterator().next();
+  }
+
+  /** The rules and mapping in force in the workspace (empty for a workspace the file lacks). */
+  @Override
+  public RuleSet rules(WorkspaceId workspace) {
+    return rules.get().getOrDefault(workspace, RuleSet.empty());
   }
 
   /** The problems of the file as last read, one per line, when they kept it from loading. */
@@ -169,13 +186,17 @@ public final class RulesReloader implements Supplier<RuleSet>, AutoCloseable {
   }
 
   private void apply(AppConfig config) {
-    RuleSet next = config.rules();
-    rules.set(next);
+    // Only the workspaces the service runs get new rules; one added to the file waits for a
+    // restart.
+    Map<WorkspaceId, RuleSet> next = new LinkedHashMap<>(rules.get());
+    rulesOf(config).forEach((id, ruleSet) -> next.computeIfPresent(id, (known, old) -> ruleSet));
+    rules.set(Map.copyOf(next));
     loadedAt = clock.instant();
     lastError = null;
     log.atInfo()
         .addKeyValue("file", file)
-        .addKeyValue("rules", next.rules().size())
+        .addKeyValue("rules", next.values().stream().mapToInt(set -> set.rules().size()).sum())
+        .addKeyValue("workspaces", next.size())
         .log("rules and mapping reloaded");
     Set<String> changed = changedSections(config);
     if (!changed.isEmpty() && !changed.equals(restartNeeded)) {
@@ -206,7 +227,9 @@ public final class RulesReloader implements Supplier<RuleSet>, AutoCloseable {
     same.put("storage", Objects.equals(config.storage(), running.storage()));
     same.put("secrets", Objects.equals(config.secrets(), running.secrets()));
     same.put("ghl", Objects.equals(config.ghl(), running.ghl()));
-    same.put("credly", Objects.equals(config.credly(), running.credly()));
+    same.put(
+        config.implicitWorkspace() && running.implicitWorkspace() ? "credly" : "workspaces",
+        Objects.equals(withoutRules(config), withoutRules(running)));
     same.put("jobs", Objects.equals(config.jobs(), running.jobs()));
     Set<String> changed = new LinkedHashSet<>();
     same.forEach(
@@ -216,6 +239,27 @@ public final class RulesReloader implements Supplier<RuleSet>, AutoCloseable {
           }
         });
     return java.util.Collections.unmodifiableSet(changed);
+  }
+
+  private static Map<WorkspaceId, RuleSet> rulesOf(AppConfig config) {
+    Map<WorkspaceId, RuleSet> byWorkspace = new LinkedHashMap<>();
+    config.workspaces().forEach(workspace -> byWorkspace.put(workspace.id(), workspace.rules()));
+    return Map.copyOf(byWorkspace);
+  }
+
+  /** The workspaces as a restart would change them: everything but their rules and mapping. */
+  private static List<WorkspaceConfig> withoutRules(AppConfig config) {
+    return config.workspaces().stream()
+        .map(
+            workspace ->
+                new WorkspaceConfig(
+                    workspace.id(),
+                    workspace.name(),
+                    workspace.locations(),
+                    workspace.credly(),
+                    RuleSet.empty(),
+                    workspace.implicit()))
+        .toList();
   }
 
   /** A file caught mid-replace reads as missing: look again next time rather than report it. */

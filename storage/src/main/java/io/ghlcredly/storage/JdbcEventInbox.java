@@ -33,9 +33,12 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcEventInbox implements EventInbox {
   private static final String COLUMNS =
       "source, event_id, event_type, contact_id, location_id, occurred_at, received_at, payload,"
-          + " badge_id, badge_template_id, badge_state, subject_id, subject_title, contact_json";
+          + " badge_id, badge_template_id, badge_state, subject_id, subject_title, contact_json,"
+          + " credly_organization_id";
   private static final String INSERT =
-      "INSERT INTO event_inbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO event_inbox ("
+          + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT = "SELECT sequence, " + COLUMNS + " FROM event_inbox";
 
   /** Event ids per reopen statement: well below any driver's limit on parameters. */
@@ -111,7 +114,8 @@ public final class JdbcEventInbox implements EventInbox {
       badge == null ? null : badge.state().wireName(),
       subjectOf(event),
       event instanceof SyncEvent.TaskEvent task ? task.title() : null,
-      event instanceof SyncEvent.ContactSeen seen ? ContactJson.encode(seen.contact()) : null
+      event instanceof SyncEvent.ContactSeen seen ? ContactJson.encode(seen.contact()) : null,
+      badge == null ? null : badge.organizationId()
     };
     return params;
   }
@@ -203,6 +207,103 @@ public final class JdbcEventInbox implements EventInbox {
         "UPDATE event_inbox SET processed_at = ?, outcome = ? WHERE sequence = ?"
             + " AND processed_at IS NULL",
         rows);
+  }
+
+  @Override
+  public void hold(Collection<Long> sequences, @Nullable LocationId location, Instant heldAt) {
+    if (sequences.isEmpty()) {
+      return;
+    }
+    database.inTransaction(
+        connection -> {
+          List<@Nullable Object[]> rows = new ArrayList<>();
+          for (Long sequence : sequences) {
+            rows.add(new Object[] {heldAt, HELD, sequence});
+          }
+          int held =
+              jdbc.batch(
+                  "UPDATE event_inbox SET processed_at = ?, outcome = ? WHERE sequence = ?"
+                      + " AND processed_at IS NULL",
+                  rows);
+          if (location != null && held > 0) {
+            countHeld(location, held, heldAt);
+          }
+          return Boolean.TRUE;
+        });
+  }
+
+  /** Adds to the location's count; the row's key makes two instances' first holds one row. */
+  private void countHeld(LocationId location, int held, Instant heldAt) {
+    int updated =
+        jdbc.update(
+            "UPDATE held_location SET held_events = held_events + ?, last_held_at = ?"
+                + " WHERE location_id = ?",
+            held,
+            heldAt,
+            location.value());
+    if (updated == 0) {
+      String insert =
+          "INSERT INTO held_location (location_id, held_events, first_held_at, last_held_at)"
+              + " VALUES (?, ?, ?, ?)";
+      switch (database.dialect()) {
+        case POSTGRESQL ->
+            jdbc.update(
+                insert
+                    + " ON CONFLICT (location_id) DO UPDATE SET held_events ="
+                    + " held_location.held_events + EXCLUDED.held_events,"
+                    + " last_held_at = EXCLUDED.last_held_at",
+                location.value(),
+                held,
+                heldAt,
+                heldAt);
+        case H2 ->
+            jdbc.update(
+                "MERGE INTO held_location h USING (VALUES (CAST(? AS VARCHAR), CAST(? AS BIGINT),"
+                    + " CAST(? AS TIMESTAMP WITH TIME ZONE))) AS n(location_id, held, at)"
+                    + " ON h.location_id = n.location_id"
+                    + " WHEN MATCHED THEN UPDATE SET held_events = h.held_events + n.held,"
+                    + " last_held_at = n.at"
+                    + " WHEN NOT MATCHED THEN INSERT (location_id, held_events, first_held_at,"
+                    + " last_held_at) VALUES (n.location_id, n.held, n.at, n.at)",
+                location.value(),
+                held,
+                heldAt);
+      }
+    }
+  }
+
+  @Override
+  public List<ContactId> releaseHeld(LocationId location) {
+    return database.inTransaction(
+        connection -> {
+          List<ContactId> contacts =
+              jdbc.query(
+                  "SELECT DISTINCT contact_id FROM event_inbox WHERE location_id = ?"
+                      + " AND outcome = ?",
+                  row -> new ContactId(row.getString("contact_id")),
+                  location.value(),
+                  HELD);
+          jdbc.update(
+              "UPDATE event_inbox SET processed_at = NULL, outcome = NULL"
+                  + " WHERE location_id = ? AND outcome = ?",
+              location.value(),
+              HELD);
+          jdbc.update("DELETE FROM held_location WHERE location_id = ?", location.value());
+          return contacts;
+        });
+  }
+
+  @Override
+  public List<HeldLocation> listHeld() {
+    return jdbc.query(
+        "SELECT location_id, held_events, first_held_at, last_held_at FROM held_location"
+            + " ORDER BY held_events DESC, location_id",
+        row ->
+            new HeldLocation(
+                new LocationId(row.getString("location_id")),
+                row.getLong("held_events"),
+                Jdbc.instant(row, "first_held_at"),
+                Jdbc.instant(row, "last_held_at")));
   }
 
   @Override
@@ -322,7 +423,8 @@ public final class JdbcEventInbox implements EventInbox {
                     .orElseThrow(
                         () ->
                             new IllegalStateException(
-                                "event " + eventId + " has an unknown badge state")))
+                                "event " + eventId + " has an unknown badge state")),
+                row.getString("credly_organization_id"))
             : event(
                 type,
                 new Subject(

@@ -7,6 +7,7 @@ import io.ghlcredly.app.config.CredlyConfig;
 import io.ghlcredly.app.config.ServerConfig;
 import io.ghlcredly.app.config.TemplateReferences;
 import io.ghlcredly.app.config.TemplateReferences.Reference;
+import io.ghlcredly.app.config.WorkspaceConfig;
 import io.ghlcredly.core.error.ApiException;
 import io.ghlcredly.core.error.ConfigException.ConfigProblem;
 import io.ghlcredly.core.model.BadgeTemplateId;
@@ -80,12 +81,20 @@ final class ConfigCommand implements Runnable {
       AppConfig config = ConfigLoader.load(file, env);
       String note = "";
       if (!offline) {
-        List<Reference> references = TemplateReferences.of(config.rules());
-        problems = unknownTemplates(config.credly(), references);
-        if (!problems.isEmpty()) {
-          return report(problems);
+        // Each workspace's templates are looked up in its own organization.
+        List<ConfigProblem> unknown = new ArrayList<>();
+        boolean any = false;
+        for (int index = 0; index < config.workspaces().size(); index++) {
+          WorkspaceConfig workspace = config.workspaces().get(index);
+          List<Reference> references =
+              TemplateReferences.of(workspace.rules(), workspace.pathPrefix(index));
+          any |= !references.isEmpty();
+          unknown.addAll(unknownTemplates(workspace.credly(), references));
         }
-        note = references.isEmpty() ? "" : " (badge templates found in Credly)";
+        if (!unknown.isEmpty()) {
+          return report(unknown);
+        }
+        note = any ? " (badge templates found in Credly)" : "";
       }
       PrintWriter out = spec.commandLine().getOut();
       out.println(file + ": OK" + note);

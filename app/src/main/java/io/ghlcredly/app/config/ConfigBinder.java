@@ -33,24 +33,36 @@ final class ConfigBinder {
     StorageConfig storage = storage(root.child("storage"));
     SecretsConfig secrets = secrets(root.child("secrets"));
     GhlConfig ghl = ConnectorBinder.ghl(ghlSection, auth, mode);
-    CredlyConfig credly = ConnectorBinder.credly(root.child("credly"));
     JobsConfig jobs = jobs(root.child("jobs"));
-    RuleSet rules = rules(root, credly);
+    List<WorkspaceConfig> workspaces = workspaces(root, ghl);
     if (root.context().hasProblems()
         || server == null
         || storage == null
         || secrets == null
         || ghl == null
-        || credly == null
+        || workspaces == null
         || jobs == null) {
       return null;
     }
-    return new AppConfig(server, storage, secrets, ghl, credly, jobs, rules);
+    return new AppConfig(server, storage, secrets, ghl, jobs, workspaces);
+  }
+
+  /**
+   * The {@code workspaces:} section, or without one the implicit workspace of the top-level {@code
+   * credly}, {@code mapping} and {@code rules}: files written before workspaces stay valid.
+   */
+  private static @Nullable List<WorkspaceConfig> workspaces(Section root, @Nullable GhlConfig ghl) {
+    if (WorkspacesBinder.present(root)) {
+      return WorkspacesBinder.bind(root, ghl);
+    }
+    CredlyConfig credly = ConnectorBinder.credly(root.child("credly"));
+    RuleSet rules = rules(root, credly);
+    return credly == null ? null : List.of(WorkspaceConfig.implicit(credly, rules));
   }
 
   /** The top-level keys {@link #bindOperator} leaves unread. */
   private static final List<String> CONNECTOR_AND_RULE_KEYS =
-      List.of("ghl", "credly", "jobs", "mapping", "rules");
+      List.of("ghl", "credly", "jobs", "mapping", "rules", WorkspacesBinder.KEY);
 
   /**
    * Only {@code server}, {@code storage} and {@code secrets}; the other sections are not read at
@@ -69,8 +81,11 @@ final class ConfigBinder {
     return new OperatorConfig(server, storage, secrets);
   }
 
-  /** {@code mapping} and {@code rules}: the templates of both share the lookup tables. */
-  private static RuleSet rules(Section root, @Nullable CredlyConfig credly) {
+  /**
+   * {@code mapping} and {@code rules} of the top level or of one workspace: the templates of both
+   * share the lookup tables.
+   */
+  static RuleSet rules(Section root, @Nullable CredlyConfig credly) {
     // Templates are no settings to override from the environment: the file is their one source.
     Section mapping = root.dataChild("mapping");
     Map<String, Map<String, String>> lookups = MappingBinder.lookups(mapping);

@@ -23,10 +23,17 @@ public final class TemplateReferences {
    * is the file's order when the file has no problem.
    */
   public static List<Reference> of(RuleSet rules) {
+    return of(rules, "");
+  }
+
+  /**
+   * Every mention, with paths under {@code prefix} (a workspace's, such as {@code workspaces[1].}).
+   */
+  public static List<Reference> of(RuleSet rules, String prefix) {
     List<Reference> references = new ArrayList<>();
     for (int index = 0; index < rules.rules().size(); index++) {
       Rule rule = rules.rules().get(index);
-      String path = "rules[" + index + "]";
+      String path = prefix + "rules[" + index + "]";
       if (rule.when() instanceof Condition.CredlyBadge badge && badge.template() != null) {
         references.add(new Reference(path + ".when.credly-badge.template", badge.template()));
       }

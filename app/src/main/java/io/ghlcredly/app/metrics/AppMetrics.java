@@ -40,6 +40,11 @@ public final class AppMetrics {
     return sync;
   }
 
+  /** Labels events with their workspace from now on. */
+  public void labelWorkspaces(WorkspaceLabels labels) {
+    sync.labelWorkspaces(labels);
+  }
+
   /** Contact-sync job runs by outcome. */
   public JobListener jobs() {
     return jobs;

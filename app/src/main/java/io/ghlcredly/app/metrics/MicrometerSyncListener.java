@@ -1,6 +1,7 @@
 package io.ghlcredly.app.metrics;
 
 import io.ghlcredly.core.model.ReceivedEvent;
+import io.ghlcredly.core.model.SyncEvent;
 import io.ghlcredly.core.sync.SyncListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,12 +11,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Counts events received by source, type and whether they were duplicates, and records each applied
- * event's time from receipt to applied. Thread-safe.
+ * Counts events received by source, type, workspace and whether they were duplicates, and events
+ * held for a location in no workspace; records each applied event's time from receipt to applied,
+ * by source and workspace. Thread-safe.
  */
 final class MicrometerSyncListener implements SyncListener {
   static final String EVENTS = AppMetrics.PREFIX + ".events.received";
   static final String LATENCY = AppMetrics.PREFIX + ".event.latency";
+  static final String HELD = AppMetrics.PREFIX + ".events.held";
 
   /** Fixed buckets: from a webhook applied at once to one that waited out retries for an hour. */
   private static final Duration[] BUCKETS = {
@@ -35,17 +38,25 @@ final class MicrometerSyncListener implements SyncListener {
   };
 
   private final MeterRegistry registry;
+  private volatile WorkspaceLabels workspaces = WorkspaceLabels.NONE;
 
   MicrometerSyncListener(MeterRegistry registry) {
     this.registry = registry;
   }
 
+  /** Says which workspace each event belongs to, once the workspaces are known. */
+  void labelWorkspaces(WorkspaceLabels labels) {
+    this.workspaces = labels;
+  }
+
   @Override
-  public void eventReceived(String source, String type, boolean duplicate) {
+  public void eventReceived(String source, SyncEvent event, boolean duplicate) {
     Counter.builder(EVENTS)
-        .description("Events received, by source and type; duplicate ones were already stored")
+        .description(
+            "Events received, by source, type and workspace; duplicate ones were already stored")
         .tag("source", source)
-        .tag("type", type)
+        .tag("type", event.type())
+        .tag("workspace", workspaces.of(event))
         .tag("duplicate", Boolean.toString(duplicate))
         .register(registry)
         .increment();
@@ -58,9 +69,18 @@ final class MicrometerSyncListener implements SyncListener {
       Timer.builder(LATENCY)
           .description("Time from an event's receipt to its sync job applying it")
           .tag("source", event.source())
+          .tag("workspace", workspaces.of(event.event()))
           .serviceLevelObjectives(BUCKETS)
           .register(registry)
           .record(latency.isNegative() ? Duration.ZERO : latency);
     }
+  }
+
+  @Override
+  public void eventsHeld(int count) {
+    Counter.builder(HELD)
+        .description("Events held because their location is in no workspace")
+        .register(registry)
+        .increment(count);
   }
 }

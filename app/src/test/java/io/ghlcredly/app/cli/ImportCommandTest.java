@@ -396,6 +396,21 @@ class ImportCommandTest {
     }
 
     @Override
+    public void hold(Collection<Long> sequences, @Nullable LocationId location, Instant heldAt) {
+      processed.addAll(sequences);
+    }
+
+    @Override
+    public List<ContactId> releaseHeld(LocationId location) {
+      return List.of();
+    }
+
+    @Override
+    public List<HeldLocation> listHeld() {
+      return List.of();
+    }
+
+    @Override
     public long countAccepted() {
       return events.size();
     }

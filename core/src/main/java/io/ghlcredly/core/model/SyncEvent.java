@@ -203,6 +203,8 @@ public sealed interface SyncEvent {
    *
    * @param badgeId the provider's badge id
    * @param state the badge's state as the event reports it
+   * @param organizationId the Credly organization that reported it (lower case); null for events
+   *     stored before workspaces, which belong to the only organization
    */
   record BadgeChanged(
       EventId eventId,
@@ -211,7 +213,8 @@ public sealed interface SyncEvent {
       Change change,
       String badgeId,
       BadgeTemplateId templateId,
-      BadgeState state)
+      BadgeState state,
+      @Nullable String organizationId)
       implements SyncEvent {
     public static final String CREATED_TYPE = "badge.created";
     public static final String STATE_CHANGED_TYPE = "badge.state-changed";
@@ -221,6 +224,18 @@ public sealed interface SyncEvent {
       if (badgeId == null || badgeId.isBlank()) {
         throw new IllegalArgumentException("badgeId must not be blank");
       }
+    }
+
+    /** A badge event whose organization is not known (one organization only). */
+    public BadgeChanged(
+        EventId eventId,
+        ContactId contactId,
+        Instant occurredAt,
+        Change change,
+        String badgeId,
+        BadgeTemplateId templateId,
+        BadgeState state) {
+      this(eventId, contactId, occurredAt, change, badgeId, templateId, state, null);
     }
 
     /** What happened to the badge. */

@@ -8,6 +8,7 @@ import io.ghlcredly.core.model.SyncEvent;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Durable store of accepted events. An event is in the inbox before we answer its sender 2xx, and
@@ -51,6 +52,30 @@ public interface EventInbox {
    * @return the contacts whose events were reopened, for the caller to queue their jobs
    */
   List<ContactId> reopen(Collection<EventId> eventIds);
+
+  /**
+   * Keeps events that no workspace may apply (their location is in none): they are marked processed
+   * with outcome {@link #HELD}, so no job picks them up again, and counted per location.
+   *
+   * @param location the location they come from; null for events without one (counted nowhere)
+   */
+  void hold(Collection<Long> sequences, @Nullable LocationId location, Instant heldAt);
+
+  /**
+   * Makes the location's held events pending again, now that a workspace serves it.
+   *
+   * @return the contacts whose events were released, for the caller to queue their jobs
+   */
+  List<ContactId> releaseHeld(LocationId location);
+
+  /** The locations with held events, most events first. */
+  List<HeldLocation> listHeld();
+
+  /** The outcome of a held event. */
+  String HELD = "held";
+
+  /** Events held for a location that no workspace serves. */
+  record HeldLocation(LocationId location, long events, Instant firstHeldAt, Instant lastHeldAt) {}
 
   /** How many events were ever accepted; for summaries and metrics. */
   long countAccepted();

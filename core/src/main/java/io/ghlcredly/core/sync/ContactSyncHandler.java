@@ -14,6 +14,7 @@ import io.ghlcredly.core.model.ContactSnapshot;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
 import io.ghlcredly.core.model.SyncEvent;
+import io.ghlcredly.core.model.WorkspaceId;
 import io.ghlcredly.core.port.CredentialRecords;
 import io.ghlcredly.core.port.CrmGateway;
 import io.ghlcredly.core.port.CrmWriter;
@@ -23,6 +24,7 @@ import io.ghlcredly.core.port.SyncStateStore;
 import io.ghlcredly.core.template.TemplateModel;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -44,22 +46,21 @@ import org.slf4j.LoggerFactory;
 public final class ContactSyncHandler implements ContactJobHandler {
   private static final Logger log = LoggerFactory.getLogger(ContactSyncHandler.class);
   private static final int MAX_ROUNDS = 5;
+  private static final String OTHER_ORGANIZATION = "other-organization";
 
   private final EventInbox inbox;
   private final CrmGateway crm;
   private final CrmWriter crmWriter;
   private final SyncStateStore state;
   private final IssuanceLedger ledger;
-  private final ActionPorts actionPorts;
-  private final Supplier<RuleSet> rules;
+  private final WorkspaceEngines engines;
   private final RuleEvaluator evaluator = new RuleEvaluator();
   private final ContactObserver observer;
-  private final ActionRunner runner;
-  private final RecordActions records;
   private final DeadLetterWriter deadLetters;
   private final SyncCounters counters;
   private final InstantSource clock;
 
+  /** A sync of one workspace that serves every location: a deployment without workspaces. */
   public ContactSyncHandler(
       SyncPorts ports,
       ActionPorts actionPorts,
@@ -68,28 +69,44 @@ public final class ContactSyncHandler implements ContactJobHandler {
       RetryClassifier classifier,
       SyncCounters counters,
       InstantSource clock) {
+    this(
+        ports,
+        actionPorts.crmWriter(),
+        WorkspaceEngines.single(
+            WorkspaceEngine.create(
+                WorkspaceId.DEFAULT,
+                null,
+                rules,
+                ports,
+                actionPorts,
+                issuer,
+                classifier,
+                counters,
+                clock)),
+        counters,
+        clock);
+  }
+
+  /**
+   * A sync of several workspaces: each contact's events are applied by the engine of its location's
+   * workspace, and held when no workspace serves the location.
+   */
+  public ContactSyncHandler(
+      SyncPorts ports,
+      CrmWriter crmWriter,
+      WorkspaceEngines engines,
+      SyncCounters counters,
+      InstantSource clock) {
     this.inbox = ports.inbox();
     this.crm = ports.crm();
     this.state = ports.state();
     this.ledger = ports.ledger();
-    this.crmWriter = actionPorts.crmWriter();
-    this.actionPorts = actionPorts;
-    this.rules = rules;
+    this.crmWriter = crmWriter;
+    this.engines = engines;
     this.clock = clock;
     this.counters = counters;
     this.observer = new ContactObserver(clock);
-    this.records = new RecordActions(actionPorts.records());
     this.deadLetters = new DeadLetterWriter(ports.deadLetters(), counters, clock);
-    this.runner =
-        new ActionRunner(
-            actionPorts.journal(),
-            new BadgeActions(issuer, ports.ledger(), actionPorts.badges(), clock),
-            new CrmActions(actionPorts.crmWriter(), clock),
-            records,
-            ports.ledger(),
-            classifier,
-            deadLetters,
-            clock);
   }
 
   @Override
@@ -105,17 +122,31 @@ public final class ContactSyncHandler implements ContactJobHandler {
     }
   }
 
-  private void apply(ContactId contactId, List<ReceivedEvent> pending) {
-    RuleSet ruleSet = rules.get();
+  private void apply(ContactId contactId, List<ReceivedEvent> arrived) {
+    Optional<ContactSnapshot> before = state.find(contactId);
+    LocationId location = location(arrived.stream().map(ReceivedEvent::event).toList(), before);
+    WorkspaceEngines.Resolution resolution =
+        location != null
+            ? engines.forLocation(location)
+            : engines.forOrganization(organizationOf(arrived));
+    WorkspaceEngine engine = resolution.engine();
+    if (engine == null) {
+      hold(contactId, arrived, location, resolution.reason());
+      return;
+    }
+    List<ReceivedEvent> pending = setAsideForeignBadgeEvents(contactId, engine, arrived);
+    if (pending.isEmpty()) {
+      return;
+    }
+    RuleSet ruleSet = engine.rules();
+    RecordActions records = engine.records();
     List<SyncEvent> events = pending.stream().map(ReceivedEvent::event).toList();
     List<Long> sequences = pending.stream().map(ReceivedEvent::sequence).toList();
-    Optional<ContactSnapshot> before = state.find(contactId);
     events.stream()
         .filter(SyncEvent.BadgeChanged.class::isInstance)
         .map(SyncEvent.BadgeChanged.class::cast)
         .forEach(this::recordBadge);
 
-    LocationId location = location(events, before);
     ContactRead read = readContact(contactId, location, events, before);
     ObservedContact current =
         read.contact() == null ? null : observer.observe(read.contact(), ruleSet.mapping());
@@ -137,7 +168,7 @@ public final class ContactSyncHandler implements ContactJobHandler {
         subject(current, before, location, contactId, read.gone(), planned.isEmpty(), ruleSet);
     String recordDigest = before.map(ContactSnapshot::recordDigest).orElse(null);
     if (changed != null && records.enabled()) {
-      recordDigest = publishRecordIfChanged(changed, ruleSet, recordDigest, pending);
+      recordDigest = publishRecordIfChanged(engine, changed, ruleSet, recordDigest, pending);
     }
     if (subject == null) {
       if (!planned.isEmpty()) {
@@ -147,9 +178,9 @@ public final class ContactSyncHandler implements ContactJobHandler {
             .log("rules fired for a contact the sync has never seen; nothing to act on");
       }
     } else {
-      TemplateModels models = new TemplateModels(actionPorts.badges(), clock);
+      TemplateModels models = new TemplateModels(engine.badges(), clock);
       for (PlannedAction action : planned) {
-        runner.run(action, subject, models, ruleSet.mapping(), pending);
+        engine.runner().run(action, subject, models, ruleSet.mapping(), pending);
       }
     }
     if (changed != null) {
@@ -266,6 +297,7 @@ public final class ContactSyncHandler implements ContactJobHandler {
   }
 
   private @Nullable String publishRecordIfChanged(
+      WorkspaceEngine engine,
       ObservedContact current,
       RuleSet ruleSet,
       @Nullable String lastDigest,
@@ -289,7 +321,7 @@ public final class ContactSyncHandler implements ContactJobHandler {
     if (digest.equals(lastDigest)) {
       return digest;
     }
-    return runner.publishRecord(current, record, pending);
+    return engine.runner().publishRecord(current, record, pending);
   }
 
   /** Note bodies, read only when a rule looks at notes. */
@@ -309,6 +341,63 @@ public final class ContactSyncHandler implements ContactJobHandler {
       }
     }
     return bodies;
+  }
+
+  /**
+   * Keeps the events where they are, counted for their location, until a workspace serves it:
+   * applying them with another workspace's rules would issue the wrong organization's badges.
+   */
+  private void hold(
+      ContactId contactId,
+      List<ReceivedEvent> pending,
+      @Nullable LocationId location,
+      String reason) {
+    inbox.hold(pending.stream().map(ReceivedEvent::sequence).toList(), location, clock.instant());
+    counters.eventsHeld(pending.size());
+    log.atWarn()
+        .addKeyValue("contactId", contactId)
+        .addKeyValue("locationId", location)
+        .addKeyValue("events", pending.size())
+        .addKeyValue("reason", reason)
+        .log("events held until a workspace serves their location");
+  }
+
+  /**
+   * Badge events reported by another Credly organization than the workspace's are marked so and
+   * left out: a badge of one academy never fires another academy's rules.
+   */
+  private List<ReceivedEvent> setAsideForeignBadgeEvents(
+      ContactId contactId, WorkspaceEngine engine, List<ReceivedEvent> pending) {
+    List<ReceivedEvent> own = new ArrayList<>();
+    List<Long> foreign = new ArrayList<>();
+    for (ReceivedEvent received : pending) {
+      if (received.event() instanceof SyncEvent.BadgeChanged badge
+          && !engine.ownsOrganization(badge.organizationId())) {
+        foreign.add(received.sequence());
+      } else {
+        own.add(received);
+      }
+    }
+    if (!foreign.isEmpty()) {
+      inbox.markProcessed(foreign, OTHER_ORGANIZATION, clock.instant());
+      log.atWarn()
+          .addKeyValue("contactId", contactId)
+          .addKeyValue("workspace", engine.id())
+          .addKeyValue("events", foreign.size())
+          .log("badge events of another Credly organization than the contact's workspace ignored");
+    }
+    return own;
+  }
+
+  /** The Credly organization of the contact's badge events; null when none names one. */
+  private static @Nullable String organizationOf(List<ReceivedEvent> pending) {
+    for (ReceivedEvent received : pending) {
+      if (received.event() instanceof SyncEvent.BadgeChanged badge
+          && badge.organizationId() != null) {
+        return badge.organizationId();
+      }
+    }
+    return null;
   }
 
   private static @Nullable LocationId location(

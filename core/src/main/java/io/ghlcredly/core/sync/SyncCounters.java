@@ -17,6 +17,7 @@ public final class SyncCounters {
   private final AtomicLong badgesIssued = new AtomicLong();
   private final AtomicLong duplicatesPrevented = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
+  private final AtomicLong eventsHeld = new AtomicLong();
 
   public SyncCounters() {
     this(SyncListener.NONE);
@@ -28,12 +29,12 @@ public final class SyncCounters {
 
   void eventAccepted(String source, SyncEvent event) {
     eventAccepted();
-    listener.eventReceived(source, event.type(), false);
+    listener.eventReceived(source, event, false);
   }
 
   void eventDuplicate(String source, SyncEvent event) {
     eventDuplicate();
-    listener.eventReceived(source, event.type(), true);
+    listener.eventReceived(source, event, true);
   }
 
   void eventsApplied(List<ReceivedEvent> events, Instant appliedAt) {
@@ -56,6 +57,12 @@ public final class SyncCounters {
     duplicatesPrevented.incrementAndGet();
   }
 
+  /** Events kept for a location that no workspace serves. */
+  void eventsHeld(int count) {
+    eventsHeld.addAndGet(count);
+    listener.eventsHeld(count);
+  }
+
   void failure() {
     failures.incrementAndGet();
   }
@@ -66,7 +73,8 @@ public final class SyncCounters {
         eventsDuplicate.get(),
         badgesIssued.get(),
         duplicatesPrevented.get(),
-        failures.get());
+        failures.get(),
+        eventsHeld.get());
   }
 
   /** The counts at one moment. */
@@ -75,5 +83,6 @@ public final class SyncCounters {
       long eventsDuplicate,
       long badgesIssued,
       long duplicatesPrevented,
-      long failures) {}
+      long failures,
+      long eventsHeld) {}
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class ContactImporterTest {
@@ -294,6 +295,21 @@ class ContactImporterTest {
     @Override
     public List<ContactId> listContactsActiveSince(LocationId location, Instant since, int limit) {
       return inbox.listContactsActiveSince(location, since, limit);
+    }
+
+    @Override
+    public void hold(Collection<Long> sequences, @Nullable LocationId location, Instant heldAt) {
+      inbox.hold(sequences, location, heldAt);
+    }
+
+    @Override
+    public List<ContactId> releaseHeld(LocationId location) {
+      return inbox.releaseHeld(location);
+    }
+
+    @Override
+    public List<HeldLocation> listHeld() {
+      return inbox.listHeld();
     }
 
     @Override

@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,40 @@ final class InMemoryPorts {
     @Override
     public synchronized long countAccepted() {
       return events.size();
+    }
+
+    private final Map<Long, LocationId> held = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void hold(
+        Collection<Long> sequences, @Nullable LocationId location, Instant heldAt) {
+      for (Long sequence : sequences) {
+        if (processed.add(sequence) && location != null) {
+          held.put(sequence, location);
+        }
+      }
+    }
+
+    @Override
+    public synchronized List<ContactId> releaseHeld(LocationId location) {
+      List<ContactId> contacts = new ArrayList<>();
+      for (ReceivedEvent e : events) {
+        if (location.equals(held.get(e.sequence()))) {
+          held.remove(e.sequence());
+          processed.remove(e.sequence());
+          contacts.add(e.event().contactId());
+        }
+      }
+      return contacts.stream().distinct().toList();
+    }
+
+    @Override
+    public synchronized List<HeldLocation> listHeld() {
+      Map<LocationId, Long> counts = new LinkedHashMap<>();
+      held.values().forEach(location -> counts.merge(location, 1L, Long::sum));
+      return counts.entrySet().stream()
+          .map(e -> new HeldLocation(e.getKey(), e.getValue(), Instant.EPOCH, Instant.EPOCH))
+          .toList();
     }
   }
 

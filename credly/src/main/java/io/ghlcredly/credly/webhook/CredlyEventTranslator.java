@@ -10,6 +10,7 @@ import io.ghlcredly.credly.api.IssuedBadgeDto;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,18 @@ public final class CredlyEventTranslator {
    * @param fallbackTime used when neither the event nor its badge carries a usable time
    */
   public Translation translate(EventDto event, Instant fallbackTime) {
+    String organization = event.organizationId();
+    return translate(
+        event, fallbackTime, organization == null ? null : organization.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The engine event for a Credly event of the organization, or why there is none.
+   *
+   * @param organizationId the organization whose API returned the event, recorded on it
+   */
+  public Translation translate(
+      EventDto event, Instant fallbackTime, @Nullable String organizationId) {
     Optional<SyncEvent.BadgeChanged.Change> change = change(event.eventType());
     if (change.isEmpty()) {
       return new Translation.Skipped("event type " + event.eventType() + " is not synced");
@@ -69,7 +82,8 @@ public final class CredlyEventTranslator {
             change.get(),
             badge.id(),
             new BadgeTemplateId(templateId),
-            state.get()));
+            state.get(),
+            organizationId));
   }
 
   static Optional<SyncEvent.BadgeChanged.Change> change(String eventType) {

@@ -128,11 +128,16 @@ public final class CredlyWebhookReceiver {
     if (event.organizationId() != null && !ours(event.organizationId())) {
       return ignored(id, "event of another organization");
     }
-    return switch (translator.translate(event, clock.instant())) {
+    return switch (translator.translate(event, clock.instant(), organizationId)) {
       case CredlyEventTranslator.Translation.Event accepted ->
           new Verdict.Accepted(accepted.event(), payload);
       case CredlyEventTranslator.Translation.Skipped skipped -> ignored(id, skipped.reason());
     };
+  }
+
+  /** The organization whose events this receiver fetches (lower case). */
+  public String organizationId() {
+    return organizationId;
   }
 
   private boolean ours(String organization) {
