@@ -2,13 +2,17 @@ package io.ghlcredly.app;
 
 import io.ghlcredly.app.admin.AdminRoutes;
 import io.ghlcredly.app.config.AppConfig;
-import io.ghlcredly.app.config.CredlyConfig;
 import io.ghlcredly.app.config.DurationText;
 import io.ghlcredly.app.config.GhlConfig;
 import io.ghlcredly.app.config.JobsConfig;
 import io.ghlcredly.app.config.ServerConfig;
 import io.ghlcredly.app.config.WebhookConfig;
+import io.ghlcredly.app.config.WorkspaceConfig;
 import io.ghlcredly.app.metrics.AppMetrics;
+import io.ghlcredly.app.metrics.CredlyTokenCheck;
+import io.ghlcredly.app.metrics.DatabaseCheck;
+import io.ghlcredly.app.metrics.GhlAccountsCheck;
+import io.ghlcredly.app.metrics.ReadinessCheck;
 import io.ghlcredly.app.metrics.StorageQueueProbe;
 import io.ghlcredly.app.operations.DefaultLocation;
 import io.ghlcredly.app.remote.OperatorEndpoints;
@@ -20,29 +24,27 @@ import io.ghlcredly.app.web.MetricsRoutes;
 import io.ghlcredly.app.web.RouteKeys;
 import io.ghlcredly.app.web.TokenStoreAccountEvents;
 import io.ghlcredly.app.web.oauth.GhlOAuthCallbackRoute;
+import io.ghlcredly.app.workspace.DirectoryLabels;
+import io.ghlcredly.app.workspace.HeldEvents;
+import io.ghlcredly.app.workspace.WorkspaceCheck;
+import io.ghlcredly.app.workspace.WorkspaceDirectory;
+import io.ghlcredly.app.workspace.WorkspaceHealth;
+import io.ghlcredly.app.workspace.WorkspaceRuntime;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.port.ContactDirectory;
-import io.ghlcredly.core.port.CredentialRecords;
 import io.ghlcredly.core.port.CrmGateway;
-import io.ghlcredly.core.port.SecretStore;
-import io.ghlcredly.core.sync.ActionPorts;
-import io.ghlcredly.core.sync.BadgeIssuer;
+import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.core.sync.ContactPlanner;
 import io.ghlcredly.core.sync.ContactSyncHandler;
 import io.ghlcredly.core.sync.EventIntake;
 import io.ghlcredly.core.sync.PendingEventSweeper;
 import io.ghlcredly.core.sync.Reconciler;
-import io.ghlcredly.core.sync.RulePlanner;
 import io.ghlcredly.core.sync.SyncCounters;
 import io.ghlcredly.core.sync.SyncPorts;
-import io.ghlcredly.credly.CredlyBadgeGateway;
-import io.ghlcredly.credly.CredlyClient;
-import io.ghlcredly.credly.CredlyCredentialRecords;
-import io.ghlcredly.credly.CredlySettings;
-import io.ghlcredly.credly.CredlyWorkforceRecords;
-import io.ghlcredly.credly.webhook.CredlyWebhookReceiver;
+import io.ghlcredly.credly.CredlyTokenHealth;
+import io.ghlcredly.credly.webhook.CredlyWebhookDispatcher;
 import io.ghlcredly.ghl.webhook.GhlWebhookKeys;
 import io.ghlcredly.ghl.webhook.GhlWebhookParser;
 import io.ghlcredly.ghl.webhook.GhlWebhookVerifier;
@@ -62,6 +64,7 @@ import io.ghlcredly.storage.JdbcOperatorStore;
 import io.ghlcredly.storage.JdbcSecretStore;
 import io.ghlcredly.storage.JdbcSyncStateStore;
 import io.ghlcredly.storage.JdbcTokenStore;
+import io.ghlcredly.storage.JdbcWorkspaceStore;
 import io.ghlcredly.storage.JobQueueSettings;
 import io.ghlcredly.storage.SecretCipher;
 import io.ghlcredly.storage.SecretKeyCheck;
@@ -111,6 +114,8 @@ public final class Application implements AutoCloseable {
   private final SyncCounters counters;
   private final Stores stores;
   private final AtomicLong reconcilePasses;
+  private final WorkspaceRuntime workspaces;
+  private final HeldEvents held;
 
   private Application(
       Database database,
@@ -124,7 +129,9 @@ public final class Application implements AutoCloseable {
       CrmGateway crm,
       ContactDirectory directory,
       ContactPlanner planner,
-      AtomicLong reconcilePasses) {
+      AtomicLong reconcilePasses,
+      WorkspaceRuntime workspaces,
+      HeldEvents held) {
     this.database = database;
     this.jobs = jobs;
     this.web = web;
@@ -137,6 +144,8 @@ public final class Application implements AutoCloseable {
     this.counters = counters;
     this.stores = stores;
     this.reconcilePasses = reconcilePasses;
+    this.workspaces = workspaces;
+    this.held = held;
   }
 
   /**
@@ -171,20 +180,25 @@ public final class Application implements AutoCloseable {
   /** Starts the given part of the service, with the configuration's rules. */
   public static Application start(
       AppConfig config, JobQueueSettings jobSettings, InstantSource clock, Role role) {
-    RuleSet fixed = config.rules();
-    return start(config, jobSettings, clock, role, () -> fixed);
+    return start(
+        config,
+        jobSettings,
+        clock,
+        role,
+        workspace ->
+            config.workspace(workspace).map(WorkspaceConfig::rules).orElse(RuleSet.empty()));
   }
 
   /**
    * Starts the given part of the service with rules that may change while it runs (a {@link
-   * RulesReloader}); every job reads the rules in force when it starts.
+   * RulesReloader}); every job reads the rules of its contact's workspace in force when it starts.
    */
   public static Application start(
       AppConfig config,
       JobQueueSettings jobSettings,
       InstantSource clock,
       Role role,
-      Supplier<RuleSet> rules) {
+      WorkspaceRules rules) {
     Database database = Database.open(databaseSettings(config));
     try {
       return wire(config, database, jobSettings, clock, role, rules);
@@ -200,7 +214,7 @@ public final class Application implements AutoCloseable {
       JobQueueSettings jobSettings,
       InstantSource clock,
       Role role,
-      Supplier<RuleSet> rules) {
+      WorkspaceRules rules) {
     AppMetrics metrics = AppMetrics.create();
     String instance = InstanceName.of(config.server());
     InstanceLogField.set(instance);
@@ -229,38 +243,43 @@ public final class Application implements AutoCloseable {
             metrics.calls(),
             metrics.rateWaits());
     CrmGateway crm = ghl.crm();
-    CredlyClient credly = credlyClient(config.credly(), stores.secrets(), clock, metrics);
-    CredlyBadgeGateway badges = new CredlyBadgeGateway(credly);
-
     SyncCounters counters = new SyncCounters(metrics.sync());
     RetryClassifier classifier =
         new RetryClassifier(config.jobs().retryPolicy(), RandomGenerator.getDefault());
     DbSchedulerJobQueue jobs =
         DbSchedulerJobQueue.create(database, jobSettings, clock, metrics.jobs(), instance);
     metrics.watchQueue(new StorageQueueProbe(jobs, new JdbcEventInbox(database)), clock);
-    CredentialRecords records = credentialRecords(config.credly(), credly);
-    ContactSyncHandler handler =
-        new ContactSyncHandler(
-            new SyncPorts(
-                stores.inbox(), crm, stores.state(), stores.ledger(), stores.deadLetters()),
-            new ActionPorts(ghl.writer(), badges, records, stores.journal()),
-            new BadgeIssuer(stores.ledger(), badges, counters, clock),
+    SyncPorts ports =
+        new SyncPorts(stores.inbox(), crm, stores.state(), stores.ledger(), stores.deadLetters());
+    // Each workspace: its own Credly organization, rules and engine; GHL and the stores shared.
+    JdbcWorkspaceStore workspaceStore = new JdbcWorkspaceStore(database);
+    WorkspaceDirectory directory = new WorkspaceDirectory(config, workspaceStore, clock);
+    WorkspaceRuntime workspaces =
+        WorkspaceRuntime.start(
+            config,
+            directory,
             rules,
-            classifier,
-            counters,
-            clock);
+            new WorkspaceRuntime.Shared(
+                ports,
+                ghl.writer(),
+                stores.journal(),
+                stores.secrets(),
+                classifier,
+                counters,
+                metrics.calls(),
+                clock));
+    metrics.labelWorkspaces(new DirectoryLabels(directory));
+    ContactSyncHandler handler =
+        new ContactSyncHandler(ports, ghl.writer(), workspaces, counters, clock);
     // Group commit: concurrent webhooks' events and jobs are stored in one transaction.
     EventIntake intake =
         new EventIntake(
             new JdbcIntakeStore(database, new JdbcEventInbox(database), jobs), counters, clock);
     PendingEventSweeper sweeper = new PendingEventSweeper(stores.inbox(), jobs, clock, SWEEP_GRACE);
-    ContactPlanner planner =
-        new RulePlanner(
-            stores.state(),
-            stores.ledger(),
-            rules,
-            config.credly().records() == CredlyConfig.Records.EMPLOYEES,
-            clock);
+    ContactPlanner planner = workspaces.planner();
+    HeldEvents held = new HeldEvents(stores.inbox(), jobs, workspaces);
+    WorkspaceHealth health = new WorkspaceHealth(directory, workspaces.tokenHealth(), tokens);
+    CredlyTokenHealth firstToken = workspaces.workspaces().get(0).credly().tokenHealth();
     AtomicLong reconcilePasses = new AtomicLong();
     Serving application =
         (server, contributed, file) ->
@@ -276,7 +295,9 @@ public final class Application implements AutoCloseable {
                 crm,
                 ghl.directory(),
                 planner,
-                reconcilePasses);
+                reconcilePasses,
+                workspaces,
+                held);
     if (role == Role.READ_ONLY) {
       return application.create(null, null, () -> {});
     }
@@ -285,6 +306,8 @@ public final class Application implements AutoCloseable {
         classifier,
         sweeper::sweep,
         recurring(config, ghl, stores, intake, clock, reconcilePasses));
+    // Held events of locations this configuration now serves go back to work.
+    held.releaseServed();
     if (role == Role.WORKERS) {
       return application.create(null, null, () -> {});
     }
@@ -316,8 +339,7 @@ public final class Application implements AutoCloseable {
             "/webhooks/credly",
             neutral.withBody(
                 new CredlyWebhookRoute(
-                    new CredlyWebhookReceiver(credly, config.credly().organizationId(), clock),
-                    intake))));
+                    new CredlyWebhookDispatcher(workspaces.receivers()), intake))));
     ghl.installFlow()
         .ifPresent(
             flow -> {
@@ -337,9 +359,11 @@ public final class Application implements AutoCloseable {
         new Endpoint(
             HandlerType.GET,
             "/health",
-            NeutralRoutes.withoutBody(new HealthRoute(counters, tokens, credly.tokenHealth())),
+            NeutralRoutes.withoutBody(
+                new HealthRoute(
+                    counters, tokens, firstToken, config.implicitWorkspace() ? null : health)),
             Endpoint.Exposure.BOTH));
-    MetricsRoutes.create(metrics, database.dataSource(), tokens, credly.tokenHealth())
+    MetricsRoutes.create(metrics, readiness(config, database, tokens, firstToken, health))
         .forEach(
             (key, route) ->
                 endpoints.add(
@@ -378,8 +402,8 @@ public final class Application implements AutoCloseable {
                 database,
                 stores,
                 tokens,
-                credly.tokenHealth(),
-                rules,
+                firstToken,
+                () -> rules.rules(workspaces.workspaces().get(0).config().id()),
                 jobs,
                 () -> ghl.limiter().keys().stream().sorted().map(ghl.limiter()::snapshot).toList(),
                 jobs::countQueued),
@@ -407,7 +431,7 @@ public final class Application implements AutoCloseable {
         .addKeyValue("port", web.port())
         .addKeyValue("instance", instance)
         .addKeyValue("storage", database.dialect())
-        .addKeyValue("rules", rules.get().rules().size())
+        .addKeyValue("workspaces", config.workspaces().size())
         .log("ghl-credly-sync started");
     logReconciliation(config.ghl(), ghl);
     return application.create(web, operatorEndpoints, runtimeFile);
@@ -484,24 +508,31 @@ public final class Application implements AutoCloseable {
         .log("reconciliation on");
   }
 
-  private static CredlyClient credlyClient(
-      CredlyConfig credly, SecretStore secrets, InstantSource clock, AppMetrics metrics) {
-    return CredlyClient.create(
-        new CredlySettings(
-            credly.apiBaseUrl(),
-            credly.organizationId(),
-            credly.credentials(),
-            credly.timeout(),
-            credly.maxConcurrency()),
-        secrets,
-        clock,
-        metrics.calls());
-  }
-
-  private static CredentialRecords credentialRecords(CredlyConfig credly, CredlyClient client) {
-    return credly.records() == CredlyConfig.Records.EMPLOYEES
-        ? new CredlyCredentialRecords(new CredlyWorkforceRecords(client))
-        : CredlyCredentialRecords.none();
+  /**
+   * The readiness checks: the database; then, without {@code workspaces:}, the GHL accounts and the
+   * Credly token as before; with workspaces, one check per workspace that names it and does not
+   * make the service unready alone.
+   */
+  private static Supplier<List<ReadinessCheck>> readiness(
+      AppConfig config,
+      Database database,
+      TokenStore tokens,
+      CredlyTokenHealth firstToken,
+      WorkspaceHealth health) {
+    DatabaseCheck databaseCheck = new DatabaseCheck(database.dataSource());
+    if (config.implicitWorkspace()) {
+      List<ReadinessCheck> fixed =
+          List.of(databaseCheck, new GhlAccountsCheck(tokens), new CredlyTokenCheck(firstToken));
+      return () -> fixed;
+    }
+    return () -> {
+      List<ReadinessCheck> checks = new ArrayList<>();
+      checks.add(databaseCheck);
+      health
+          .statuses()
+          .forEach(status -> checks.add(new WorkspaceCheck(health, status.workspace().id())));
+      return checks;
+    };
   }
 
   private static DatabaseSettings databaseSettings(AppConfig config) {
@@ -549,6 +580,16 @@ public final class Application implements AutoCloseable {
 
   public SyncCounters.Snapshot counters() {
     return counters.snapshot();
+  }
+
+  /** The workspaces this service runs, with their directory. */
+  public WorkspaceRuntime workspaces() {
+    return workspaces;
+  }
+
+  /** Puts held events back to work once their location is assigned. */
+  public HeldEvents heldEvents() {
+    return held;
   }
 
   /** The database this engine runs on. */

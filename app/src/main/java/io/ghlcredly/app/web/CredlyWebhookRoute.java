@@ -3,6 +3,7 @@ package io.ghlcredly.app.web;
 import io.ghlcredly.core.error.StorageException;
 import io.ghlcredly.core.model.SyncEvent;
 import io.ghlcredly.core.sync.EventIntake;
+import io.ghlcredly.credly.webhook.CredlyWebhookDispatcher;
 import io.ghlcredly.credly.webhook.CredlyWebhookReceiver;
 import io.ghlcredly.credly.webhook.CredlyWebhookReceiver.Verdict;
 import io.ghlcredly.web.Route;
@@ -25,10 +26,16 @@ public final class CredlyWebhookRoute implements Route {
   private static final Logger log = LoggerFactory.getLogger(CredlyWebhookRoute.class);
   static final String SOURCE = "credly";
 
-  private final CredlyWebhookReceiver receiver;
+  private final CredlyWebhookDispatcher receiver;
   private final EventIntake intake;
 
+  /** Every hint goes to the one organization's receiver. */
   public CredlyWebhookRoute(CredlyWebhookReceiver receiver, EventIntake intake) {
+    this(new CredlyWebhookDispatcher(Map.of(receiver.organizationId(), receiver)), intake);
+  }
+
+  /** Hints go to the receiver of the organization they name (see the dispatcher). */
+  public CredlyWebhookRoute(CredlyWebhookDispatcher receiver, EventIntake intake) {
     this.receiver = receiver;
     this.intake = intake;
   }

@@ -3,6 +3,7 @@ package io.ghlcredly.app.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ghlcredly.app.workspace.WorkspaceHealth;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.core.sync.SyncCounters;
 import io.ghlcredly.credly.CredlyTokenHealth;
@@ -10,6 +11,7 @@ import io.ghlcredly.web.Route;
 import io.ghlcredly.web.WebhookRequest;
 import io.ghlcredly.web.WebhookResponse;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /health}: liveness, the engine's counters, the state of each connected GHL account
@@ -21,11 +23,25 @@ public final class HealthRoute implements Route {
   private final SyncCounters counters;
   private final TokenStore accounts;
   private final CredlyTokenHealth credlyToken;
+  private final @Nullable WorkspaceHealth workspaces;
 
   public HealthRoute(SyncCounters counters, TokenStore accounts, CredlyTokenHealth credlyToken) {
+    this(counters, accounts, credlyToken, null);
+  }
+
+  /**
+   * With {@code workspaces}, also each workspace's state ({@code workspaces}: id, name, status,
+   * problems); {@code credlyToken} is then the first workspace's.
+   */
+  public HealthRoute(
+      SyncCounters counters,
+      TokenStore accounts,
+      CredlyTokenHealth credlyToken,
+      @Nullable WorkspaceHealth workspaces) {
     this.counters = counters;
     this.accounts = accounts;
     this.credlyToken = credlyToken;
+    this.workspaces = workspaces;
   }
 
   @Override
@@ -37,7 +53,8 @@ public final class HealthRoute implements Route {
         .put("eventsDuplicate", counts.eventsDuplicate())
         .put("badgesIssued", counts.badgesIssued())
         .put("duplicatesPrevented", counts.duplicatesPrevented())
-        .put("failures", counts.failures());
+        .put("failures", counts.failures())
+        .put("eventsHeld", counts.eventsHeld());
     ArrayNode ghl = body.putArray("ghlAccounts");
     for (TokenStore.AccountSummary account : accounts.listAccounts()) {
       ObjectNode row =
@@ -57,6 +74,18 @@ public final class HealthRoute implements Route {
     }
     if (credly.daysLeft() != null) {
       token.put("daysLeft", credly.daysLeft());
+    }
+    if (workspaces != null) {
+      ArrayNode list = body.putArray("workspaces");
+      for (WorkspaceHealth.Status status : workspaces.statuses()) {
+        ObjectNode row =
+            list.addObject()
+                .put("id", status.workspace().id().value())
+                .put("name", status.workspace().name())
+                .put("status", status.ok() ? "ok" : "failing");
+        ArrayNode problems = row.putArray("problems");
+        status.problems().forEach(problems::add);
+      }
     }
     return new WebhookResponse(200, body.toString(), Map.of());
   }

@@ -13,6 +13,7 @@ import io.ghlcredly.web.WebhookResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /** The operator probes: {@code /metrics}, {@code /health/live} and {@code /health/ready}. */
@@ -35,6 +36,13 @@ public final class MetricsRoutes {
 
   /** The routes with the given readiness checks. */
   public static Map<String, Route> create(AppMetrics metrics, List<ReadinessCheck> readiness) {
+    List<ReadinessCheck> fixed = List.copyOf(readiness);
+    return create(metrics, () -> fixed);
+  }
+
+  /** The routes with readiness checks that may change while the service runs. */
+  public static Map<String, Route> create(
+      AppMetrics metrics, Supplier<List<ReadinessCheck>> readiness) {
     return Map.of(
         "GET /metrics", new MetricsRoute(metrics),
         "GET /health/live", request -> WebhookResponse.ok("live"),

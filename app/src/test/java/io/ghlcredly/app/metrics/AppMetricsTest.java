@@ -3,6 +3,8 @@ package io.ghlcredly.app.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ghlcredly.core.job.JobListener;
+import io.ghlcredly.core.model.BadgeState;
+import io.ghlcredly.core.model.BadgeTemplateId;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.LocationId;
@@ -22,10 +24,20 @@ class AppMetricsTest {
 
   @Test
   void countsEventsBySourceTypeAndDuplicate() {
-    metrics.sync().eventReceived("ghl", "contact.tags-updated", false);
-    metrics.sync().eventReceived("ghl", "contact.tags-updated", false);
-    metrics.sync().eventReceived("ghl", "contact.tags-updated", true);
-    metrics.sync().eventReceived("credly", "badge.state-changed", false);
+    SyncEvent tags = received(NOW).event();
+    SyncEvent badge =
+        new SyncEvent.BadgeChanged(
+            new EventId("event-2"),
+            new ContactId("contact-1"),
+            NOW,
+            SyncEvent.BadgeChanged.Change.STATE_CHANGED,
+            "badge-1",
+            new BadgeTemplateId("3f1c9d2e-0000-4000-8000-000000000101"),
+            BadgeState.ACCEPTED);
+    metrics.sync().eventReceived("ghl", tags, false);
+    metrics.sync().eventReceived("ghl", tags, false);
+    metrics.sync().eventReceived("ghl", tags, true);
+    metrics.sync().eventReceived("credly", badge, false);
 
     Scrape scrape = new Scrape(metrics.scrape());
 
@@ -41,6 +53,27 @@ class AppMetricsTest {
         .hasValue(2.0);
     assertThat(scrape.value("ghlcredly_events_received_total", "duplicate", "true")).hasValue(1.0);
     assertThat(scrape.value("ghlcredly_events_received_total", "source", "credly")).hasValue(1.0);
+    assertThat(scrape.value("ghlcredly_events_received_total", "workspace", "none")).hasValue(4.0);
+  }
+
+  @Test
+  void labelsEventsWithTheirWorkspace() {
+    metrics.labelWorkspaces(
+        event ->
+            event instanceof SyncEvent.ContactEvent contact
+                    && contact.locationId().value().equals("location-1")
+                ? "academy-north"
+                : "none");
+    metrics.sync().eventReceived("ghl", received(NOW).event(), false);
+    metrics.sync().eventsApplied(List.of(received(NOW.minusMillis(100))), NOW);
+    metrics.sync().eventsHeld(3);
+
+    Scrape scrape = new Scrape(metrics.scrape());
+    assertThat(scrape.value("ghlcredly_events_received_total", "workspace", "academy-north"))
+        .hasValue(1.0);
+    assertThat(scrape.value("ghlcredly_event_latency_seconds_count", "workspace", "academy-north"))
+        .hasValue(1.0);
+    assertThat(scrape.value("ghlcredly_events_held_total")).hasValue(3.0);
   }
 
   @Test
