@@ -38,5 +38,9 @@ CREATE TABLE held_location (
 -- no location yet, and keeps another organization's event from firing a workspace's rules.
 ALTER TABLE event_inbox ADD COLUMN credly_organization_id TEXT;
 
--- The location's name as GHL gives it, shown in the browser instead of its id.
-ALTER TABLE oauth_account ADD COLUMN location_name TEXT;
+-- Locations' names as GHL gives them (GET /locations/{locationId}), shown instead of their ids.
+CREATE TABLE location_name (
+  location_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  fetched_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

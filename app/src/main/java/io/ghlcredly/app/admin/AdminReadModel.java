@@ -94,9 +94,9 @@ final class AdminReadModel {
         new AdminViews.Ghl(
             words(config.ghl().mode().name()), config.ghl().configuredLocations(), rows),
         new AdminViews.Credly(
-            words(config.credly().environment().name()),
-            config.credly().organizationId(),
-            words(config.credly().records().name()),
+            words(config.workspaces().get(0).credly().environment().name()),
+            config.workspaces().get(0).credly().organizationId(),
+            words(config.workspaces().get(0).credly().records().name()),
             words(token.level().name()),
             text(token.expiresAt()),
             token.daysLeft()));

@@ -2,8 +2,10 @@ package io.ghlcredly.app.catalog;
 
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.CredlyConfig;
+import io.ghlcredly.app.config.WorkspaceConfig;
 import io.ghlcredly.core.error.ConfigException;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.core.model.WorkspaceId;
 import io.ghlcredly.credly.CredlyClient;
 import io.ghlcredly.credly.CredlyOperations;
 import io.ghlcredly.credly.CredlySettings;
@@ -42,6 +44,17 @@ public final class Catalogs {
    * @param baseUrl sends every action here instead of the configured API (an emulator, a proxy)
    */
   public static Catalog forConfig(AppConfig config, @Nullable URI baseUrl) {
+    return forConfig(config, baseUrl, null);
+  }
+
+  /**
+   * The catalog bound to the configured accounts, with the Credly organization of the workspace.
+   *
+   * @param workspace whose Credly organization Credly actions use; may be null only when the
+   *     configuration has one workspace
+   */
+  public static Catalog forConfig(
+      AppConfig config, @Nullable URI baseUrl, @Nullable WorkspaceId workspace) {
     Secret token = config.ghl().privateToken();
     if (token == null) {
       throw new ConfigException(
@@ -53,7 +66,7 @@ public final class Catalogs {
             config.ghl().apiVersion(),
             token,
             GhlSettings.DEFAULT_TIMEOUT);
-    CredlyConfig credly = config.credly();
+    CredlyConfig credly = workspaceOf(config, workspace).credly();
     CredlyClient credlyClient =
         CredlyClient.create(
             new CredlySettings(
@@ -63,6 +76,29 @@ public final class Catalogs {
                 credly.timeout(),
                 credly.maxConcurrency()));
     return build(GhlClient.create(settings), credlyClient);
+  }
+
+  private static WorkspaceConfig workspaceOf(AppConfig config, @Nullable WorkspaceId workspace) {
+    String ids =
+        String.join(", ", config.workspaces().stream().map(each -> each.id().value()).toList());
+    if (workspace == null) {
+      if (config.workspaces().size() > 1) {
+        throw new ConfigException(
+            "--workspace",
+            "the configuration has several workspaces, each with its own Credly organization:"
+                + " name one ("
+                + ids
+                + ")");
+      }
+      return config.workspaces().get(0);
+    }
+    return config
+        .workspace(workspace)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    "--workspace",
+                    "no workspace '" + workspace + "' in the configuration (" + ids + ")"));
   }
 
   private static Catalog build(GhlClient ghl, CredlyClient credly) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ghlcredly.app.catalog.Catalogs;
 import io.ghlcredly.app.config.AppConfig;
+import io.ghlcredly.app.config.WorkspaceArgument;
 import io.ghlcredly.core.error.ApiException;
 import io.ghlcredly.http.catalog.Catalog;
 import io.ghlcredly.http.catalog.Operation;
@@ -49,6 +50,14 @@ final class CallCommand implements Callable<Integer> {
   @Nullable String body;
 
   @CommandLine.Option(
+      names = "--workspace",
+      paramLabel = "ID",
+      description =
+          "whose Credly organization Credly actions use (needed when the configuration has"
+              + " several workspaces)")
+  @Nullable String workspace;
+
+  @CommandLine.Option(
       names = "--base-url",
       paramLabel = "URL",
       description = "Send to this base URL instead of the configured one (an emulator, a sandbox).")
@@ -66,7 +75,9 @@ final class CallCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     AppConfig loaded = ConfigFile.of(config).load();
-    Catalog catalog = Catalogs.forConfig(loaded, baseUrl);
+    Catalog catalog =
+        Catalogs.forConfig(
+            loaded, baseUrl, workspace == null ? null : WorkspaceArgument.parse(workspace));
     Operation operation =
         catalog
             .find(name)
