@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * expire). Thread-safe: every method holds the instance lock.
  */
 final class CredlyAccess {
+  static final String NO_TOKEN = "You must provide a valid authorization token";
+
   private final InstantSource clock;
   private Secret organizationToken;
   private @Nullable Instant organizationTokenExpiresAt;
@@ -63,30 +65,47 @@ final class CredlyAccess {
     accessTokens.replaceAll((token, expiry) -> clock.instant().minusSeconds(1));
   }
 
-  /** Why the request may not call the API, or empty when it may. */
-  synchronized Optional<String> refusal(EmulatorRequest request) {
+  /** Whether the request's credentials are this organization's, and valid now. */
+  synchronized Verdict check(EmulatorRequest request) {
     Optional<String> header = request.header("Authorization");
     if (header.isEmpty()) {
-      return Optional.of("You must provide a valid authorization token");
+      return new Verdict.NotOurs(NO_TOKEN);
     }
     String value = header.get();
     if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
       Instant expiry = accessTokens.get(value.substring(7).trim());
       if (expiry == null) {
-        return Optional.of("Invalid access token");
+        return new Verdict.NotOurs("Invalid access token");
       }
       return clock.instant().isBefore(expiry)
-          ? Optional.empty()
-          : Optional.of("The access token expired");
+          ? new Verdict.Allowed()
+          : new Verdict.Refused("The access token expired");
     }
     if (!value.regionMatches(true, 0, "Basic ", 0, 6) || !basicUserMatches(value.substring(6))) {
-      return Optional.of("You must provide a valid authorization token");
+      return new Verdict.NotOurs(NO_TOKEN);
     }
     Instant expiry = organizationTokenExpiresAt;
     if (expiry != null && !clock.instant().isBefore(expiry)) {
-      return Optional.of("The authorization token expired");
+      return new Verdict.Refused("The authorization token expired");
     }
-    return Optional.empty();
+    return new Verdict.Allowed();
+  }
+
+  /**
+   * What {@link #check} found. {@code NotOurs} lets another organization of the emulator claim the
+   * credentials; its message is the answer when none does.
+   */
+  sealed interface Verdict {
+    record Allowed() implements Verdict {}
+
+    record Refused(String message) implements Verdict {}
+
+    record NotOurs(String message) implements Verdict {}
+  }
+
+  /** Whether the OAuth client is registered with this organization. */
+  synchronized boolean knowsClient(String clientId) {
+    return clients.containsKey(clientId);
   }
 
   /** The password is ignored, as Credly accepts the common client variants (credly.md §2a). */

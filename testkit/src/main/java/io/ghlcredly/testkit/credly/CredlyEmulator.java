@@ -16,50 +16,40 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Credly issuer API on loopback ({@code http://127.0.0.1:<port>/v1}) with one organization and
- * state: badge templates (list with filter, sort and paging), issued badges with Credly's
- * validation, duplicate rule and states (pending, accepted, rejected, revoked; replace and delete),
- * the high-volume search, Workforce employees (403 unless {@link #enableWorkforce}), organization
- * events with thin webhooks retried until answered 200, the OAuth token endpoint ({@code POST
- * /oauth/token}) and expiring tokens; plus the earner's accept and reject links ({@code GET
- * /badges/{id}/accept}, no token). API routes need HTTP Basic with {@link #authToken()} as user
- * name, or a Bearer token from the token endpoint. Faults can be injected on any route.
+ * A Credly issuer API on loopback ({@code http://127.0.0.1:<port>/v1}) hosting one organization, or
+ * several ({@link #addOrganization}) from the same host as Credly does, each with its own state
+ * (see {@link CredlyOrganization}): badge templates (list with filter, sort and paging), issued
+ * badges with Credly's validation, duplicate rule and states (pending, accepted, rejected, revoked;
+ * replace and delete), the high-volume search, Workforce employees (403 unless {@link
+ * #enableWorkforce}), organization events with thin webhooks retried until answered 200, the OAuth
+ * token endpoint ({@code POST /oauth/token}) and expiring tokens; plus the earner's accept and
+ * reject links ({@code GET /badges/{id}/accept}, no token). API routes need HTTP Basic with the
+ * organization's {@link CredlyOrganization#authToken()} as user name, or a Bearer token from the
+ * token endpoint; another organization's credentials get 403. Faults, latency and the request log
+ * are the server's, shared by all organizations.
+ *
+ * <p>The per-organization methods here ({@link #authToken()}, {@link #seedTemplate(String)}, ...)
+ * act on the {@linkplain #firstOrganization() first organization}, the one it started with.
  *
  * <p>Thread-safe. Close it to free the port.
  */
 public final class CredlyEmulator implements AutoCloseable {
+  private static final String FIRST_NAME = "Emulated Organization";
+
   private final EmulatorServer server;
-  private final CredlyState state;
-  private final CredlyAccess access;
-  private final EmployeeStore employees;
-  private final CredlyWebhookSender webhooks;
-  private final String organizationId;
+  private final InstantSource clock;
+  private final CredlyOrganizations organizations = new CredlyOrganizations();
+  private final OrganizationRouter router;
+  private final CredlyOrganization first;
 
   private CredlyEmulator(
       EmulatorServer server, InstantSource clock, String organizationId, Secret authToken) {
     this.server = server;
-    this.organizationId = organizationId;
-    URI apiBase = server.baseUrl();
-    URI webBase = URI.create(apiBase.toString().substring(0, apiBase.toString().length() - 3));
-    CredlyJson json = new CredlyJson(apiBase, webBase, organizationId);
-    this.webhooks = new CredlyWebhookSender(organizationId, json);
-    this.state = new CredlyState(clock, webhooks::publish);
-    this.access = new CredlyAccess(clock, authToken);
-    this.employees = new EmployeeStore(clock);
-    RouteGuard guard = new RouteGuard(json, access, organizationId);
-    CredlyRoutes routes =
-        new CredlyRoutes(state, guard, employees, apiBase.toString(), organizationId);
-    routes.register(server);
-    new WorkforceRoutes(employees, guard, apiBase.toString(), organizationId).register(server);
-    new EventRoutes(
-            state,
-            access,
-            guard,
-            badge -> routes.render(badge, false),
-            clock,
-            apiBase.toString(),
-            organizationId)
-        .register(server);
+    this.clock = clock;
+    this.router = new OrganizationRouter(server, organizations);
+    new DirectoryRoutes(organizations, clock).register(server);
+    server.track(organizations);
+    this.first = addOrganization(organizationId, FIRST_NAME, authToken);
   }
 
   /** Starts on a free port with a random organization id and token. */
@@ -113,23 +103,64 @@ public final class CredlyEmulator implements AutoCloseable {
     return server.baseUrl();
   }
 
+  /**
+   * Adds an organization with a random id and token, served from this emulator's host alongside the
+   * others.
+   */
+  public CredlyOrganization addOrganization(String name) {
+    return addOrganization(
+        UUID.randomUUID().toString(), name, Secret.of("emulator-" + UUID.randomUUID()));
+  }
+
+  /**
+   * Adds an organization with fixed coordinates, for a configuration that must not change between
+   * runs.
+   *
+   * @throws IllegalArgumentException when the emulator already hosts that organization id
+   */
+  public CredlyOrganization addOrganization(String organizationId, String name, Secret authToken) {
+    Objects.requireNonNull(organizationId, "organizationId");
+    CredlyOrganization organization =
+        new CredlyOrganization(
+            organizationId, name, authToken, clock, server.baseUrl(), server::requests);
+    organizations.add(organization);
+    router.add(organization);
+    return organization;
+  }
+
+  /** The organization the emulator started with, which the per-organization methods here use. */
+  public CredlyOrganization firstOrganization() {
+    return first;
+  }
+
+  /** The hosted organization with that id, if any. */
+  public Optional<CredlyOrganization> organization(String organizationId) {
+    return organizations.find(organizationId);
+  }
+
+  /** Every hosted organization, the first one first, then in the order they were added. */
+  public List<CredlyOrganization> organizations() {
+    return organizations.all();
+  }
+
+  /** The first organization's id. */
   public String organizationId() {
-    return organizationId;
+    return first.organizationId();
   }
 
-  /** The organization's authorization token, the HTTP Basic user name. */
+  /** The first organization's authorization token, the HTTP Basic user name. */
   public Secret authToken() {
-    return access.organizationToken();
+    return first.authToken();
   }
 
-  /** From this instant on the organization token is refused with 401 (null: never). */
+  /** From this instant on the first organization's token is refused with 401 (null: never). */
   public void expireOrganizationTokenAt(@Nullable Instant expiresAt) {
-    access.expireOrganizationTokenAt(expiresAt);
+    first.expireOrganizationTokenAt(expiresAt);
   }
 
-  /** Replaces the organization token, as rotating it in Credly's UI does. */
+  /** Replaces the first organization's token, as rotating it in Credly's UI does. */
   public void rotateOrganizationToken(Secret token) {
-    access.rotateOrganizationToken(token, null);
+    first.rotateOrganizationToken(token);
   }
 
   /** The OAuth token endpoint, on the web host as in production. */
@@ -138,110 +169,109 @@ public final class CredlyEmulator implements AutoCloseable {
     return URI.create(api.substring(0, api.length() - "/v1".length()) + "/oauth/token");
   }
 
-  /** Lets an OAuth application get access tokens with these client credentials. */
+  /** Lets an OAuth application of the first organization get access tokens. */
   public void registerOAuthClient(String clientId, Secret clientSecret) {
-    access.registerClient(clientId, clientSecret);
+    first.registerOAuthClient(clientId, clientSecret);
   }
 
-  /** The lifetime of access tokens issued from now on (Credly's is two hours). */
+  /** The lifetime of the first organization's access tokens issued from now on (Credly: 2 h). */
   public void accessTokenLifetime(Duration lifetime) {
-    access.accessTokenLifetime(lifetime);
+    first.accessTokenLifetime(lifetime);
   }
 
-  /** Expires every access token issued so far. */
+  /** Expires every access token issued to the first organization's clients so far. */
   public void expireAccessTokens() {
-    access.expireAccessTokens();
+    first.expireAccessTokens();
   }
 
-  /** How many access tokens the token endpoint issued. */
+  /** How many access tokens the token endpoint issued to the first organization's clients. */
   public int oauthTokensIssued() {
-    return access.tokensIssued();
+    return first.oauthTokensIssued();
   }
 
-  /** Gives the organization Credly Workforce (employee records) or takes it away. */
+  /** Gives the first organization Credly Workforce (employee records) or takes it away. */
   public void enableWorkforce(boolean enabled) {
-    employees.enabled(enabled);
+    first.enableWorkforce(enabled);
   }
 
+  /** The first organization's Workforce employees. */
   public List<Employee> employees() {
-    return employees.all();
+    return first.employees();
   }
 
-  /** Every organization event, oldest first. */
+  /** Every event of the first organization, oldest first. */
   public List<CredlyEvent> events() {
-    return state.events();
+    return first.events();
   }
 
-  /** Posts a thin webhook for every event from now on (null stops); non-200 answers are retried. */
+  /** Posts the first organization's webhooks there from now on (null stops). */
   public void sendWebhooksTo(@Nullable URI url) {
-    webhooks.target(url);
+    first.sendWebhooksTo(url);
   }
 
   /** Retry schedule: first retry after {@code firstRetry}, doubling, {@code attempts} in all. */
   public void webhookRetries(Duration firstRetry, int attempts) {
-    webhooks.retries(firstRetry, attempts);
+    first.webhookRetries(firstRetry, attempts);
   }
 
-  /** Every webhook POST so far, with the receiver's status. */
+  /** Every webhook POST of the first organization so far, with the receiver's status. */
   public List<CredlyWebhookDelivery> webhookDeliveries() {
-    return webhooks.deliveries();
+    return first.webhookDeliveries();
   }
 
   /** Adds an active template with a random id that refuses duplicates. */
   public BadgeTemplate seedTemplate(String name) {
-    return seedTemplate(UUID.randomUUID().toString(), name, false);
+    return first.seedTemplate(name);
   }
 
   /** Adds (or replaces) an active template. */
   public BadgeTemplate seedTemplate(String id, String name, boolean allowDuplicates) {
-    return state.addTemplate(id, name, allowDuplicates);
+    return first.seedTemplate(id, name, allowDuplicates);
   }
 
   /** Archives a template: issuing it then answers 422 like an unknown template. */
   public BadgeTemplate archiveTemplate(String templateId) {
-    return state.setTemplateState(templateId, BadgeTemplate.ARCHIVED);
+    return first.archiveTemplate(templateId);
   }
 
+  /** The first organization's badge templates. */
   public List<BadgeTemplate> templates() {
-    return state.templates();
+    return first.templates();
   }
 
-  /** All issued badges (any state), oldest first. */
+  /** All badges the first organization issued (any state), oldest first. */
   public List<Badge> badges() {
-    return state.badges();
+    return first.badges();
   }
 
+  /** The first organization's badge with that id, if any. */
   public Optional<Badge> badge(String badgeId) {
-    return state.badge(badgeId);
+    return first.badge(badgeId);
   }
 
   /** How many badges (any state, revoked included) the template has for the issuer_earner_id. */
   public long countBadges(String templateId, @Nullable String issuerEarnerId) {
-    return state.count(templateId, issuerEarnerId);
+    return first.countBadges(templateId, issuerEarnerId);
   }
 
   /** Marks a badge accepted, as the earner would by following the accept link. */
   public Optional<Badge> acceptBadge(String badgeId) {
-    return state.changeState(badgeId, Badge.ACCEPTED);
+    return first.acceptBadge(badgeId);
   }
 
   /** Marks a badge rejected, as the earner would. */
   public Optional<Badge> rejectBadge(String badgeId) {
-    return state.changeState(badgeId, Badge.REJECTED);
+    return first.rejectBadge(badgeId);
   }
 
   /** Deletes a badge as the issuer would in Credly's UI. */
   public Optional<Badge> deleteBadge(String badgeId) {
-    return state.delete(badgeId);
+    return first.deleteBadge(badgeId);
   }
 
   /** Revokes a badge as the issuer would in Credly's UI. */
   public Optional<Badge> revokeBadge(String badgeId, String reason) {
-    return switch (state.revoke(badgeId, reason)) {
-      case CredlyState.RevokeOutcome.Revoked revoked -> Optional.of(revoked.badge());
-      case CredlyState.RevokeOutcome.NotFound notFound -> Optional.empty();
-      case CredlyState.RevokeOutcome.AlreadyRevoked already -> state.badge(badgeId);
-    };
+    return first.revokeBadge(badgeId, reason);
   }
 
   /**
@@ -273,7 +303,7 @@ public final class CredlyEmulator implements AutoCloseable {
 
   @Override
   public void close() {
-    webhooks.close();
+    organizations.close();
     server.close();
   }
 }

@@ -22,17 +22,22 @@ final class CredlyJson {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
-  private static final String ORGANIZATION_NAME = "Emulated Organization";
+  // Thread-safe once configured; shared so that error bodies need no organization.
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper mapper = MAPPER;
   private final String apiBase;
   private final String webBase;
   private final String organizationId;
+  private final String organizationName;
+  private final String vanityUrl;
 
-  CredlyJson(URI apiBase, URI webBase, String organizationId) {
+  CredlyJson(URI apiBase, URI webBase, String organizationId, String organizationName) {
     this.apiBase = apiBase.toString();
     this.webBase = webBase.toString();
     this.organizationId = organizationId;
+    this.organizationName = organizationName;
+    this.vanityUrl = this.webBase + "/org/" + slug(organizationName);
   }
 
   /** Parses a request body; an empty body is an empty object. */
@@ -47,8 +52,9 @@ final class CredlyJson {
     }
   }
 
-  String error(String message) {
-    ObjectNode root = mapper.createObjectNode();
+  /** Credly's error body, the same for every organization. */
+  static String error(String message) {
+    ObjectNode root = MAPPER.createObjectNode();
     root.putObject("data").put("message", message);
     root.putNull("metadata");
     return write(root);
@@ -83,13 +89,13 @@ final class CredlyJson {
   ObjectNode organization(boolean workforceEnabled) {
     ObjectNode org = mapper.createObjectNode();
     org.put("id", organizationId);
-    org.put("name", ORGANIZATION_NAME);
+    org.put("name", organizationName);
     org.put("website_url", "https://example.com/");
     org.putNull("webhook_url");
     org.put("contact_email", "issuer@example.com");
     org.put("technical_contact_email", "developer@example.com");
-    org.put("vanity_slug", "emulated-organization");
-    org.put("vanity_url", webBase + "/org/emulated-organization");
+    org.put("vanity_slug", slug(organizationName));
+    org.put("vanity_url", vanityUrl);
     org.putArray("allowed_webhooks")
         .add(CredlyEvent.BADGE_CREATED)
         .add(CredlyEvent.BADGE_STATE_CHANGED)
@@ -120,7 +126,7 @@ final class CredlyJson {
     node.putNull("default_expires_at");
     node.putObject("image").put("id", template.id()).put("url", imageUrl(template));
     node.put("image_url", imageUrl(template));
-    node.put("url", webBase + "/org/emulated-organization/badge/" + slug(template.name()));
+    node.put("url", vanityUrl + "/badge/" + slug(template.name()));
     node.set("owner", organizationRef());
     node.putArray("skills");
     node.putArray("alignments");
@@ -134,7 +140,7 @@ final class CredlyJson {
     node.putObject("user");
     node.set("created_by", organizationRef());
     ObjectNode issuer = node.putObject("issuer");
-    issuer.put("summary", "issued by " + ORGANIZATION_NAME);
+    issuer.put("summary", "issued by " + organizationName);
     ObjectNode entity = issuer.putArray("entities").addObject();
     entity.put("label", "Issued by").put("primary", true).set("entity", organizationRef());
     node.set("badge_template", template(template, badgesCount));
@@ -274,9 +280,9 @@ final class CredlyJson {
     ObjectNode ref = mapper.createObjectNode();
     ref.put("type", "Organization");
     ref.put("id", organizationId);
-    ref.put("name", ORGANIZATION_NAME);
+    ref.put("name", organizationName);
     ref.put("url", apiBase + "/organizations/" + organizationId);
-    ref.put("vanity_url", webBase + "/org/emulated-organization");
+    ref.put("vanity_url", vanityUrl);
     ref.put("verified", true);
     return ref;
   }
@@ -297,9 +303,9 @@ final class CredlyJson {
     return instant == null ? null : DATE.format(instant);
   }
 
-  private String write(JsonNode node) {
+  private static String write(JsonNode node) {
     try {
-      return mapper.writeValueAsString(node);
+      return MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON", e);
     }

@@ -5,7 +5,6 @@ import io.ghlcredly.testkit.credly.CredlyState.IssueOutcome;
 import io.ghlcredly.testkit.credly.CredlyState.RevokeOutcome;
 import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorResponse;
-import io.ghlcredly.testkit.server.EmulatorServer;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +13,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The emulator's organization, template and issued-badge routes: request parsing, Credly's rules
- * and status codes. Thread-safe.
+ * One organization's own, template and issued-badge routes: request parsing, Credly's rules and
+ * status codes. Thread-safe.
  */
 final class CredlyRoutes {
   static final int DEFAULT_PER = Paging.DEFAULT_PER;
@@ -40,32 +39,23 @@ final class CredlyRoutes {
     this.organizationUrl = apiBase + "/organizations/" + organizationId;
   }
 
-  void register(EmulatorServer server) {
-    server.route("GET", "/organizations", guard.authenticated(request -> organizations()));
-    String org = "/organizations/{org}";
-    server.route(
-        "GET",
-        org,
-        guard.inOrganization(
-            request -> guard.ok(json.single(json.organization(employees.enabled())))));
-    server.route("GET", org + "/badge_templates", guard.inOrganization(this::templates));
-    server.route("GET", org + "/badge_templates/{id}", guard.inOrganization(this::template));
-    server.route("POST", org + "/badges", guard.inOrganization(this::issue));
-    server.route("GET", org + "/badges", guard.inOrganization(this::listBadges));
-    server.route(
-        "GET", org + "/high_volume_issued_badge_search", guard.inOrganization(this::search));
-    server.route("GET", org + "/badges/{id}", guard.inOrganization(this::badge));
-    server.route("PUT", org + "/badges/{id}/revoke", guard.inOrganization(this::revoke));
-    server.route("POST", org + "/badges/{id}/replace", guard.inOrganization(this::replace));
-    server.route("DELETE", org + "/badges/{id}", guard.inOrganization(this::delete));
-    // The earner's links from accept_badge_url: no API token, as in a browser.
-    server.route("GET", "/badges/{id}/accept", guard.safely(r -> earner(r, Badge.ACCEPTED)));
-    server.route("GET", "/badges/{id}/reject", guard.safely(r -> earner(r, Badge.REJECTED)));
+  void register(RouteTable table) {
+    String org = OrganizationRouter.ORGANIZATION;
+    table.route("GET", org, request -> guard.ok(json.single(organization())));
+    table.route("GET", org + "/badge_templates", this::templates);
+    table.route("GET", org + "/badge_templates/{id}", this::template);
+    table.route("POST", org + "/badges", this::issue);
+    table.route("GET", org + "/badges", this::listBadges);
+    table.route("GET", org + "/high_volume_issued_badge_search", this::search);
+    table.route("GET", org + "/badges/{id}", this::badge);
+    table.route("PUT", org + "/badges/{id}/revoke", this::revoke);
+    table.route("POST", org + "/badges/{id}/replace", this::replace);
+    table.route("DELETE", org + "/badges/{id}", this::delete);
   }
 
-  private EmulatorResponse organizations() {
-    CredlyJson.PageLinks links = new CredlyJson.PageLinks(1, 1, 1, DEFAULT_PER, null, null);
-    return guard.ok(json.page(List.of(json.organization(employees.enabled())), links));
+  /** The organization as {@code GET /organizations[/{org}]} shows it. */
+  JsonNode organization() {
+    return json.organization(employees.enabled());
   }
 
   private EmulatorResponse templates(EmulatorRequest request) {
@@ -237,7 +227,8 @@ final class CredlyRoutes {
         : guard.error(404, "Badge not found");
   }
 
-  private EmulatorResponse earner(EmulatorRequest request, String newState) {
+  /** The earner's accept or reject link, for a badge of this organization. */
+  EmulatorResponse earner(EmulatorRequest request, String newState) {
     Optional<Badge> badge = state.badge(request.pathParam("id"));
     if (badge.isEmpty()) {
       return guard.error(404, "Badge not found");

@@ -3,7 +3,6 @@ package io.ghlcredly.testkit.credly;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ghlcredly.testkit.server.EmulatorRequest;
 import io.ghlcredly.testkit.server.EmulatorResponse;
-import io.ghlcredly.testkit.server.EmulatorServer;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,19 +31,18 @@ final class WorkforceRoutes {
     this.listUrl = apiBase + "/organizations/" + organizationId + "/employees";
   }
 
-  void register(EmulatorServer server) {
-    String employees = "/organizations/{org}/employees";
-    server.route("GET", employees, workforce(this::list));
-    server.route("POST", employees, workforce(this::create));
-    server.route("GET", employees + "/{id}", workforce(this::get));
-    server.route("PUT", employees + "/{id}", workforce(this::update));
-    server.route("DELETE", employees + "/{id}", workforce(this::delete));
+  void register(RouteTable table) {
+    String employees = OrganizationRouter.ORGANIZATION + "/employees";
+    table.route("GET", employees, workforce(this::list));
+    table.route("POST", employees, workforce(this::create));
+    table.route("GET", employees + "/{id}", workforce(this::get));
+    table.route("PUT", employees + "/{id}", workforce(this::update));
+    table.route("DELETE", employees + "/{id}", workforce(this::delete));
   }
 
   private Function<EmulatorRequest, EmulatorResponse> workforce(
       Function<EmulatorRequest, EmulatorResponse> handler) {
-    return guard.inOrganization(
-        request -> store.enabled() ? handler.apply(request) : guard.error(403, NO_WORKFORCE));
+    return request -> store.enabled() ? handler.apply(request) : guard.error(403, NO_WORKFORCE);
   }
 
   private EmulatorResponse list(EmulatorRequest request) {

@@ -1,7 +1,9 @@
 /**
- * An emulator of the Credly (Acclaim) issuer API on loopback, for connector tests and the demo:
- * organization, badge templates, issued badges with Credly's duplicate rule, filters, paging,
- * revocation, HTTP Basic auth and fault injection.
+ * An emulator of the Credly (Acclaim) issuer API on loopback, for connector tests and the demo: one
+ * or several organizations on one host (each with its own templates, badges, employees, events,
+ * webhooks and credentials), issued badges with Credly's duplicate rule, filters, paging,
+ * revocation, HTTP Basic and OAuth auth, fault injection and a per-organization gauge of calls in
+ * flight.
  */
 @NullMarked
 package io.ghlcredly.testkit.credly;

@@ -53,6 +53,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final List<EmulatorRequest> requests = new CopyOnWriteArrayList<>();
   private final String basePath;
   private volatile Duration latency = Duration.ZERO;
+  private volatile RequestTracker tracker = RequestTracker.NONE;
 
   /**
    * @param basePath prefix of every route, such as {@code /v1}, or empty
@@ -112,6 +113,11 @@ public final class EmulatorServer implements AutoCloseable {
     }
     regex.append(Pattern.quote(pathPattern.substring(last)));
     routes.add(new Route(method, Pattern.compile(regex.toString()), names, handler));
+  }
+
+  /** Tells {@code tracker} of every later request (replacing the previous tracker). */
+  public void track(RequestTracker tracker) {
+    this.tracker = tracker;
   }
 
   /**
@@ -179,10 +185,19 @@ public final class EmulatorServer implements AutoCloseable {
                 }
               });
       String query = exchange.getRequestURI().getRawQuery();
-      Fault fault = takeFault(method, path);
-      EmulatorResponse response =
-          dispatch(method, path, query == null ? "" : query, headers, body, fault, receivedAt);
-      sleep(latency);
+      Runnable finished = tracker.started(method, path);
+      Fault fault;
+      EmulatorResponse response;
+      try {
+        fault = takeFault(method, path);
+        response =
+            dispatch(method, path, query == null ? "" : query, headers, body, fault, receivedAt);
+        sleep(latency);
+      } finally {
+        // Before the answer leaves: the client must never see a request still counted after it
+        // has its answer, or a gauge of calls in flight would read one too many.
+        finished.run();
+      }
       if (fault != null && fault.kind() == Fault.Kind.RESET) {
         resetConnection(exchange);
         return;
