@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,10 @@ final class OAuthGrants {
   private final Map<String, AccessToken> accessTokens = new HashMap<>();
   private final Map<String, RefreshToken> refreshTokens = new HashMap<>();
   private final Map<String, Integer> refreshes = new HashMap<>();
+
+  /** Accounts (locations or companies) with an install: a code exchanged, not revoked since. */
+  private final Set<String> installs = new HashSet<>();
+
   private int reuseAttempts;
   private int locationTokensMinted;
 
@@ -79,13 +84,18 @@ final class OAuthGrants {
     return code;
   }
 
-  /** Uses up a code: empty when unknown, used or expired. */
+  /** Uses up a code: empty when unknown, used or expired. Marks its account installed. */
   synchronized Optional<Code> takeCode(String code) {
     Code found = codes.remove(code);
     if (found == null || !clock.instant().isBefore(found.expiresAt())) {
       return Optional.empty();
     }
+    installs.add(found.grant().accountId());
     return Optional.of(found);
+  }
+
+  synchronized boolean installed(String accountId) {
+    return installs.contains(accountId);
   }
 
   synchronized Issued issue(Grant grant, boolean withRefreshToken) {
@@ -148,6 +158,7 @@ final class OAuthGrants {
 
   /** Revokes every token issued so far for the account (as an uninstall would). */
   synchronized void revoke(String accountId) {
+    installs.remove(accountId);
     accessTokens.replaceAll(
         (token, access) ->
             access.grant().accountId().equals(accountId)
