@@ -120,7 +120,16 @@ public final class GhlOAuthEmulator {
 
   /** Revokes every token issued so far for the location or company, as an uninstall would. */
   public void revoke(String accountId) {
-    grants.revoke(accountId);
+    grants.revoke(accountId, accountId.equals(companyId));
+  }
+
+  /**
+   * Records an install whose code was exchanged: a location install for its location, a company
+   * install for every location the company has now ({@code installToFutureLocations} is false, so
+   * locations added later do not get the app).
+   */
+  void installed(OAuthGrants.Grant grant) {
+    grants.install(grant.company() ? locations() : List.of(grant.accountId()));
   }
 
   /**
@@ -149,11 +158,11 @@ public final class GhlOAuthEmulator {
   }
 
   /**
-   * Whether the app is installed on the location: a location install for it, or a company install,
-   * whose code was exchanged and which no {@link #revoke} undid.
+   * Whether the app is installed on the location: a location install for it, or a company install
+   * made while the location existed, whose code was exchanged and which no {@link #revoke} undid.
    */
   public boolean installedOn(String locationId) {
-    return grants.installed(locationId) || grants.installed(companyId);
+    return grants.installed(locationId);
   }
 
   /**

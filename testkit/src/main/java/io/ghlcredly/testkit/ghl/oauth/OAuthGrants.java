@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -68,7 +69,7 @@ final class OAuthGrants {
   private final Map<String, RefreshToken> refreshTokens = new HashMap<>();
   private final Map<String, Integer> refreshes = new HashMap<>();
 
-  /** Accounts (locations or companies) with an install: a code exchanged, not revoked since. */
+  /** Locations the app is installed on: a code exchanged for them, not revoked since. */
   private final Set<String> installs = new HashSet<>();
 
   private int reuseAttempts;
@@ -84,18 +85,22 @@ final class OAuthGrants {
     return code;
   }
 
-  /** Uses up a code: empty when unknown, used or expired. Marks its account installed. */
+  /** Uses up a code: empty when unknown, used or expired. */
   synchronized Optional<Code> takeCode(String code) {
     Code found = codes.remove(code);
     if (found == null || !clock.instant().isBefore(found.expiresAt())) {
       return Optional.empty();
     }
-    installs.add(found.grant().accountId());
     return Optional.of(found);
   }
 
-  synchronized boolean installed(String accountId) {
-    return installs.contains(accountId);
+  /** Records the app as installed on these locations (a code was exchanged for them). */
+  synchronized void install(Collection<String> locationIds) {
+    installs.addAll(locationIds);
+  }
+
+  synchronized boolean installed(String locationId) {
+    return installs.contains(locationId);
   }
 
   synchronized Issued issue(Grant grant, boolean withRefreshToken) {
@@ -156,9 +161,16 @@ final class OAuthGrants {
                 : access);
   }
 
-  /** Revokes every token issued so far for the account (as an uninstall would). */
-  synchronized void revoke(String accountId) {
-    installs.remove(accountId);
+  /**
+   * Revokes every token issued so far for the account, as an uninstall would; uninstalling from the
+   * company uninstalls from all of its locations.
+   */
+  synchronized void revoke(String accountId, boolean company) {
+    if (company) {
+      installs.clear();
+    } else {
+      installs.remove(accountId);
+    }
     accessTokens.replaceAll(
         (token, access) ->
             access.grant().accountId().equals(accountId)

@@ -88,6 +88,7 @@ final class OAuthRoutes {
       return error(400, "invalid_grant", "redirect_uri does not match the authorization request");
     }
     Grant grant = code.get().grant();
+    emulator.installed(grant);
     return tokenResponse(grant, grants.issue(grant, true));
   }
 
