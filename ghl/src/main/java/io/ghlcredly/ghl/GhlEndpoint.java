@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The 32 operations of HighLevel's apps/contacts.json (API version 2021-07-28): operationId,
- * method, path template, the scope its {@code security} requires, query parameters and body use.
- * The one table both {@link GhlClient} and the catalog read, so the scope check and the paths
- * cannot drift apart.
+ * The 32 operations of HighLevel's apps/contacts.json and get-location of apps/locations.json (API
+ * version 2021-07-28): operationId, method, path template, the scope its {@code security} requires,
+ * query parameters and body use. The one table both {@link GhlClient} and the catalog read, so the
+ * scope check and the paths cannot drift apart.
  */
 public enum GhlEndpoint {
   GET_CONTACT(
@@ -254,7 +254,15 @@ public enum GhlEndpoint {
       "/contacts/{contactId}/workflow/{workflowId}",
       GrantedScopes.CONTACTS_WRITE,
       BodyUse.OPTIONAL,
-      "Remove a contact from a workflow");
+      "Remove a contact from a workflow"),
+  /** apps/locations.json; a location's token reads its own location only. */
+  GET_LOCATION(
+      "get-location",
+      "GET",
+      "/locations/{locationId}",
+      GrantedScopes.LOCATIONS_READONLY,
+      BodyUse.NONE,
+      "Get a location (sub-account): its name, company and address");
 
   private final String operationId;
   private final String method;
@@ -289,7 +297,7 @@ public enum GhlEndpoint {
     this.params = List.copyOf(all);
   }
 
-  /** The operationId in apps/contacts.json. */
+  /** The operationId in apps/contacts.json (apps/locations.json for {@link #GET_LOCATION}). */
   public String operationId() {
     return operationId;
   }

@@ -22,6 +22,9 @@ public interface GrantedScopes {
   /** Create, change and delete contacts and what hangs off them. */
   String CONTACTS_WRITE = "contacts.write";
 
+  /** Read a location's (sub-account's) details, such as its name. */
+  String LOCATIONS_READONLY = "locations.readonly";
+
   Set<String> granted();
 
   /** Whether a call needing {@code scope} may be sent. */

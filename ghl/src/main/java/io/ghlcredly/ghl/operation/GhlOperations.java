@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * HighLevel's actions and triggers for the catalog: one action per operation of apps/contacts.json
- * and one trigger per webhook event we handle.
+ * plus get-location (apps/locations.json), and one trigger per webhook event we handle. Every
+ * action is bound to one location's client; {@code GET /oauth/installedLocations} is not an action,
+ * since only an agency (company) token may call it and no catalog client holds one.
  */
 public final class GhlOperations {
   /** Catalog names that read better than the spec's operationIds. */

@@ -7,8 +7,11 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import io.ghlcredly.core.error.ApiException;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.core.port.TokenStore.AccountType;
 import io.ghlcredly.ghl.GhlClient;
 import io.ghlcredly.ghl.GhlEndpoint;
+import io.ghlcredly.ghl.GhlLocations;
 import io.ghlcredly.ghl.GhlSettings;
 import io.ghlcredly.ghl.api.BulkTagsRequest;
 import io.ghlcredly.ghl.api.BusinessContactsRequest;
@@ -22,11 +25,20 @@ import io.ghlcredly.ghl.api.SearchContactsRequest;
 import io.ghlcredly.ghl.api.SearchContactsRequest.SearchFilter;
 import io.ghlcredly.ghl.api.UpdateTaskRequest;
 import io.ghlcredly.ghl.contract.GhlOpenApiSpec.SpecOperation;
+import io.ghlcredly.ghl.oauth.GhlOAuthClient;
+import io.ghlcredly.ghl.oauth.GhlOAuthSettings;
 import io.ghlcredly.ghl.operation.GhlOperations;
 import io.ghlcredly.http.catalog.OperationSpec;
 import io.ghlcredly.http.catalog.ParamSpec;
 import io.ghlcredly.testkit.ghl.GhlEmulator;
 import io.ghlcredly.testkit.ghl.GhlExchange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -42,10 +54,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every operation of HighLevel's contacts.json, called through our typed client against the
- * emulator: the request we send and the emulator's answer must both validate against the spec.
+ * emulator: the request we send and the emulator's answer must both validate against the spec. The
+ * same for the emulator's location routes: get-location against locations.json, installed locations
+ * against oauth.json.
  */
 class GhlContractIT {
   private static final GhlOpenApiSpec SPEC = new GhlOpenApiSpec();
+  private static final GhlOpenApiSpec LOCATIONS_SPEC =
+      new GhlOpenApiSpec("locations.json", "/locations/{locationId}");
+  private static final GhlOpenApiSpec OAUTH_SPEC =
+      new GhlOpenApiSpec("oauth.json", "/oauth/installedLocations");
+  private static final URI REDIRECT = URI.create("https://sync.example.com/oauth/ghl/callback");
 
   private final GhlEmulator emulator = GhlEmulator.start();
   private final GhlClient client =
@@ -79,11 +98,45 @@ class GhlContractIT {
   }
 
   @Test
+  void locationRoutesMatchTheLocationsAndOAuthSpecs() {
+    String campus = emulator.addLocation("North Campus");
+    Secret agencyToken = agencyToken();
+    GhlClient agency = clientWith(agencyToken);
+
+    assertThat(new GhlLocations(client).findLocationName(location))
+        .hasValue(GhlEmulator.DEFAULT_LOCATION_NAME);
+    assertThat(
+            new GhlLocations(clientWith(emulator.privateTokenFor(campus)))
+                .findLocationName(new LocationId(campus)))
+        .hasValue("North Campus");
+    assertThat(new GhlLocations(agency).findLocationName(new LocationId(campus)))
+        .hasValue("North Campus");
+    assertThat(installedLocations(agencyToken).statusCode()).isEqualTo(200);
+
+    List<String> problems = new ArrayList<>();
+    Set<String> validated = new LinkedHashSet<>();
+    for (GhlExchange exchange : emulator.exchanges()) {
+      String path = exchange.request().path();
+      boolean oauthCall = path.startsWith("/oauth/");
+      GhlOpenApiSpec spec = oauthCall ? OAUTH_SPEC : LOCATIONS_SPEC;
+      String call = path + " " + exchange.response().status();
+      validated.add(oauthCall ? "get-installed-location" : "get-location");
+      report(call + " request", spec.validateRequest(exchange.request()), problems);
+      report(call + " response", spec.validateResponse(exchange), problems);
+    }
+
+    assertThat(problems).isEmpty();
+    assertThat(validated).containsExactly("get-location", "get-installed-location");
+  }
+
+  @Test
   void catalogHasEveryOperationOfTheSpecWithItsScopeAndParameters() {
     Map<String, OperationSpec> catalog = new TreeMap<>();
     GhlOperations.operations(client).forEach(op -> catalog.put(op.spec().summary(), op.spec()));
 
-    for (SpecOperation operation : SPEC.operations()) {
+    List<SpecOperation> operations = new ArrayList<>(SPEC.operations());
+    operations.add(LOCATIONS_SPEC.operation("get-location"));
+    for (SpecOperation operation : operations) {
       GhlEndpoint endpoint =
           GhlEndpoint.byOperationId(operation.operationId())
               .orElseThrow(() -> new AssertionError("no endpoint for " + operation.operationId()));
@@ -105,7 +158,59 @@ class GhlContractIT {
                       ParamSpec::name, ParamSpec::required, (a, b) -> a, TreeMap::new));
       assertThat(params).as(operation.operationId() + " params").isEqualTo(operation.params());
     }
-    assertThat(GhlEndpoint.values()).hasSize(SPEC.operations().size());
+    assertThat(GhlEndpoint.values()).hasSize(operations.size());
+  }
+
+  /** A company token from an agency install with the scopes both location routes need. */
+  private Secret agencyToken() {
+    GhlOAuthSettings settings =
+        GhlOAuthSettings.defaults(
+                emulator.oauth().clientId(),
+                emulator.oauth().clientSecret(),
+                REDIRECT,
+                Set.of("oauth.readonly", "oauth.write", "locations.readonly"))
+            .withUrls(
+                emulator.baseUrl(), URI.create(emulator.baseUrl() + "/v2/oauth/chooselocation"))
+            .withUserType(AccountType.COMPANY);
+    String code =
+        emulator
+            .oauth()
+            .authorize(
+                settings.clientId(), REDIRECT.toString(), emulator.companyId(), settings.scopes());
+    return GhlOAuthClient.create(settings, InstantSource.system())
+        .exchangeCode(code)
+        .tokens()
+        .accessToken();
+  }
+
+  private GhlClient clientWith(Secret token) {
+    return GhlClient.create(GhlSettings.defaults(token).withBaseUrl(emulator.baseUrl()));
+  }
+
+  /** No typed client calls it (agency tokens only), so a raw request as HighLevel documents it. */
+  private HttpResponse<String> installedLocations(Secret agencyToken) {
+    URI uri =
+        URI.create(
+            emulator.baseUrl()
+                + "/oauth/installedLocations?companyId="
+                + emulator.companyId()
+                + "&appId="
+                + emulator.oauth().appId()
+                + "&isInstalled=true&limit=10");
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .header("Version", GhlSettings.DEFAULT_API_VERSION)
+            .header("Authorization", "Bearer " + agencyToken.reveal())
+            .GET()
+            .build();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private void callEveryOperation() {

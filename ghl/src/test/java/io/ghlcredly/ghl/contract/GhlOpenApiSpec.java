@@ -17,19 +17,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * HighLevel's official apps/contacts.json (test resource, unchanged copy) made usable by an OpenAPI
- * validator: the common schemas it refers to by relative path are merged in, and a few named
- * corrections fix what the official file gets wrong or leaves out. Each correction touches exactly
- * the schema at fault; nothing is loosened globally. Validation is strict: properties a schema does
- * not declare are errors (HighLevel itself answers 422 "property X should not exist"), and so are
- * undeclared query parameters.
+ * One of HighLevel's official app specs (test resources, unchanged copies: contacts.json,
+ * locations.json, oauth.json) made usable by an OpenAPI validator: the common schemas it refers to
+ * by relative path are merged in, and, for contacts.json, a few named corrections fix what the
+ * official file gets wrong or leaves out. Each correction touches exactly the schema at fault;
+ * nothing is loosened globally. Validation is strict: properties a schema does not declare are
+ * errors (HighLevel itself answers 422 "property X should not exist"), and so are undeclared query
+ * parameters.
  */
 final class GhlOpenApiSpec {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -38,19 +41,24 @@ final class GhlOpenApiSpec {
   private final ObjectNode spec;
   private final OpenApiInteractionValidator validator;
 
+  /** apps/contacts.json, with its corrections. */
   GhlOpenApiSpec() {
-    this.spec = load("contacts.json");
+    this("contacts.json");
+  }
+
+  /**
+   * The app spec in this test resource file, such as {@code locations.json}, narrowed to {@code
+   * paths} when any are given (see {@link #keepOnly}).
+   */
+  GhlOpenApiSpec(String file, String... paths) {
+    this.spec = load(file);
     mergeCommonSchemas(spec, load("common-schemas.json"));
-    ObjectNode schemas = (ObjectNode) spec.path("components").path("schemas");
-    describeSearchBody(schemas);
-    describeSearchResponse(schemas);
-    describeDuplicateResponse();
-    addMetaToContactList(schemas);
-    addFieldsRealListItemsCarry(schemas);
-    readDateOfBirthAsText(schemas);
-    readCustomFieldValuesOfAnyType(schemas);
-    addDuplicateMetaToBadRequest(schemas);
-    declareBulkTagsTypeParameter();
+    if (file.equals("contacts.json")) {
+      correctContacts();
+    }
+    if (paths.length > 0) {
+      keepOnly(List.of(paths));
+    }
     this.validator =
         OpenApiInteractionValidator.createForInlineApiSpecification(spec.toString())
             .withLevelResolver(
@@ -62,6 +70,27 @@ final class GhlOpenApiSpec {
                         ValidationReport.Level.ERROR)
                     .build())
             .build();
+  }
+
+  private void correctContacts() {
+    ObjectNode schemas = (ObjectNode) spec.path("components").path("schemas");
+    describeSearchBody(schemas);
+    describeSearchResponse(schemas);
+    describeDuplicateResponse();
+    addMetaToContactList(schemas);
+    addFieldsRealListItemsCarry(schemas);
+    readDateOfBirthAsText(schemas);
+    readCustomFieldValuesOfAnyType(schemas);
+    addDuplicateMetaToBadRequest(schemas);
+    declareBulkTagsTypeParameter();
+  }
+
+  /** The operation with this operationId. */
+  SpecOperation operation(String operationId) {
+    return operations().stream()
+        .filter(operation -> operation.operationId().equals(operationId))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no operation " + operationId));
   }
 
   /** The operations of the official file, in file order. */
@@ -84,7 +113,8 @@ final class GhlOpenApiSpec {
   /**
    * What the spec says of one operation.
    *
-   * @param scope the scope its {@code security} names, or null when it declares none
+   * @param scope the scope its first {@code security} requirement names (whatever the scheme:
+   *     {@code bearer}, {@code Location-Access}…), or null when it declares none
    * @param params path and query parameters (the Version header left out), with whether required
    */
   record SpecOperation(
@@ -104,7 +134,11 @@ final class GhlOpenApiSpec {
                   params.put(param.path("name").asText(), param.path("required").asBoolean(false));
                 }
               });
-      JsonNode scope = operation.path("security").path(0).path("bearer").path(0);
+      JsonNode requirement = operation.path("security").path(0);
+      JsonNode scope =
+          requirement.isObject() && requirement.size() > 0
+              ? requirement.elements().next().path(0)
+              : requirement.path(0);
       return new SpecOperation(
           operation.path("operationId").asText(),
           method.toUpperCase(Locale.ROOT),
@@ -168,6 +202,37 @@ final class GhlOpenApiSpec {
   }
 
   // ---- corrections of the official file; each says why ----
+
+  /**
+   * Keeps only the given paths and the schemas they reach. locations.json is not a valid OpenAPI
+   * document as a whole (array schemas without {@code items}, a {@code /timezones} path that never
+   * declares its path parameter), so the validator refuses to load it; the operations we check are
+   * not affected, and narrowing to them leaves the official text of those operations unchanged.
+   */
+  private void keepOnly(List<String> paths) {
+    ObjectNode allPaths = (ObjectNode) spec.path("paths");
+    allPaths.retain(paths);
+    ObjectNode schemas = (ObjectNode) spec.path("components").path("schemas");
+    Set<String> reached = new HashSet<>();
+    collectSchemaRefs(allPaths, schemas, reached);
+    schemas.retain(reached);
+  }
+
+  private static void collectSchemaRefs(JsonNode node, ObjectNode schemas, Set<String> reached) {
+    if (node instanceof ObjectNode object) {
+      JsonNode ref = object.get("$ref");
+      String prefix = "#/components/schemas/";
+      if (ref != null && ref.asText().startsWith(prefix)) {
+        String name = ref.asText().substring(prefix.length());
+        if (reached.add(name)) {
+          collectSchemaRefs(schemas.path(name), schemas, reached);
+        }
+      }
+      object.forEach(child -> collectSchemaRefs(child, schemas, reached));
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(child -> collectSchemaRefs(child, schemas, reached));
+    }
+  }
 
   /**
    * {@code SearchBodyV2DTO} is an empty object in the spec; the body is documented elsewhere

@@ -34,7 +34,8 @@ class GhlOperationsIT {
 
   @Test
   void namesOperationsAfterTheSpecInKebabCase() {
-    assertThat(catalog.operations()).hasSize(32);
+    // The 32 operations of contacts.json, and get-location of locations.json.
+    assertThat(catalog.operations()).hasSize(33);
     assertThat(catalog.operations())
         .extracting(OperationSpec::name)
         .contains(
@@ -43,7 +44,10 @@ class GhlOperationsIT {
             "ghl.search-contacts",
             "ghl.get-contacts-by-business-id",
             "ghl.update-tags-in-bulk",
-            "ghl.remove-contact-from-every-campaign");
+            "ghl.remove-contact-from-every-campaign",
+            "ghl.get-location");
+    assertThat(catalog.find("ghl.get-location").orElseThrow().spec().requiredScope())
+        .hasValue("locations.readonly");
     OperationSpec getContact = catalog.find("ghl.get-contact").orElseThrow().spec();
     assertThat(getContact.requiredScope()).hasValue("contacts.readonly");
     assertThat(getContact.pathTemplate()).isEqualTo("/contacts/{contactId}");

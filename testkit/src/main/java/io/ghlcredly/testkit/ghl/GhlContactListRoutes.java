@@ -33,30 +33,29 @@ final class GhlContactListRoutes {
   private static final Set<String> DATE_FIELDS = Set.of("dateAdded", "dateUpdated");
 
   private final GhlContactStore store;
-  private final String locationId;
 
-  GhlContactListRoutes(GhlContactStore store, String locationId) {
+  GhlContactListRoutes(GhlContactStore store) {
     this.store = store;
-    this.locationId = locationId;
   }
 
   void register(GhlRoutes.Registrar routes) {
-    routes.route("GET", "/contacts/", this::listContacts);
-    routes.route("POST", "/contacts/search", this::search);
-    routes.route("GET", "/contacts/search/duplicate", this::findDuplicate);
-    routes.route("GET", "/contacts/business/{businessId}", this::listByBusiness);
+    routes.located("GET", "/contacts/", this::listContacts);
+    routes.located("POST", "/contacts/search", this::search);
+    routes.located("GET", "/contacts/search/duplicate", this::findDuplicate);
+    routes.located("GET", "/contacts/business/{businessId}", this::listByBusiness);
   }
 
-  private EmulatorResponse listContacts(EmulatorRequest request) {
+  private EmulatorResponse listContacts(EmulatorRequest request, String locationId) {
     Map<String, String> query = request.query();
-    Optional<EmulatorResponse> refusal = checkLocation(query.get("locationId"));
+    Optional<EmulatorResponse> refusal = checkLocation(query.get("locationId"), locationId);
     if (refusal.isPresent()) {
       return refusal.get();
     }
     int limit = (int) Math.min(number(query.get("limit"), 20), MAX_LIST_LIMIT);
     long startAfter = number(query.get("startAfter"), -1);
     String startAfterId = query.getOrDefault("startAfterId", "");
-    List<ObjectNode> matching = store.snapshot().stream().filter(text(query.get("query"))).toList();
+    List<ObjectNode> matching =
+        store.snapshot(locationId).stream().filter(text(query.get("query"))).toList();
     List<ObjectNode> rest =
         matching.stream().filter(contact -> after(contact, startAfter, startAfterId)).toList();
     List<ObjectNode> page = rest.subList(0, Math.min(limit, rest.size()));
@@ -90,7 +89,7 @@ final class GhlContactListRoutes {
     return GhlResponses.ok(200, response);
   }
 
-  private EmulatorResponse search(EmulatorRequest request) {
+  private EmulatorResponse search(EmulatorRequest request, String locationId) {
     ObjectNode body = GhlResponses.body(request);
     Optional<EmulatorResponse> invalid =
         GhlResponses.invalid(body, SEARCH_FIELDS, "locationId", "pageLimit");
@@ -104,7 +103,8 @@ final class GhlContactListRoutes {
     if (body.has("page") && body.has("searchAfter")) {
       return GhlResponses.unprocessable(List.of("page and searchAfter cannot be used together"));
     }
-    Optional<EmulatorResponse> refusal = checkLocation(body.path("locationId").asText());
+    Optional<EmulatorResponse> refusal =
+        checkLocation(body.path("locationId").asText(), locationId);
     if (refusal.isPresent()) {
       return refusal.get();
     }
@@ -118,23 +118,23 @@ final class GhlContactListRoutes {
     JsonNode cursor = body.path("searchAfter");
     int skip = (Math.max(body.path("page").asInt(1), 1) - 1) * pageLimit;
     ObjectNode response =
-        store.read(all -> searchPage(all, matches, sortField, cursor, skip, pageLimit));
+        store.read(locationId, all -> searchPage(all, matches, sortField, cursor, skip, pageLimit));
     response.put("traceId", UUID.randomUUID().toString());
     return GhlResponses.ok(200, response);
   }
 
-  private EmulatorResponse findDuplicate(EmulatorRequest request) {
+  private EmulatorResponse findDuplicate(EmulatorRequest request, String locationId) {
     Map<String, String> query = request.query();
-    Optional<EmulatorResponse> refusal = checkLocation(query.get("locationId"));
+    Optional<EmulatorResponse> refusal = checkLocation(query.get("locationId"), locationId);
     if (refusal.isPresent()) {
       return refusal.get();
     }
     Optional<String> id = Optional.empty();
     if (query.containsKey("email")) {
-      id = store.findIdByEmail(query.get("email"));
+      id = store.findIdByEmail(locationId, query.get("email"));
     }
     if (id.isEmpty() && query.containsKey("number")) {
-      id = store.findIdByPhone(query.get("number"));
+      id = store.findIdByPhone(locationId, query.get("number"));
     }
     ObjectNode response = GhlResponses.object();
     Optional<ObjectNode> contact = id.flatMap(store::find);
@@ -144,15 +144,15 @@ final class GhlContactListRoutes {
     return GhlResponses.ok(200, response);
   }
 
-  private EmulatorResponse listByBusiness(EmulatorRequest request) {
+  private EmulatorResponse listByBusiness(EmulatorRequest request, String locationId) {
     Map<String, String> query = request.query();
-    Optional<EmulatorResponse> refusal = checkLocation(query.get("locationId"));
+    Optional<EmulatorResponse> refusal = checkLocation(query.get("locationId"), locationId);
     if (refusal.isPresent()) {
       return refusal.get();
     }
     String businessId = request.pathParam("businessId");
     List<ObjectNode> matching =
-        store.snapshot().stream()
+        store.snapshot(locationId).stream()
             .filter(contact -> contact.path("businessId").asText().equals(businessId))
             .filter(text(query.get("query")))
             .toList();
@@ -167,13 +167,14 @@ final class GhlContactListRoutes {
     return GhlResponses.ok(200, response);
   }
 
-  private Optional<EmulatorResponse> checkLocation(@Nullable String given) {
+  /** 422 without a locationId, 403 for another location than the caller's. */
+  private static Optional<EmulatorResponse> checkLocation(
+      @Nullable String given, String callerLocation) {
     if (given == null || given.isBlank()) {
       return Optional.of(GhlResponses.unprocessable(List.of("locationId should not be empty")));
     }
-    if (!given.equals(locationId)) {
-      return Optional.of(
-          GhlResponses.error(403, "The token does not have access to this location."));
+    if (!given.equals(callerLocation)) {
+      return Optional.of(GhlResponses.noAccessToLocation());
     }
     return Optional.empty();
   }

@@ -45,25 +45,19 @@ final class GhlContactRoutes {
   private final GhlContactStore store;
   private final GhlContactExtras extras;
   private final GhlWebhookSender webhooks;
-  private final String locationId;
 
-  GhlContactRoutes(
-      GhlContactStore store,
-      GhlContactExtras extras,
-      GhlWebhookSender webhooks,
-      String locationId) {
+  GhlContactRoutes(GhlContactStore store, GhlContactExtras extras, GhlWebhookSender webhooks) {
     this.store = store;
     this.extras = extras;
     this.webhooks = webhooks;
-    this.locationId = locationId;
   }
 
   void register(GhlRoutes.Registrar routes) {
-    routes.route("POST", "/contacts/upsert", this::upsertContact);
-    routes.route("POST", "/contacts/bulk/business", this::updateBusiness);
+    routes.located("POST", "/contacts/upsert", this::upsertContact);
+    routes.located("POST", "/contacts/bulk/business", this::updateBusiness);
     routes.route("GET", "/contacts/{contactId}", this::getContact);
-    routes.route("POST", "/contacts/", this::createContact);
-    routes.route("POST", "/contacts", this::createContact);
+    routes.located("POST", "/contacts/", this::createContact);
+    routes.located("POST", "/contacts", this::createContact);
     routes.route("PUT", "/contacts/{contactId}", this::updateContact);
     routes.route("DELETE", "/contacts/{contactId}", this::deleteContact);
   }
@@ -76,13 +70,13 @@ final class GhlContactRoutes {
         .orElseGet(() -> GhlResponses.contactNotFound(contactId));
   }
 
-  private EmulatorResponse createContact(EmulatorRequest request) {
+  private EmulatorResponse createContact(EmulatorRequest request, String locationId) {
     ObjectNode body = GhlResponses.body(request);
-    Optional<EmulatorResponse> refusal = checkLocation(body, CREATE_FIELDS);
+    Optional<EmulatorResponse> refusal = checkLocation(body, CREATE_FIELDS, locationId);
     if (refusal.isPresent()) {
       return refusal.get();
     }
-    Optional<Duplicate> duplicate = duplicateOf(body);
+    Optional<Duplicate> duplicate = duplicateOf(locationId, body);
     if (duplicate.isPresent()) {
       ObjectNode error =
           GhlResponses.object()
@@ -94,27 +88,27 @@ final class GhlContactRoutes {
           .put("matchingField", duplicate.get().field());
       return GhlResponses.ok(400, error);
     }
-    ObjectNode contact = store.create(body);
+    ObjectNode contact = store.create(locationId, body);
     webhooks.publish("ContactCreate", contact);
     ObjectNode created = GhlShapes.pick(contact, GhlShapes.CREATED_CONTACT);
     return GhlResponses.ok(201, GhlResponses.wrap("contact", created));
   }
 
-  private EmulatorResponse upsertContact(EmulatorRequest request) {
+  private EmulatorResponse upsertContact(EmulatorRequest request, String locationId) {
     ObjectNode body = GhlResponses.body(request);
-    Optional<EmulatorResponse> refusal = checkLocation(body, UPSERT_FIELDS);
+    Optional<EmulatorResponse> refusal = checkLocation(body, UPSERT_FIELDS, locationId);
     if (refusal.isPresent()) {
       return refusal.get();
     }
     boolean createAnyway = body.path("createNewIfDuplicateAllowed").asBoolean(false);
     body.remove(List.of("createNewIfDuplicateAllowed", "locationId"));
-    Optional<Duplicate> existing = createAnyway ? Optional.empty() : duplicateOf(body);
+    Optional<Duplicate> existing = createAnyway ? Optional.empty() : duplicateOf(locationId, body);
     ObjectNode contact;
     if (existing.isPresent()) {
       contact = store.update(existing.get().contactId(), body).orElseThrow().contact();
       webhooks.publish("ContactUpdate", contact);
     } else {
-      contact = store.create(body);
+      contact = store.create(locationId, body);
       webhooks.publish("ContactCreate", contact);
     }
     ObjectNode response = GhlResponses.object().put("new", existing.isEmpty());
@@ -164,16 +158,19 @@ final class GhlContactRoutes {
     return GhlResponses.succeded(200);
   }
 
-  private EmulatorResponse updateBusiness(EmulatorRequest request) {
+  private EmulatorResponse updateBusiness(EmulatorRequest request, String locationId) {
     ObjectNode body = GhlResponses.body(request);
     Optional<EmulatorResponse> refusal =
-        checkLocation(body, Set.of("locationId", "ids", "businessId"));
+        checkLocation(body, Set.of("locationId", "ids", "businessId"), locationId);
     if (refusal.isPresent()) {
       return refusal.get();
     }
     String businessId = body.path("businessId").asText("");
     List<String> updated = new ArrayList<>();
     for (String contactId : GhlResponses.strings(body.path("ids"))) {
+      if (!store.locationOf(contactId).orElse("").equals(locationId)) {
+        continue; // another location's contact is not the caller's to change
+      }
       ObjectNode change = GhlResponses.object().put("businessId", businessId);
       store.update(contactId, change).ifPresent(done -> updated.add(contactId));
     }
@@ -182,30 +179,31 @@ final class GhlContactRoutes {
     return GhlResponses.ok(200, response);
   }
 
-  /** 422 for unknown properties or no locationId, 403 for another location. */
-  private Optional<EmulatorResponse> checkLocation(ObjectNode body, Set<String> allowed) {
+  /** 422 for unknown properties or no locationId, 403 for another location than the caller's. */
+  private static Optional<EmulatorResponse> checkLocation(
+      ObjectNode body, Set<String> allowed, String callerLocation) {
     Optional<EmulatorResponse> invalid = GhlResponses.invalid(body, allowed, "locationId");
     if (invalid.isPresent()) {
       return invalid;
     }
-    if (!body.path("locationId").asText().equals(locationId)) {
-      return Optional.of(
-          GhlResponses.error(403, "The token does not have access to this location."));
+    if (!body.path("locationId").asText().equals(callerLocation)) {
+      return Optional.of(GhlResponses.noAccessToLocation());
     }
     return Optional.empty();
   }
 
-  private Optional<Duplicate> duplicateOf(ObjectNode body) {
+  /** A contact of the same location with the e-mail or phone: duplicates are per location. */
+  private Optional<Duplicate> duplicateOf(String locationId, ObjectNode body) {
     JsonNode email = body.get("email");
     if (email != null && email.isTextual()) {
-      Optional<String> byEmail = store.findIdByEmail(email.asText());
+      Optional<String> byEmail = store.findIdByEmail(locationId, email.asText());
       if (byEmail.isPresent()) {
         return Optional.of(new Duplicate(byEmail.get(), "email"));
       }
     }
     JsonNode phone = body.get("phone");
     if (phone != null && phone.isTextual()) {
-      return store.findIdByPhone(phone.asText()).map(id -> new Duplicate(id, "phone"));
+      return store.findIdByPhone(locationId, phone.asText()).map(id -> new Duplicate(id, "phone"));
     }
     return Optional.empty();
   }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,10 +22,12 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The emulated location's contacts, held as JSON objects shaped like {@code GET /contacts/{id}}'s
- * {@code contact}. Callers get deep copies, so nothing outside can change the state. Thread-safe:
- * every method is synchronized; webhooks are sent by the caller after the method returns, never
- * under the lock.
+ * The contacts of every emulated location, held as JSON objects shaped like {@code GET
+ * /contacts/{id}}'s {@code contact}. Ids are unique across locations (as HighLevel's are), so a
+ * contact is found by id alone and its location read from it; lists, searches and duplicate checks
+ * stay within one location. Callers get deep copies, so nothing outside can change the state.
+ * Thread-safe: every method is synchronized; webhooks are sent by the caller after the method
+ * returns, never under the lock.
  */
 final class GhlContactStore {
   /** HighLevel's timestamp format, for example {@code 2021-07-02T05:18:26.704Z}. */
@@ -36,12 +39,13 @@ final class GhlContactStore {
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final String locationId;
   private final InstantSource clock;
   private final Map<String, ObjectNode> contacts = new LinkedHashMap<>();
 
-  GhlContactStore(String locationId, InstantSource clock) {
-    this.locationId = locationId;
+  /** Each location's contacts, in creation order: lists and searches read one location only. */
+  private final Map<String, Map<String, ObjectNode>> byLocation = new HashMap<>();
+
+  GhlContactStore(InstantSource clock) {
     this.clock = clock;
   }
 
@@ -58,19 +62,22 @@ final class GhlContactStore {
     return DATE_FORMAT.format(clock.instant());
   }
 
-  /** Creates a contact from validated create-body fields; returns the stored contact. */
-  synchronized ObjectNode create(ObjectNode fields) {
-    return insert(fields).deepCopy();
+  /**
+   * Creates a contact in the location from validated create-body fields; returns the stored
+   * contact.
+   */
+  synchronized ObjectNode create(String locationId, ObjectNode fields) {
+    return insert(locationId, fields).deepCopy();
   }
 
   /** Creates many contacts at once (one lock, no copies back); returns their ids in order. */
-  synchronized List<String> createAll(List<ObjectNode> fields) {
+  synchronized List<String> createAll(String locationId, List<ObjectNode> fields) {
     List<String> ids = new ArrayList<>(fields.size());
-    fields.forEach(one -> ids.add(insert(one).get("id").asText()));
+    fields.forEach(one -> ids.add(insert(locationId, one).get("id").asText()));
     return ids;
   }
 
-  private ObjectNode insert(ObjectNode fields) {
+  private ObjectNode insert(String locationId, ObjectNode fields) {
     String id = newId();
     String now = now();
     ObjectNode contact = GhlResponses.object().put("id", id).put("locationId", locationId);
@@ -78,17 +85,35 @@ final class GhlContactStore {
     contact.put("type", "lead");
     contact.put("dateAdded", now).put("dateUpdated", now);
     normalize(contact);
+    // The location set last: create-body fields never move a contact to another location.
+    contact.put("locationId", locationId);
     contacts.put(id, contact);
+    in(locationId).put(id, contact);
     return contact;
+  }
+
+  private Map<String, ObjectNode> in(String locationId) {
+    return byLocation.computeIfAbsent(locationId, location -> new LinkedHashMap<>());
   }
 
   synchronized Optional<ObjectNode> find(String contactId) {
     return Optional.ofNullable(contacts.get(contactId)).map(ObjectNode::deepCopy);
   }
 
-  /** The id of a contact with this e-mail address (case-insensitive), if any. */
-  synchronized Optional<String> findIdByEmail(String email) {
-    for (ObjectNode contact : contacts.values()) {
+  /** The location holding the contact, if it exists. */
+  synchronized Optional<String> locationOf(String contactId) {
+    return Optional.ofNullable(contacts.get(contactId))
+        .map(contact -> contact.path("locationId").asText());
+  }
+
+  /** The ids of the location's contacts, in creation order. */
+  synchronized List<String> ids(String locationId) {
+    return List.copyOf(in(locationId).keySet());
+  }
+
+  /** The id of a contact of the location with this e-mail address (case-insensitive), if any. */
+  synchronized Optional<String> findIdByEmail(String locationId, String email) {
+    for (ObjectNode contact : in(locationId).values()) {
       JsonNode stored = contact.get("email");
       if (stored != null && stored.asText().equalsIgnoreCase(email)) {
         return Optional.of(contact.get("id").asText());
@@ -97,9 +122,9 @@ final class GhlContactStore {
     return Optional.empty();
   }
 
-  /** The id of a contact with this phone number, if any. */
-  synchronized Optional<String> findIdByPhone(String phone) {
-    for (ObjectNode contact : contacts.values()) {
+  /** The id of a contact of the location with this phone number, if any. */
+  synchronized Optional<String> findIdByPhone(String locationId, String phone) {
+    for (ObjectNode contact : in(locationId).values()) {
       JsonNode stored = contact.get("phone");
       if (stored != null && stored.asText().equals(phone)) {
         return Optional.of(contact.get("id").asText());
@@ -112,14 +137,17 @@ final class GhlContactStore {
    * Runs a query over the live contacts under the lock, so a search over many contacts copies only
    * the page it answers; {@code query} must neither keep nor change the nodes it is given.
    */
-  synchronized <T> T read(Function<Collection<ObjectNode>, T> query) {
-    return query.apply(Collections.unmodifiableCollection(contacts.values()));
+  synchronized <T> T read(String locationId, Function<Collection<ObjectNode>, T> query) {
+    return query.apply(Collections.unmodifiableCollection(in(locationId).values()));
   }
 
-  /** Copies of every contact, oldest first ({@code dateAdded}, then id), as list paging needs. */
-  synchronized List<ObjectNode> snapshot() {
+  /**
+   * Copies of the location's contacts, oldest first ({@code dateAdded}, then id), as list paging
+   * needs.
+   */
+  synchronized List<ObjectNode> snapshot(String locationId) {
     List<ObjectNode> all = new ArrayList<>();
-    contacts.values().forEach(contact -> all.add(contact.deepCopy()));
+    in(locationId).values().forEach(contact -> all.add(contact.deepCopy()));
     all.sort(
         java.util.Comparator.comparing((ObjectNode contact) -> contact.path("dateAdded").asText())
             .thenComparing(contact -> contact.path("id").asText()));
@@ -140,7 +168,11 @@ final class GhlContactStore {
   }
 
   synchronized Optional<ObjectNode> delete(String contactId) {
-    return Optional.ofNullable(contacts.remove(contactId));
+    ObjectNode removed = contacts.remove(contactId);
+    if (removed != null) {
+      in(removed.path("locationId").asText()).remove(contactId);
+    }
+    return Optional.ofNullable(removed);
   }
 
   synchronized Optional<Change> addTags(String contactId, List<String> added) {

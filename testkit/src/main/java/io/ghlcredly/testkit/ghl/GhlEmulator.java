@@ -16,16 +16,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ObjIntConsumer;
 
 /**
  * A HighLevel (GHL) emulator on loopback: all 32 operations of apps/contacts.json (contacts, list
  * and search paging, duplicates, businesses, tasks, notes, tags, appointments, followers,
- * campaigns, workflows) with state, for one location and one token, with HighLevel's header checks,
- * status codes, error bodies and rate limits, and signed contact webhooks to a receiver set by
- * {@link #sendWebhooksTo(URI)}. Answers follow the spec's response schemas.
+ * campaigns, workflows) with state, with HighLevel's header checks, status codes, error bodies and
+ * rate limits, and signed contact webhooks to a receiver set by {@link #sendWebhooksTo(URI)}.
+ * Answers follow the spec's response schemas.
+ *
+ * <p>Locations: the emulator hosts one company (agency) with one location to start with ({@link
+ * #locationId()}, token {@link #accessToken()}); {@link #addLocation} adds more, each with its own
+ * contacts and Private Integration Token ({@link #privateTokenFor}). A call is served in its
+ * token's location: another location's contact answers 403, as does a {@code locationId} other than
+ * the token's. Rate limits are counted per location. The methods without a location act on the
+ * first location (creating) or on whichever location holds the contact (changing). {@code GET
+ * /locations/{locationId}} and {@code GET /oauth/installedLocations} (agency token) describe them.
  *
  * <p>Webhooks: every change through the API or through {@link #createContact}, {@link #addTags},
  * {@link #removeTags} and {@link #deleteContact} posts an event ({@code ContactCreate}, {@code
@@ -42,17 +49,19 @@ public final class GhlEmulator implements AutoCloseable {
   private final GhlContactExtras extras = new GhlContactExtras();
   private final GhlWebhookSigner signer;
   private final GhlWebhookSender webhooks;
-  private final Secret accessToken;
+  private final EmulatedLocations locations = new EmulatedLocations();
   private final String locationId;
   private final GhlRoutes routes;
   private final GhlOAuthEmulator oauth;
   private final GhlRateLimiter limiter;
   private final AtomicInteger seeded = new AtomicInteger();
 
+  /** The name the first location starts with. */
+  public static final String DEFAULT_LOCATION_NAME = "Emulated Academy";
+
   private GhlEmulator(GhlEmulatorSettings settings) {
-    this.locationId = GhlContactStore.newId();
-    this.accessToken = Secret.of("pit-" + UUID.randomUUID());
-    this.store = new GhlContactStore(locationId, settings.clock());
+    this.locationId = locations.add(DEFAULT_LOCATION_NAME);
+    this.store = new GhlContactStore(settings.clock());
     this.signer = new GhlWebhookSigner();
     this.webhooks =
         new GhlWebhookSender(
@@ -65,9 +74,9 @@ public final class GhlEmulator implements AutoCloseable {
         new GhlRateLimiter(
             settings.clock(), settings.burstLimit(), settings.burstWindow(), settings.dailyLimit());
     this.server = new EmulatorServer(settings.port(), "", settings.connectionFaults());
-    this.oauth = new GhlOAuthEmulator(settings.clock(), locationId, GhlContactStore.newId());
+    this.oauth = new GhlOAuthEmulator(settings.clock(), GhlContactStore.newId(), locations::ids);
     oauth.register(server);
-    this.routes = new GhlRoutes(store, extras, limiter, webhooks, accessToken, locationId, oauth);
+    this.routes = new GhlRoutes(store, extras, limiter, webhooks, locations, oauth);
     routes.register(server);
     server.start();
   }
@@ -86,9 +95,19 @@ public final class GhlEmulator implements AutoCloseable {
     return server.baseUrl();
   }
 
-  /** The one bearer token the API accepts (a Private Integration Token lookalike). */
+  /** The first location's Private Integration Token (see {@link #privateTokenFor}). */
   public Secret accessToken() {
-    return accessToken;
+    return privateTokenFor(locationId);
+  }
+
+  /**
+   * The location's Private Integration Token: the API serves calls made with it in that location
+   * only.
+   *
+   * @throws IllegalArgumentException for a location the emulator does not host
+   */
+  public Secret privateTokenFor(String location) {
+    return locations.require(location).privateToken();
   }
 
   /** The OAuth side: the marketplace app, consent, token endpoints, revocation, counters. */
@@ -96,9 +115,51 @@ public final class GhlEmulator implements AutoCloseable {
     return oauth;
   }
 
-  /** The emulated location (sub-account) id; every contact belongs to it. */
+  /**
+   * The first location's (sub-account's) id: the location-less methods create contacts in it, and
+   * {@link #accessToken()} is its token.
+   */
   public String locationId() {
     return locationId;
+  }
+
+  /** The id of the company (agency) every location belongs to. */
+  public String companyId() {
+    return oauth.companyId();
+  }
+
+  /**
+   * Adds a location (sub-account) to the company, with no contacts and its own Private Integration
+   * Token; returns its id.
+   */
+  public String addLocation(String name) {
+    return locations.add(name);
+  }
+
+  /** Every location's id, the first location first, then in the order they were added. */
+  public List<String> locationIds() {
+    return locations.ids();
+  }
+
+  /** The location's name, as {@code GET /locations/{locationId}} answers it. */
+  public String locationName(String location) {
+    return locations.require(location).name();
+  }
+
+  /** Renames the location (the first one starts as {@value #DEFAULT_LOCATION_NAME}). */
+  public void renameLocation(String location, String name) {
+    locations.rename(location, name);
+  }
+
+  /** The location holding the contact, if the contact exists. */
+  public Optional<String> locationOf(String contactId) {
+    return store.locationOf(contactId);
+  }
+
+  /** The ids of the location's contacts, in creation order. */
+  public List<String> contactIds(String location) {
+    locations.require(location);
+    return store.ids(location);
   }
 
   /** SPKI PEM of the key behind {@code x-ghl-signature}. */
@@ -139,8 +200,8 @@ public final class GhlEmulator implements AutoCloseable {
   }
 
   /**
-   * Calls for the location answered 429 because its burst or daily limit was reached: zero when
-   * every client kept to the location's budget.
+   * Calls for the location (or, for agency tokens, the company) answered 429 because its burst or
+   * daily limit was reached: zero when every client kept to that budget. Each location has its own.
    */
   public long rateLimitRefusals(String location) {
     return limiter.refused(location);
@@ -175,9 +236,19 @@ public final class GhlEmulator implements AutoCloseable {
     return headers;
   }
 
-  /** Adds a contact without sending a webhook; returns its id. */
+  /** Adds a contact to the first location without sending a webhook; returns its id. */
   public String seedContact(String firstName, String lastName, String email, String... tags) {
-    return store.create(fields(firstName, lastName, email, tags)).get("id").asText();
+    return seedContactIn(locationId, firstName, lastName, email, tags);
+  }
+
+  /**
+   * Adds a contact to the location without sending a webhook; returns its id. (Named {@code …In}:
+   * an overload of {@link #seedContact} taking the location first would be ambiguous with it.)
+   */
+  public String seedContactIn(
+      String location, String firstName, String lastName, String email, String... tags) {
+    locations.require(location);
+    return store.create(location, fields(firstName, lastName, email, tags)).get("id").asText();
   }
 
   /**
@@ -189,6 +260,13 @@ public final class GhlEmulator implements AutoCloseable {
    * ties by id.
    */
   public List<String> seedContacts(int count, ObjIntConsumer<SeedContact> customizer) {
+    return seedContacts(locationId, count, customizer);
+  }
+
+  /** Adds {@code count} contacts to the location at once without webhooks (as the overload). */
+  public List<String> seedContacts(
+      String location, int count, ObjIntConsumer<SeedContact> customizer) {
+    locations.require(location);
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative: " + count);
     }
@@ -198,7 +276,7 @@ public final class GhlEmulator implements AutoCloseable {
       customizer.accept(contact, index);
       contacts.add(contact.fields());
     }
-    return store.createAll(contacts);
+    return store.createAll(location, contacts);
   }
 
   /** Adds {@code count} default contacts at once without webhooks (see the other overload). */
@@ -206,9 +284,22 @@ public final class GhlEmulator implements AutoCloseable {
     return seedContacts(count, (contact, index) -> {});
   }
 
-  /** Adds a contact as {@code POST /contacts/} would, sending {@code ContactCreate}. */
+  /**
+   * Adds a contact to the first location as {@code POST /contacts/} would, sending {@code
+   * ContactCreate}.
+   */
   public String createContact(String firstName, String lastName, String email, String... tags) {
-    ObjectNode contact = store.create(fields(firstName, lastName, email, tags));
+    return createContactIn(locationId, firstName, lastName, email, tags);
+  }
+
+  /**
+   * Adds a contact to the location as {@code POST /contacts/} would, sending {@code ContactCreate}
+   * that names the location.
+   */
+  public String createContactIn(
+      String location, String firstName, String lastName, String email, String... tags) {
+    locations.require(location);
+    ObjectNode contact = store.create(location, fields(firstName, lastName, email, tags));
     webhooks.publish("ContactCreate", contact);
     return contact.get("id").asText();
   }
@@ -277,9 +368,7 @@ public final class GhlEmulator implements AutoCloseable {
    * @param startTime as HighLevel shows it, such as {@code 2021-07-16 11:00:00}
    */
   public String seedAppointment(String contactId, String title, String startTime, String endTime) {
-    if (store.find(contactId).isEmpty()) {
-      throw unknown(contactId);
-    }
+    String location = store.locationOf(contactId).orElseThrow(() -> unknown(contactId));
     String id = GhlContactStore.newId();
     ObjectNode appointment =
         GhlResponses.object()
@@ -289,7 +378,7 @@ public final class GhlEmulator implements AutoCloseable {
             .put("title", title)
             .put("startTime", startTime)
             .put("endTime", endTime)
-            .put("locationId", locationId)
+            .put("locationId", location)
             .put("contactId", contactId)
             .put("appointmentStatus", "booked")
             .put("dateAdded", store.now())

@@ -20,17 +20,11 @@ final class GhlNoteRoutes {
   private final GhlContactStore store;
   private final GhlContactExtras extras;
   private final GhlWebhookSender webhooks;
-  private final String locationId;
 
-  GhlNoteRoutes(
-      GhlContactStore store,
-      GhlContactExtras extras,
-      GhlWebhookSender webhooks,
-      String locationId) {
+  GhlNoteRoutes(GhlContactStore store, GhlContactExtras extras, GhlWebhookSender webhooks) {
     this.store = store;
     this.extras = extras;
     this.webhooks = webhooks;
-    this.locationId = locationId;
   }
 
   void register(GhlRoutes.Registrar routes) {
@@ -110,6 +104,8 @@ final class GhlNoteRoutes {
   }
 
   private void publish(String type, ObjectNode note) {
+    // The event carries the location of the contact the note hangs off.
+    String locationId = store.locationOf(note.path("contactId").asText()).orElse("");
     webhooks.publishSubject(type, locationId, note, WEBHOOK_FIELDS);
   }
 

@@ -121,6 +121,11 @@ final class GhlResponses {
     return array;
   }
 
+  /** HighLevel's 403 for a token of the right class used on another location (observed). */
+  static EmulatorResponse noAccessToLocation() {
+    return error(403, "The token does not have access to this location.");
+  }
+
   static EmulatorResponse contactNotFound(String contactId) {
     return error(400, "Contact with id " + contactId + " not found");
   }

@@ -19,18 +19,16 @@ final class GhlTagRoutes {
 
   private final GhlContactStore store;
   private final GhlWebhookSender webhooks;
-  private final String locationId;
 
-  GhlTagRoutes(GhlContactStore store, GhlWebhookSender webhooks, String locationId) {
+  GhlTagRoutes(GhlContactStore store, GhlWebhookSender webhooks) {
     this.store = store;
     this.webhooks = webhooks;
-    this.locationId = locationId;
   }
 
   void register(GhlRoutes.Registrar routes) {
     routes.route("POST", "/contacts/{contactId}/tags", request -> changeTags(request, true));
     routes.route("DELETE", "/contacts/{contactId}/tags", request -> changeTags(request, false));
-    routes.route("POST", "/contacts/bulk/tags/update/{type}", this::bulk);
+    routes.located("POST", "/contacts/bulk/tags/update/{type}", this::bulk);
   }
 
   private EmulatorResponse changeTags(EmulatorRequest request, boolean add) {
@@ -58,7 +56,7 @@ final class GhlTagRoutes {
     return GhlResponses.ok(add ? 201 : 200, response);
   }
 
-  private EmulatorResponse bulk(EmulatorRequest request) {
+  private EmulatorResponse bulk(EmulatorRequest request, String locationId) {
     String type = request.pathParam("type");
     if (!type.equals("add") && !type.equals("remove")) {
       return GhlResponses.unprocessable(
@@ -71,7 +69,7 @@ final class GhlTagRoutes {
       return invalid.get();
     }
     if (!body.path("locationId").asText().equals(locationId)) {
-      return GhlResponses.error(403, "The token does not have access to this location.");
+      return GhlResponses.noAccessToLocation();
     }
     List<String> tags = GhlResponses.strings(body.path("tags"));
     boolean removeAll = body.path("removeAllTags").asBoolean(false);
@@ -80,10 +78,14 @@ final class GhlTagRoutes {
     int errors = 0;
     for (String contactId : GhlResponses.strings(body.path("contacts"))) {
       List<String> removed = removeAll ? GhlContactStore.tags(contact(contactId)) : tags;
+      boolean inLocation = store.locationOf(contactId).orElse("").equals(locationId);
+      // Another location's contact is one this location does not have: reported as not found.
       Optional<GhlContactStore.Change> change =
-          type.equals("add")
-              ? store.addTags(contactId, tags)
-              : store.removeTags(contactId, removed);
+          !inLocation
+              ? Optional.empty()
+              : type.equals("add")
+                  ? store.addTags(contactId, tags)
+                  : store.removeTags(contactId, removed);
       if (change.isEmpty()) {
         errors++;
         responses.add("Contact with id " + contactId + " not found");

@@ -21,17 +21,11 @@ final class GhlTaskRoutes {
   private final GhlContactStore store;
   private final GhlContactExtras extras;
   private final GhlWebhookSender webhooks;
-  private final String locationId;
 
-  GhlTaskRoutes(
-      GhlContactStore store,
-      GhlContactExtras extras,
-      GhlWebhookSender webhooks,
-      String locationId) {
+  GhlTaskRoutes(GhlContactStore store, GhlContactExtras extras, GhlWebhookSender webhooks) {
     this.store = store;
     this.extras = extras;
     this.webhooks = webhooks;
-    this.locationId = locationId;
   }
 
   void register(GhlRoutes.Registrar routes) {
@@ -138,6 +132,8 @@ final class GhlTaskRoutes {
     if (!payload.hasNonNull("dateAdded")) {
       payload.put("dateAdded", store.now());
     }
+    // The event carries the location of the contact the task hangs off.
+    String locationId = store.locationOf(payload.path("contactId").asText()).orElse("");
     webhooks.publishSubject(type, locationId, payload, WEBHOOK_FIELDS);
   }
 

@@ -3,21 +3,26 @@ package io.ghlcredly.testkit.ghl.oauth;
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.testkit.server.EmulatorServer;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HighLevel's OAuth side, inside the GHL emulator: one marketplace app ({@link #clientId()}, {@link
- * #clientSecret()}) installable on the emulator's location or on its company (agency).
+ * #clientSecret()}) installable on any location of the emulator's company or on the company
+ * (agency) itself. A company install covers every location of the company.
  *
  * <p>Consent is emulated: {@link #authorize} mints a one-time code as the marketplace page would
  * after the user approved, and {@code GET /v2/oauth/chooselocation} does the same for {@link
  * #consentAs the chosen account} and redirects to {@code redirect_uri?code=…&state=…}. {@code POST
  * /oauth/token} exchanges codes and single-use refresh tokens (a reuse is refused with {@code
  * invalid_grant} and counted in {@link #reuseAttempts()}); {@code POST /oauth/locationToken} turns
- * a company token into a location token. Access tokens live 24 h of the emulator's clock; the
- * emulator's API accepts location access tokens until they expire or are {@link #revoke revoked}.
+ * a company token into a token of any of its locations. Access tokens live 24 h of the emulator's
+ * clock; the emulator's API accepts location access tokens until they expire or are {@link #revoke
+ * revoked}.
  *
  * <p>Thread-safe.
  */
@@ -26,22 +31,30 @@ public final class GhlOAuthEmulator {
   public static final String INVALID_JWT = "Invalid JWT";
 
   private final OAuthGrants grants;
-  private final String locationId;
+  private final Supplier<List<String>> locations;
   private final String companyId;
   private final String appId;
   private final String clientId;
   private final Secret clientSecret;
   private final String userId = "user-" + UUID.randomUUID().toString().substring(0, 8);
-  private volatile String consentingAccount;
+  private volatile @Nullable String consentingAccount;
 
+  /** An emulator whose company has exactly one location. */
   public GhlOAuthEmulator(InstantSource clock, String locationId, String companyId) {
+    this(clock, companyId, () -> List.of(locationId));
+  }
+
+  /**
+   * @param locations the company's location ids, asked on every use (locations may be added later);
+   *     the first one approves on the consent page until {@link #consentAs} says otherwise
+   */
+  public GhlOAuthEmulator(InstantSource clock, String companyId, Supplier<List<String>> locations) {
     this.grants = new OAuthGrants(clock);
-    this.locationId = locationId;
+    this.locations = locations;
     this.companyId = companyId;
     this.appId = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     this.clientId = appId + "-" + UUID.randomUUID().toString().substring(0, 8);
     this.clientSecret = Secret.of(UUID.randomUUID().toString());
-    this.consentingAccount = locationId;
   }
 
   /** Adds the OAuth routes to the emulator's server. */
@@ -65,15 +78,24 @@ public final class GhlOAuthEmulator {
     return companyId;
   }
 
-  String locationId() {
-    return locationId;
+  /** The company's location ids, the first location first. */
+  List<String> locations() {
+    return List.copyOf(locations.get());
+  }
+
+  boolean hasLocation(String locationId) {
+    return locations.get().contains(locationId);
   }
 
   String consentingAccount() {
-    return consentingAccount;
+    String chosen = consentingAccount;
+    return chosen != null ? chosen : locations.get().getFirst();
   }
 
-  /** Who approves on the consent page: the location (default) or the company id. */
+  /**
+   * Who approves on the consent page: any location of the company (the first one by default, so a
+   * location-level install) or the company id (an agency install).
+   */
   public void consentAs(String accountId) {
     requireKnown(accountId);
     this.consentingAccount = accountId;
@@ -98,7 +120,16 @@ public final class GhlOAuthEmulator {
 
   /** Revokes every token issued so far for the location or company, as an uninstall would. */
   public void revoke(String accountId) {
-    grants.revoke(accountId);
+    grants.revoke(accountId, accountId.equals(companyId));
+  }
+
+  /**
+   * Records an install whose code was exchanged: a location install for its location, a company
+   * install for every location the company has now ({@code installToFutureLocations} is false, so
+   * locations added later do not get the app).
+   */
+  void installed(OAuthGrants.Grant grant) {
+    grants.install(grant.company() ? locations() : List.of(grant.accountId()));
   }
 
   /**
@@ -126,14 +157,44 @@ public final class GhlOAuthEmulator {
     return grants.reuseAttempts();
   }
 
+  /**
+   * Whether the app is installed on the location: a location install for it, or a company install
+   * made while the location existed, whose code was exchanged and which no {@link #revoke} undid.
+   */
+  public boolean installedOn(String locationId) {
+    return grants.installed(locationId);
+  }
+
+  /**
+   * Who the {@code Authorization} header's OAuth access token speaks for; empty unless it is a
+   * valid (issued, unexpired, unrevoked) access token.
+   */
+  public Optional<OAuthAccess> access(String authorization) {
+    if (!authorization.startsWith("Bearer ")) {
+      return Optional.empty();
+    }
+    return switch (grants.check(authorization.substring("Bearer ".length()))) {
+      case OAuthGrants.Access.Valid valid ->
+          Optional.of(
+              new OAuthAccess(
+                  valid.grant().company(),
+                  valid.grant().accountId(),
+                  valid.grant().companyId(),
+                  valid.grant().scopes()));
+      case OAuthGrants.Access.Expired expired -> Optional.empty();
+      case OAuthGrants.Access.Revoked revoked -> Optional.empty();
+      case OAuthGrants.Access.Unknown unknown -> Optional.empty();
+    };
+  }
+
   /** Location tokens minted through {@code /oauth/locationToken}. */
   public int locationTokensMinted() {
     return grants.locationTokensMinted();
   }
 
   /**
-   * Why the API refuses this {@code Authorization} header for the emulator's location, or empty
-   * when it is a valid location access token.
+   * Why a location endpoint refuses this {@code Authorization} header, or empty when it is a valid
+   * location access token (of any location: which location it may reach is checked by the caller).
    */
   public Optional<String> rejection(String authorization) {
     if (!authorization.startsWith("Bearer ")) {
@@ -154,9 +215,9 @@ public final class GhlOAuthEmulator {
   }
 
   private void requireKnown(String accountId) {
-    if (!accountId.equals(locationId) && !accountId.equals(companyId)) {
+    if (!hasLocation(accountId) && !accountId.equals(companyId)) {
       throw new IllegalArgumentException(
-          "the emulator knows location " + locationId + " and company " + companyId);
+          "the emulator knows locations " + locations() + " and company " + companyId);
     }
   }
 }

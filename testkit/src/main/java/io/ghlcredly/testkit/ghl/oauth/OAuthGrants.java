@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +68,10 @@ final class OAuthGrants {
   private final Map<String, AccessToken> accessTokens = new HashMap<>();
   private final Map<String, RefreshToken> refreshTokens = new HashMap<>();
   private final Map<String, Integer> refreshes = new HashMap<>();
+
+  /** Locations the app is installed on: a code exchanged for them, not revoked since. */
+  private final Set<String> installs = new HashSet<>();
+
   private int reuseAttempts;
   private int locationTokensMinted;
 
@@ -86,6 +92,15 @@ final class OAuthGrants {
       return Optional.empty();
     }
     return Optional.of(found);
+  }
+
+  /** Records the app as installed on these locations (a code was exchanged for them). */
+  synchronized void install(Collection<String> locationIds) {
+    installs.addAll(locationIds);
+  }
+
+  synchronized boolean installed(String locationId) {
+    return installs.contains(locationId);
   }
 
   synchronized Issued issue(Grant grant, boolean withRefreshToken) {
@@ -146,8 +161,16 @@ final class OAuthGrants {
                 : access);
   }
 
-  /** Revokes every token issued so far for the account (as an uninstall would). */
-  synchronized void revoke(String accountId) {
+  /**
+   * Revokes every token issued so far for the account, as an uninstall would; uninstalling from the
+   * company uninstalls from all of its locations.
+   */
+  synchronized void revoke(String accountId, boolean company) {
+    if (company) {
+      installs.clear();
+    } else {
+      installs.remove(accountId);
+    }
     accessTokens.replaceAll(
         (token, access) ->
             access.grant().accountId().equals(accountId)

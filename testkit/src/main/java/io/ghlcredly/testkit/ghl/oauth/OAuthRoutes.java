@@ -2,6 +2,7 @@ package io.ghlcredly.testkit.ghl.oauth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ghlcredly.testkit.ghl.oauth.OAuthGrants.Grant;
 import io.ghlcredly.testkit.ghl.oauth.OAuthGrants.Issued;
@@ -87,6 +88,7 @@ final class OAuthRoutes {
       return error(400, "invalid_grant", "redirect_uri does not match the authorization request");
     }
     Grant grant = code.get().grant();
+    emulator.installed(grant);
     return tokenResponse(grant, grants.issue(grant, true));
   }
 
@@ -116,8 +118,7 @@ final class OAuthRoutes {
     }
     Map<String, String> form = request.form();
     String locationId = form.getOrDefault("locationId", "");
-    if (!company.accountId().equals(form.get("companyId"))
-        || !emulator.locationId().equals(locationId)) {
+    if (!company.accountId().equals(form.get("companyId")) || !emulator.hasLocation(locationId)) {
       return error(400, "Bad Request", "Location not found for this company");
     }
     Grant location =
@@ -151,7 +152,9 @@ final class OAuthRoutes {
             .put("userId", grant.userId())
             .put("isBulkInstallation", false);
     if (grant.company()) {
-      body.putArray("approvedLocations").add(emulator.locationId());
+      // A company install covers every location of the company.
+      ArrayNode approved = body.putArray("approvedLocations");
+      emulator.locations().forEach(approved::add);
       body.put("installToFutureLocations", false).put("approveAllLocations", false);
     } else {
       body.put("locationId", grant.accountId());
