@@ -64,8 +64,19 @@ record GhlConnection(
     Supplier<List<LocationId>> reconcileLocations,
     Optional<GhlInstallFlow> installFlow,
     RateLimiter limiter) {
-  /** The scopes the sync asks for at install: read contacts, write tags, notes and tasks. */
-  static final Set<String> INSTALL_SCOPES = Set.of("contacts.readonly", "contacts.write");
+  /**
+   * The scopes the sync asks for at install: read contacts, write tags, notes and tasks; read the
+   * location (its name, shown instead of its id); and, for an agency install, mint each location's
+   * token from the agency's ({@code oauth.write}, without which a company install reaches no
+   * location) and list the locations that installed the app ({@code oauth.readonly}).
+   */
+  static final Set<String> INSTALL_SCOPES =
+      Set.of(
+          "contacts.readonly",
+          "contacts.write",
+          "locations.readonly",
+          "oauth.readonly",
+          "oauth.write");
 
   static GhlConnection wire(
       GhlConfig ghl,
