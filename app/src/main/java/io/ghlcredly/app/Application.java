@@ -26,6 +26,7 @@ import io.ghlcredly.app.web.TokenStoreAccountEvents;
 import io.ghlcredly.app.web.oauth.GhlOAuthCallbackRoute;
 import io.ghlcredly.app.workspace.DirectoryLabels;
 import io.ghlcredly.app.workspace.HeldEvents;
+import io.ghlcredly.app.workspace.LocationNaming;
 import io.ghlcredly.app.workspace.WorkspaceCheck;
 import io.ghlcredly.app.workspace.WorkspaceDirectory;
 import io.ghlcredly.app.workspace.WorkspaceHealth;
@@ -60,6 +61,7 @@ import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
 import io.ghlcredly.storage.JdbcIntakeStore;
 import io.ghlcredly.storage.JdbcIssuanceLedger;
+import io.ghlcredly.storage.JdbcLocationNames;
 import io.ghlcredly.storage.JdbcOperatorStore;
 import io.ghlcredly.storage.JdbcSecretStore;
 import io.ghlcredly.storage.JdbcSyncStateStore;
@@ -73,6 +75,7 @@ import io.ghlcredly.web.Endpoint;
 import io.ghlcredly.web.NeutralRoutes;
 import io.ghlcredly.web.WebServer;
 import io.ghlcredly.web.WebSettings;
+import io.ghlcredly.web.WebhookResponse;
 import io.ghlcredly.web.admin.InstallStart;
 import io.ghlcredly.web.operators.OperatorCommands;
 import io.ghlcredly.web.operators.Operators;
@@ -81,7 +84,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -280,6 +285,8 @@ public final class Application implements AutoCloseable {
     HeldEvents held = new HeldEvents(stores.inbox(), jobs, workspaces);
     WorkspaceHealth health = new WorkspaceHealth(directory, workspaces.tokenHealth(), tokens);
     CredlyTokenHealth firstToken = workspaces.workspaces().get(0).credly().tokenHealth();
+    LocationNaming naming =
+        new LocationNaming(new JdbcLocationNames(database), ghl.locationNames(), clock);
     AtomicLong reconcilePasses = new AtomicLong();
     Serving application =
         (server, contributed, file) ->
@@ -311,6 +318,7 @@ public final class Application implements AutoCloseable {
     if (role == Role.WORKERS) {
       return application.create(null, null, () -> {});
     }
+    nameLocations(naming, ghl, directory);
 
     WebhookConfig hooks = config.ghl().webhooks();
     GhlWebhookVerifier verifier =
@@ -351,9 +359,11 @@ public final class Application implements AutoCloseable {
                       ctx ->
                           NeutralRoutes.write(
                               ctx,
-                              callback.handle(
-                                  NeutralRoutes.bodyless(ctx),
-                                  ctx.cookie(InstallStart.BINDING_COOKIE)))));
+                              named(
+                                  callback.handle(
+                                      NeutralRoutes.bodyless(ctx),
+                                      ctx.cookie(InstallStart.BINDING_COOKIE)),
+                                  () -> nameLocations(naming, ghl, directory)))));
             });
     endpoints.add(
         new Endpoint(
@@ -491,6 +501,36 @@ public final class Application implements AutoCloseable {
           passes.incrementAndGet();
         };
     return List.of(new DbSchedulerJobQueue.RecurringWork(RECONCILE_TASK, settings.every(), pass));
+  }
+
+  /**
+   * Learns the names of the connected, file-listed and held locations, in the background: GHL may
+   * be slow or down, and the names are only for people.
+   */
+  private static void nameLocations(
+      LocationNaming naming, GhlConnection ghl, WorkspaceDirectory directory) {
+    Thread.ofVirtual()
+        .name("location-names")
+        .start(
+            () -> {
+              try {
+                Set<LocationId> locations = new LinkedHashSet<>(ghl.reconcileLocations().get());
+                directory.list().forEach(workspace -> locations.addAll(workspace.locations()));
+                naming.fillMissing(locations);
+              } catch (RuntimeException e) {
+                log.atInfo()
+                    .addKeyValue("cause", e.getClass().getSimpleName())
+                    .log("location names not read now");
+              }
+            });
+  }
+
+  /** The callback's answer, after starting to learn the new locations' names on a success. */
+  private static WebhookResponse named(WebhookResponse answer, Runnable learnNames) {
+    if (answer.status() == 200) {
+      learnNames.run();
+    }
+    return answer;
   }
 
   /** Says whether lost webhooks will be found, and where: silence here once hid a pass of none. */

@@ -16,6 +16,7 @@ import io.ghlcredly.ghl.GhlContactChangeFeed;
 import io.ghlcredly.ghl.GhlContactDirectory;
 import io.ghlcredly.ghl.GhlCrmGateway;
 import io.ghlcredly.ghl.GhlCrmWriter;
+import io.ghlcredly.ghl.GhlLocations;
 import io.ghlcredly.ghl.GhlSettings;
 import io.ghlcredly.ghl.GrantedScopes;
 import io.ghlcredly.ghl.oauth.GhlInstallFlow;
@@ -55,6 +56,8 @@ import java.util.function.Supplier;
  * @param directory pages through a location's contacts for a bulk import (bulk rate priority)
  * @param reconcileLocations the locations the reconciliation pass covers, asked before each pass
  * @param limiter the rate limiter every client shares, for operator views of each budget
+ * @param locationNames reads a location's name from GHL with its own account (empty when GHL does
+ *     not say; throws when it cannot be reached)
  */
 record GhlConnection(
     CrmGateway crm,
@@ -63,7 +66,8 @@ record GhlConnection(
     ContactChangeFeed changes,
     Supplier<List<LocationId>> reconcileLocations,
     Optional<GhlInstallFlow> installFlow,
-    RateLimiter limiter) {
+    RateLimiter limiter,
+    Function<LocationId, Optional<String>> locationNames) {
   /**
    * The scopes the sync asks for at install: read contacts, write tags, notes and tasks; read the
    * location (its name, shown instead of its id); and, for an agency install, mint each location's
@@ -146,7 +150,8 @@ record GhlConnection(
         new GhlChangeFeeds(location -> feed),
         () -> locations,
         Optional.empty(),
-        limiter);
+        limiter,
+        location -> new GhlLocations(client).findLocationName(location));
   }
 
   private static GhlConnection oauth(
@@ -207,7 +212,8 @@ record GhlConnection(
         feeds,
         () -> connectedLocations(tokens, ghl.locations()),
         Optional.of(flow),
-        limiter);
+        limiter,
+        location -> new GhlLocations(clients.apply(location)).findLocationName(location));
   }
 
   /** Installed, connected locations; only those allowed when {@code ghl.locations} is set. */

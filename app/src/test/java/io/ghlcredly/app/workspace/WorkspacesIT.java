@@ -14,6 +14,7 @@ import io.ghlcredly.core.model.OperatorRole;
 import io.ghlcredly.core.model.WorkspaceId;
 import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.port.WorkspaceStore;
+import io.ghlcredly.storage.JdbcLocationNames;
 import io.ghlcredly.storage.JdbcWorkspaceStore;
 import io.ghlcredly.testkit.credly.Badge;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
@@ -209,6 +210,18 @@ class WorkspacesIT {
     assertThat(orgA.requests())
         .noneMatch(request -> request.path().contains(orgB.organizationId()));
     assertThat(orgB.requests()).allMatch(request -> request.path().contains(orgB.organizationId()));
+  }
+
+  @Test
+  void theInstallLearnsEachLocationsNameFromGhl() throws Exception {
+    start(false);
+
+    JdbcLocationNames names = new JdbcLocationNames(engine().database());
+    await().atMost(WAIT).until(() -> names.all().size() == 4);
+    assertThat(names.all())
+        .containsEntry(new LocationId(north1), "North Campus")
+        .containsEntry(new LocationId(south), "South Academy")
+        .containsEntry(new LocationId(spare), "Spare Academy");
   }
 
   @Test
