@@ -100,7 +100,38 @@ final class ConfigCommand implements Runnable {
       out.println(file + ": OK" + note);
       out.println(listening(config.server()));
       out.println(ReconcileCoverage.summary(config.ghl()));
+      if (!config.implicitWorkspace()) {
+        out.println(workspaces(config));
+      }
       return 0;
+    }
+
+    /** One line per workspace: its name, locations, Credly organization and rules. */
+    static String workspaces(AppConfig config) {
+      StringBuilder text =
+          new StringBuilder(
+              config.workspaces().size()
+                  + " workspaces (each location's events run its workspace's rules; a location in none waits until an admin assigns it):");
+      for (WorkspaceConfig workspace : config.workspaces()) {
+        int rules = workspace.rules().rules().size();
+        text.append(System.lineSeparator())
+            .append("  ")
+            .append(workspace.id())
+            .append(" \"")
+            .append(workspace.name())
+            .append("\": ")
+            .append(
+                workspace.locations().isEmpty()
+                    ? "no location yet (assign them in the browser)"
+                    : (workspace.locations().size() == 1 ? "location " : "locations ")
+                        + String.join(", ", workspace.locations()))
+            .append("; Credly organization ")
+            .append(workspace.credly().organizationId())
+            .append("; ")
+            .append(rules)
+            .append(rules == 1 ? " rule" : " rules");
+      }
+      return text.toString();
     }
 
     /** Where the service will listen, and for what (server.host, port, management-port). */

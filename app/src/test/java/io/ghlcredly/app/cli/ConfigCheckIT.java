@@ -3,6 +3,7 @@ package io.ghlcredly.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ghlcredly.testkit.credly.CredlyEmulator;
+import io.ghlcredly.testkit.credly.CredlyOrganization;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -137,6 +138,71 @@ class ConfigCheckIT {
     assertThat(err.toString())
         .contains("warning: badge templates not verified, Credly did not answer (transient)");
     assertThat(out.toString()).contains(": OK");
+  }
+
+  @Test
+  void eachWorkspacesTemplatesAreLookedUpInItsOwnOrganization() throws IOException {
+    CredlyOrganization south = credly.addOrganization("South Credly");
+    south.seedTemplate(ADVANCED, "Nursing Basics", false);
+    Path tokenA = Files.writeString(folder.resolve("token-a"), credly.authToken().reveal());
+    Path tokenB = Files.writeString(folder.resolve("token-b"), south.authToken().reveal());
+    Path ghlSecret = Files.writeString(folder.resolve("ghl-secret"), "ghl-client-secret");
+    // KNOWN exists only in the first organization, ADVANCED only in South's.
+    Path config =
+        Files.writeString(
+            folder.resolve("agency.yaml"),
+            """
+            server: { public-url: "https://sync.example.com" }
+            ghl:
+              auth: { mode: oauth, client-id: app-1, client-secret-file: %1$s }
+            workspaces:
+              - id: north
+                name: North Academy
+                locations: [loc-1, loc-2]
+                credly: { environment: sandbox, base-url: "%2$s", organization-id: %3$s,
+                          auth: { token-file: %4$s } }
+                rules:
+                  - { id: a, when: { tag-added: x }, do: [ issue-badge: %6$s ] }
+              - id: south
+                name: South Academy
+                locations: [loc-3]
+                credly: { environment: sandbox, base-url: "%2$s", organization-id: %5$s,
+                          auth: { token-file: %7$s } }
+                rules:
+                  - { id: a, when: { tag-added: x }, do: [ issue-badge: %8$s ] }
+                  - { id: b, when: { tag-added: y }, do: [ issue-badge: %6$s ] }
+            """
+                .formatted(
+                    ghlSecret,
+                    credly.baseUrl(),
+                    credly.organizationId(),
+                    tokenA,
+                    south.organizationId(),
+                    KNOWN,
+                    tokenB,
+                    ADVANCED));
+
+    int exit = run("config", "check", config.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("1 problem")
+        .contains(
+            "workspaces[1].rules[1].do[0].issue-badge: unknown badge template "
+                + KNOWN
+                + " (Credly organization "
+                + south.organizationId()
+                + " has none with this id)");
+
+    int offline = run("config", "check", "--offline", config.toString());
+    assertThat(offline).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("2 workspaces")
+        .contains("north \"North Academy\": locations loc-1, loc-2; Credly organization")
+        .contains(
+            "south \"South Academy\": location loc-3; Credly organization "
+                + south.organizationId()
+                + "; 2 rules");
   }
 
   private Path config(URI credlyUrl, String secondTemplate) throws IOException {
