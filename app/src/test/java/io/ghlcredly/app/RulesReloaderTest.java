@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.core.mapping.Rule;
 import io.ghlcredly.core.mapping.RuleSet;
+import io.ghlcredly.core.model.WorkspaceId;
 import io.ghlcredly.testkit.time.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -142,6 +143,63 @@ class RulesReloaderTest {
     assertThat(reloader.reloadIfChanged()).isFalse();
     assertThat(reloader.lastError()).isEmpty();
     assertThat(ids(reloader.get())).containsExactly("course-101");
+  }
+
+  @Test
+  void eachWorkspacesRulesFollowTheFileAndANewWorkspaceWaitsForARestart() throws IOException {
+    Path file = directory.resolve("agency.yaml");
+    Files.writeString(file, agency(COURSE_101, COURSE_101, ""));
+    RulesReloader reloader = unstarted(file);
+
+    Files.writeString(file, agency(COURSE_101, REFUNDED, ""));
+    assertThat(reloader.reloadIfChanged()).isTrue();
+
+    assertThat(ids(reloader.rules(new WorkspaceId("north")))).containsExactly("course-101");
+    assertThat(ids(reloader.rules(new WorkspaceId("south")))).containsExactly("refunded");
+    assertThat(reloader.restartNeeded()).isEmpty();
+
+    String third =
+        """
+          - id: east
+            credly:
+              environment: sandbox
+              organization-id: 6a1b2c3d-0000-4000-8000-00000000000c
+              auth: { token: "${CREDLY_TOKEN}" }
+            rules:
+        """
+            + COURSE_101.indent(2);
+    Files.writeString(file, agency(COURSE_101, REFUNDED, third));
+    assertThat(reloader.reloadIfChanged()).isTrue();
+
+    assertThat(reloader.restartNeeded()).containsExactly("workspaces");
+    assertThat(reloader.rules(new WorkspaceId("east")).rules()).isEmpty();
+  }
+
+  /** Two workspaces with the given rules, then {@code more} workspaces. */
+  private static String agency(String northRules, String southRules, String more) {
+    return """
+        server: { port: 8080, public-url: "https://sync.example.com" }
+        ghl:
+          auth: { mode: oauth, client-id: app-1, client-secret: "${GHL_TOKEN}" }
+        workspaces:
+          - id: north
+            credly:
+              environment: sandbox
+              organization-id: 6a1b2c3d-0000-4000-8000-00000000000a
+              auth: { token: "${CREDLY_TOKEN}" }
+            mapping: { status: "{{contact.customField.status}}" }
+            rules:
+        %s
+          - id: south
+            credly:
+              environment: sandbox
+              organization-id: 6a1b2c3d-0000-4000-8000-00000000000b
+              auth: { token: "${CREDLY_TOKEN}" }
+            mapping: { status: "{{contact.customField.status}}" }
+            rules:
+        %s
+        %s"""
+        .formatted(northRules.indent(4), southRules.indent(4), more);
   }
 
   private RulesReloader started(Path file) {
