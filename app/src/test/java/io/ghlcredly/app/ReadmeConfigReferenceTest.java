@@ -25,7 +25,8 @@ class ReadmeConfigReferenceTest {
           "mapping.record",
           "mapping.status",
           "mapping.lookups",
-          "rules");
+          "rules",
+          "workspaces");
 
   @Test
   void listsEveryConfigurationKeyAndNoOther() throws IOException {

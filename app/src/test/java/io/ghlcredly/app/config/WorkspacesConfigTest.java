@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ghlcredly.core.error.ConfigException.ConfigProblem;
 import io.ghlcredly.core.model.WorkspaceId;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,33 @@ class WorkspacesConfigTest {
                 "workspaces[0].locations[0]",
                 "the private token reaches only location loc-1 (ghl.auth.location-id); use"
                     + " ghl.auth.mode: oauth to serve several locations"));
+  }
+
+  @Test
+  void theReadmesAgencyExampleLoads() throws IOException {
+    List<String> lines = Files.readAllLines(Path.of("..", "README.md"));
+    int section = lines.indexOf("## Agency workspaces");
+    int start = lines.subList(section, lines.size()).indexOf("   ```yaml") + section + 1;
+    int end = lines.subList(start, lines.size()).indexOf("   ```") + start;
+    String yaml =
+        String.join(
+            "\n",
+            lines.subList(start, end).stream().map(line -> line.replaceFirst("^   ", "")).toList());
+    Map<String, String> env =
+        Map.of(
+            "ADMIN_TOKEN", ConfigFixtures.ADMIN_TOKEN,
+            "GHL_CLIENT_ID", "app-1",
+            "GHL_CLIENT_SECRET", "secret-1",
+            "NORTH_CREDLY_ORG", ORG_A,
+            "NORTH_CREDLY_TOKEN", "tok-a",
+            "SOUTH_CREDLY_ORG", ORG_B,
+            "SOUTH_CREDLY_TOKEN", "tok-b");
+
+    AppConfig config = ConfigLoader.load(write(directory, yaml), env);
+
+    assertThat(config.workspaces())
+        .extracting(WorkspaceConfig::name)
+        .containsExactly("North Academy", "South Academy");
   }
 
   private List<ConfigProblem> check(String yaml) throws IOException {
