@@ -63,7 +63,7 @@ final class AdminClient {
         bearer);
   }
 
-  HttpResponse<String> delete(String path, String bearer) {
+  HttpResponse<String> delete(String path, @Nullable String bearer) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), bearer);
   }
 
