@@ -209,6 +209,37 @@ abstract class WorkspaceScopeContract {
         .contains("took location loc-south out of workspace south-academy");
   }
 
+  @Test
+  void anAdminLimitsAViewerOnTheOperatorsPageAndTheLimitHoldsFromTheNextRequest() {
+    String password = service.addOperator("viewer@academy.example", OperatorRole.VIEWER, Set.of());
+    String viewer = signIn("viewer@academy.example", password);
+    assertThat(client.getWithCookie("/admin/api/events", viewer).body()).contains(NORTH_CONTACT);
+    String admin = signIn(DemoEnvironment.ADMIN_EMAIL, service.env().adminPassword().reveal());
+    long id =
+        new io.ghlcredly.storage.JdbcOperatorStore(service.app().database())
+            .findByEmail("viewer@academy.example")
+            .orElseThrow()
+            .id()
+            .value();
+    String operators = client.getWithCookie("/admin/operators", admin).body();
+    assertThat(operators).contains("id=\"limit-" + id + "-north\"");
+
+    HttpResponse<String> limited =
+        client.postForm(
+            "/admin/operators/" + id + "/workspaces",
+            "csrf=" + csrf(admin) + "&workspace=academy",
+            admin);
+
+    assertThat(limited.statusCode()).isEqualTo(303);
+    assertThat(client.getWithCookie("/admin/api/events", viewer).body())
+        .contains(ACADEMY_CONTACT)
+        .doesNotContain(NORTH_CONTACT);
+    assertThat(client.getWithCookie("/admin/operators", admin).body())
+        .contains("only Main Academy");
+    assertThat(client.get("/admin/api/changes", token).body())
+        .contains("limited to workspaces academy");
+  }
+
   private static List<String> ids(JsonNode workspaces) {
     List<String> ids = new java.util.ArrayList<>();
     workspaces.forEach(workspace -> ids.add(workspace.path("id").asText()));
