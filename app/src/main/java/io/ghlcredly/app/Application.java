@@ -412,13 +412,16 @@ public final class Application implements AutoCloseable {
                 database,
                 stores,
                 tokens,
-                firstToken,
-                () -> rules.rules(workspaces.workspaces().get(0).config().id()),
+                workspaces,
+                rules,
+                workspaceStore,
+                health,
+                held,
                 jobs,
                 () -> ghl.limiter().keys().stream().sorted().map(ghl.limiter()::snapshot).toList(),
                 jobs::countQueued),
             clock,
-            operatorEndpoints.endpoints(),
+            operatorEndpoints::endpoints,
             ghl.installFlow().<Function<String, URI>>map(flow -> flow::start).orElse(null)));
     WebServer web;
     try {

@@ -124,6 +124,21 @@ public final class JdbcActionJournal implements ActionJournal {
         limit);
   }
 
+  /** The newest entries of the contacts whose location the filter covers, newest first. */
+  public List<JournalEntry> listRecent(int limit, LocationFilter filter) {
+    if (filter.isAll()) {
+      return listRecent(limit);
+    }
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM action_journal j WHERE "
+            + filter.where(LocationFilter.CONTACT_LOCATION.formatted("j"))
+            + NEWEST_FIRST,
+        JdbcActionJournal::entry,
+        filter.params(limit));
+  }
+
   @Override
   public List<JournalEntry> listRecent(int limit) {
     return jdbc.query(SELECT + NEWEST_FIRST, JdbcActionJournal::entry, limit);

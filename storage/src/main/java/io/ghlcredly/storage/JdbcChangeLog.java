@@ -36,6 +36,23 @@ public final class JdbcChangeLog implements ChangeLog {
         limit);
   }
 
+  /**
+   * The newest changes made on contacts whose location the filter covers, newest first; with {@link
+   * LocationFilter#all()}, every change.
+   */
+  public List<Change> listRecent(int limit, LocationFilter filter) {
+    if (filter.isAll()) {
+      return listRecent(limit);
+    }
+    return jdbc.query(
+        "SELECT changed_at, actor, action, subject, contact_id FROM change_log c"
+            + " WHERE contact_id IS NOT NULL AND "
+            + filter.where(LocationFilter.CONTACT_LOCATION.formatted("c"))
+            + " ORDER BY changed_at DESC, id DESC LIMIT ?",
+        JdbcChangeLog::change,
+        filter.params(limit));
+  }
+
   @Override
   public List<Change> listForContact(ContactId contactId, int limit) {
     return jdbc.query(

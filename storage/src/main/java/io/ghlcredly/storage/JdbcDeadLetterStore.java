@@ -55,6 +55,20 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
         limit);
   }
 
+  /** The newest dead letters of the contacts whose location the filter covers, newest first. */
+  public List<DeadLetter> listRecent(int limit, LocationFilter filter) {
+    if (filter.isAll()) {
+      return listRecent(limit);
+    }
+    return jdbc.query(
+        SELECT
+            + " d WHERE "
+            + filter.where(LocationFilter.CONTACT_LOCATION.formatted("d"))
+            + " ORDER BY created_at DESC, id DESC LIMIT ?",
+        JdbcDeadLetterStore::deadLetter,
+        filter.params(limit));
+  }
+
   @Override
   public void markReplayed(long id, Instant replayedAt) {
     int rows = jdbc.update("UPDATE dead_letter SET replayed_at = ? WHERE id = ?", replayedAt, id);

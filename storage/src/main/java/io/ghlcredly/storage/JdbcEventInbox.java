@@ -378,6 +378,73 @@ public final class JdbcEventInbox implements EventInbox {
         limit);
   }
 
+  /** An event's location: its own, else (a Credly event) its contact's last known one. */
+  private static final String EVENT_LOCATION =
+      "COALESCE(e.location_id, (SELECT cs.location_id FROM contact_state cs"
+          + " WHERE cs.contact_id = e.contact_id))";
+
+  /** As {@link #listRecent(int)}, of the events whose location the filter covers. */
+  public List<Entry> listRecent(int limit, LocationFilter filter) {
+    if (filter.isAll()) {
+      return listRecent(limit);
+    }
+    return jdbc.query(
+        "SELECT sequence, processed_at, outcome, "
+            + COLUMNS
+            + " FROM event_inbox e WHERE "
+            + filter.where(EVENT_LOCATION)
+            + " ORDER BY sequence DESC LIMIT ?",
+        row ->
+            new Entry(
+                received(row), Jdbc.nullableInstant(row, "processed_at"), row.getString("outcome")),
+        filter.params(limit));
+  }
+
+  /** As {@link #listTimingsSince(Instant, int)}, of the events whose location the filter covers. */
+  public List<Timing> listTimingsSince(Instant since, int limit, LocationFilter filter) {
+    if (filter.isAll()) {
+      return listTimingsSince(since, limit);
+    }
+    return jdbc.query(
+        "SELECT received_at, processed_at FROM event_inbox e WHERE received_at >= ? AND "
+            + filter.where(EVENT_LOCATION)
+            + " ORDER BY received_at LIMIT ?",
+        row ->
+            new Timing(Jdbc.instant(row, "received_at"), Jdbc.nullableInstant(row, "processed_at")),
+        prepend(since, filter.params(limit)));
+  }
+
+  /** As {@link #countPending()}, of the events whose location the filter covers. */
+  public long countPending(LocationFilter filter) {
+    if (filter.isAll()) {
+      return countPending();
+    }
+    return jdbc.queryLong(
+        "SELECT COUNT(*) FROM event_inbox e WHERE processed_at IS NULL AND "
+            + filter.where(EVENT_LOCATION),
+        filter.params());
+  }
+
+  /** As {@link #findOldestPendingReceivedAt()}, of the events whose location the filter covers. */
+  public Optional<Instant> findOldestPendingReceivedAt(LocationFilter filter) {
+    if (filter.isAll()) {
+      return findOldestPendingReceivedAt();
+    }
+    return jdbc.queryOne(
+            "SELECT MIN(received_at) AS oldest FROM event_inbox e WHERE processed_at IS NULL AND "
+                + filter.where(EVENT_LOCATION),
+            row -> Optional.ofNullable(Jdbc.nullableInstant(row, "oldest")),
+            filter.params())
+        .flatMap(found -> found);
+  }
+
+  private static @Nullable Object[] prepend(Object first, @Nullable Object[] rest) {
+    @Nullable Object[] all = new Object[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
   /**
    * When each event received at or after {@code since} arrived and was processed, oldest first, at
    * most {@code limit}: what throughput and latency charts are computed from.

@@ -44,6 +44,20 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         contactId.value());
   }
 
+  /**
+   * Where a contact belongs, for checking what an operator may see: its last applied snapshot's
+   * location, else the location its events name; empty when neither is known.
+   */
+  public Optional<LocationId> findLocation(ContactId contactId) {
+    return jdbc.queryOne(
+            "SELECT "
+                + LocationFilter.CONTACT_LOCATION.formatted("k")
+                + " AS location_id FROM (SELECT CAST(? AS VARCHAR(200)) AS contact_id) k",
+            row -> Optional.ofNullable(location(row.getString("location_id"))),
+            contactId.value())
+        .flatMap(found -> found);
+  }
+
   private static @Nullable LocationId location(@Nullable String stored) {
     return stored == null ? null : new LocationId(stored);
   }

@@ -1,6 +1,7 @@
 package io.ghlcredly.app.admin;
 
 import io.ghlcredly.storage.JdbcEventInbox;
+import io.ghlcredly.storage.LocationFilter;
 import io.ghlcredly.web.admin.AdminViews;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,14 +27,14 @@ final class ActivityChart {
     this.clock = clock;
   }
 
-  AdminViews.Activity lastHour() {
+  AdminViews.Activity lastHour(LocationFilter filter) {
     Instant end = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
     Instant start = end.minus(Duration.ofMinutes(MINUTES));
     long[] received = new long[MINUTES];
     long[] processed = new long[MINUTES];
     long[] latencySum = new long[MINUTES];
     long[] latencyMax = new long[MINUTES];
-    for (JdbcEventInbox.Timing timing : inbox.listTimingsSince(start, MAX_EVENTS)) {
+    for (JdbcEventInbox.Timing timing : inbox.listTimingsSince(start, MAX_EVENTS, filter)) {
       int minute = (int) Duration.between(start, timing.receivedAt()).toMinutes();
       if (minute < 0 || minute >= MINUTES) {
         continue;

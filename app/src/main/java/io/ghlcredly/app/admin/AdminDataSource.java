@@ -2,7 +2,10 @@ package io.ghlcredly.app.admin;
 
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.port.ChangeLog;
+import io.ghlcredly.core.port.DeadLetterStore;
+import io.ghlcredly.storage.JdbcChangeLog;
 import io.ghlcredly.web.Actor;
+import io.ghlcredly.web.Scope;
 import io.ghlcredly.web.admin.AdminData;
 import io.ghlcredly.web.admin.AdminViews;
 import java.time.InstantSource;
@@ -10,71 +13,80 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The admin surface's data from the read model, the replayer and the change log: every replay is
- * recorded with who asked for it. Thread-safe.
+ * The admin surface's data from the read model, the replayer and the change log, limited to the
+ * caller's scope: every replay is recorded with who asked for it. Thread-safe.
  */
 final class AdminDataSource implements AdminData {
   private final AdminReadModel views;
   private final AdminActions actions;
-  private final ChangeLog changes;
+  private final ReadScopes scopes;
+  private final DeadLetterStore deadLetters;
+  private final JdbcChangeLog changes;
   private final InstantSource clock;
 
   AdminDataSource(
-      AdminReadModel views, AdminActions actions, ChangeLog changes, InstantSource clock) {
+      AdminReadModel views,
+      AdminActions actions,
+      ReadScopes scopes,
+      DeadLetterStore deadLetters,
+      JdbcChangeLog changes,
+      InstantSource clock) {
     this.views = views;
     this.actions = actions;
+    this.scopes = scopes;
+    this.deadLetters = deadLetters;
     this.changes = changes;
     this.clock = clock;
   }
 
   @Override
-  public AdminViews.Accounts accounts() {
-    return views.accounts();
+  public AdminViews.Accounts accounts(Scope scope) {
+    return views.accounts(scope);
   }
 
   @Override
-  public List<AdminViews.Rule> rules() {
-    return views.rules();
+  public List<AdminViews.Rule> rules(Scope scope) {
+    return views.rules(scope);
   }
 
   @Override
-  public List<AdminViews.Event> events(int limit) {
-    return views.events(limit);
+  public List<AdminViews.Event> events(Scope scope, int limit) {
+    return views.events(scope, limit);
   }
 
   @Override
-  public List<AdminViews.JournalEntry> journal(int limit) {
-    return views.journal(limit);
+  public List<AdminViews.JournalEntry> journal(Scope scope, int limit) {
+    return views.journal(scope, limit);
   }
 
   @Override
-  public List<AdminViews.DeadLetter> deadLetters(int limit) {
-    return views.deadLetters(limit);
+  public List<AdminViews.DeadLetter> deadLetters(Scope scope, int limit) {
+    return views.deadLetters(scope, limit);
   }
 
   @Override
-  public List<AdminViews.ImportRun> imports() {
-    return views.imports();
+  public List<AdminViews.ImportRun> imports(Scope scope) {
+    return views.imports(scope);
   }
 
   @Override
-  public List<AdminViews.RateLimit> rateLimits() {
-    return views.rateLimits();
+  public List<AdminViews.RateLimit> rateLimits(Scope scope) {
+    return views.rateLimits(scope);
   }
 
   @Override
-  public AdminViews.Jobs jobs() {
-    return views.jobs();
+  public AdminViews.Jobs jobs(Scope scope) {
+    return views.jobs(scope);
   }
 
   @Override
-  public AdminViews.Activity activity() {
-    return views.activity();
+  public AdminViews.Activity activity(Scope scope) {
+    return views.activity(scope);
   }
 
   @Override
-  public List<AdminViews.Change> changes(int limit) {
-    return changes.listRecent(limit).stream()
+  public List<AdminViews.Change> changes(Scope scope, int limit) {
+    return changes.listRecent(limit, scopes.filter(scope)).stream()
         .map(
             change ->
                 new AdminViews.Change(
@@ -83,15 +95,24 @@ final class AdminDataSource implements AdminData {
   }
 
   @Override
-  public AdminViews.Replay replay(long id, boolean force, Actor actor) {
+  public AdminViews.Replay replay(Scope scope, long id, boolean force, Actor actor) {
+    boolean inScope =
+        scope.all()
+            || deadLetters
+                .find(id)
+                .filter(letter -> scopes.coversContact(scope, letter.contactId()))
+                .isPresent();
+    if (!inScope) {
+      return AdminActions.notFound(id);
+    }
     AdminViews.Replay replay = actions.replay(id, force);
     recordReplay(replay, actor);
     return replay;
   }
 
   @Override
-  public List<AdminViews.Replay> replayAll(boolean force, Actor actor) {
-    List<AdminViews.Replay> replays = actions.replayAll(force);
+  public List<AdminViews.Replay> replayAll(Scope scope, boolean force, Actor actor) {
+    List<AdminViews.Replay> replays = actions.replayAll(scopes.filter(scope), force);
     replays.forEach(replay -> recordReplay(replay, actor));
     return replays;
   }

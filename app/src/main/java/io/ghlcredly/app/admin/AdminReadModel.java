@@ -1,18 +1,25 @@
 package io.ghlcredly.app.admin;
 
+import io.ghlcredly.app.WorkspaceRules;
 import io.ghlcredly.app.config.AppConfig;
+import io.ghlcredly.app.config.CredlyConfig;
+import io.ghlcredly.app.workspace.LocationScope;
+import io.ghlcredly.app.workspace.WorkspaceDirectory;
+import io.ghlcredly.app.workspace.WorkspaceRuntime;
 import io.ghlcredly.core.mapping.Action;
-import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.EventId;
+import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
-import io.ghlcredly.core.port.ActionJournal;
-import io.ghlcredly.core.port.DeadLetterStore;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.core.sync.ImportCheckpoint;
 import io.ghlcredly.credly.CredlyTokenHealth;
 import io.ghlcredly.http.ratelimit.RateBudget;
+import io.ghlcredly.storage.JdbcActionJournal;
 import io.ghlcredly.storage.JdbcCursorStore;
+import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
+import io.ghlcredly.storage.LocationFilter;
+import io.ghlcredly.web.Scope;
 import io.ghlcredly.web.admin.AdminViews;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,19 +34,21 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads what operators look at from the stores and turns it into {@link AdminViews}: the one place
- * that decides what leaves the service, so that no secret can. Thread-safe.
+ * Reads what operators look at from the stores and turns it into {@link AdminViews}, limited to a
+ * scope of workspaces: the one place that decides what leaves the service, so that no secret can,
+ * and no row of a workspace out of scope. Thread-safe.
  */
 final class AdminReadModel {
   static final String IMPORT_PREFIX = "import:";
 
   private final AppConfig config;
   private final TokenStore accounts;
-  private final CredlyTokenHealth credlyToken;
-  private final Supplier<RuleSet> rules;
+  private final WorkspaceRuntime workspaces;
+  private final WorkspaceRules rules;
+  private final ReadScopes scopes;
   private final JdbcEventInbox inbox;
-  private final ActionJournal journal;
-  private final DeadLetterStore deadLetters;
+  private final JdbcActionJournal journal;
+  private final JdbcDeadLetterStore deadLetters;
   private final JdbcCursorStore cursors;
   private final ActivityChart activity;
 
@@ -48,21 +57,15 @@ final class AdminReadModel {
   private final InstantSource clock;
 
   AdminReadModel(
-      AppConfig config,
-      TokenStore accounts,
-      CredlyTokenHealth credlyToken,
-      Supplier<RuleSet> rules,
-      Supplier<List<RateBudget>> rateBudgets,
-      LongSupplier queuedJobs,
-      InstantSource clock,
-      Stores stores) {
+      AppConfig config, Sources sources, Stores stores, ReadScopes scopes, InstantSource clock) {
     this.config = config;
-    this.rateBudgets = rateBudgets;
-    this.queuedJobs = queuedJobs;
+    this.accounts = sources.accounts();
+    this.workspaces = sources.workspaces();
+    this.rules = sources.rules();
+    this.rateBudgets = sources.rateBudgets();
+    this.queuedJobs = sources.queuedJobs();
+    this.scopes = scopes;
     this.clock = clock;
-    this.accounts = accounts;
-    this.credlyToken = credlyToken;
-    this.rules = rules;
     this.inbox = stores.inbox();
     this.journal = stores.journal();
     this.deadLetters = stores.deadLetters();
@@ -70,17 +73,29 @@ final class AdminReadModel {
     this.activity = stores.activity();
   }
 
+  /** What the read model reads beyond the stores. */
+  record Sources(
+      TokenStore accounts,
+      WorkspaceRuntime workspaces,
+      WorkspaceRules rules,
+      Supplier<List<RateBudget>> rateBudgets,
+      LongSupplier queuedJobs) {}
+
   /** The stores read, the JDBC ones where operators need more than the engine's ports offer. */
   record Stores(
       JdbcEventInbox inbox,
-      ActionJournal journal,
-      DeadLetterStore deadLetters,
+      JdbcActionJournal journal,
+      JdbcDeadLetterStore deadLetters,
       JdbcCursorStore cursors,
       ActivityChart activity) {}
 
-  AdminViews.Accounts accounts() {
+  AdminViews.Accounts accounts(Scope scope) {
+    LocationScope locations = scopes.locations(scope);
     List<AdminViews.Account> rows = new ArrayList<>();
     for (TokenStore.AccountSummary account : accounts.listAccounts()) {
+      if (!shows(account, locations)) {
+        continue;
+      }
       rows.add(
           new AdminViews.Account(
               account.key().type().name().toLowerCase(Locale.ROOT) + ":" + account.key().id(),
@@ -89,32 +104,78 @@ final class AdminReadModel {
               account.expiresAt().toString(),
               account.statusReason()));
     }
-    CredlyTokenHealth.Status token = credlyToken.status();
+    List<String> configured =
+        config.ghl().configuredLocations().stream()
+            .filter(location -> locations.covers(new LocationId(location)))
+            .toList();
+    List<AdminViews.WorkspaceCredly> credly = new ArrayList<>();
+    for (WorkspaceDirectory.Workspace workspace : inScope(scope)) {
+      credly.add(
+          new AdminViews.WorkspaceCredly(
+              workspace.id().value(), workspace.name(), credly(workspace).orElse(null)));
+    }
+    AdminViews.Credly first =
+        credly.stream()
+            .map(AdminViews.WorkspaceCredly::credly)
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse(null);
     return new AdminViews.Accounts(
-        new AdminViews.Ghl(
-            words(config.ghl().mode().name()), config.ghl().configuredLocations(), rows),
+        new AdminViews.Ghl(words(config.ghl().mode().name()), configured, rows), first, credly);
+  }
+
+  /** A location's account when its location is in scope; an agency's only to who sees all. */
+  private static boolean shows(TokenStore.AccountSummary account, LocationScope locations) {
+    return account.key().type() == TokenStore.AccountType.LOCATION
+        ? locations.covers(new LocationId(account.key().id()))
+        : locations instanceof LocationScope.All;
+  }
+
+  private Optional<AdminViews.Credly> credly(WorkspaceDirectory.Workspace workspace) {
+    Optional<WorkspaceRuntime.Running> running = workspaces.workspace(workspace.id());
+    CredlyTokenHealth health = workspaces.tokenHealth().get(workspace.id());
+    if (running.isEmpty() || health == null) {
+      return Optional.empty();
+    }
+    CredlyConfig credly = running.get().config().credly();
+    CredlyTokenHealth.Status token = health.status();
+    return Optional.of(
         new AdminViews.Credly(
-            words(config.workspaces().get(0).credly().environment().name()),
-            config.workspaces().get(0).credly().organizationId(),
-            words(config.workspaces().get(0).credly().records().name()),
+            words(credly.environment().name()),
+            credly.organizationId(),
+            words(credly.records().name()),
             words(token.level().name()),
             text(token.expiresAt()),
             token.daysLeft()));
   }
 
-  List<AdminViews.Rule> rules() {
-    return rules.get().rules().stream()
-        .map(
-            rule ->
-                new AdminViews.Rule(
-                    rule.id().value(),
-                    RuleText.describe(rule.when()),
-                    rule.actions().stream().map(Action::kind).toList()))
+  /** The workspaces of the scope, in the directory's order. */
+  List<WorkspaceDirectory.Workspace> inScope(Scope scope) {
+    return workspaces.directory().list().stream()
+        .filter(workspace -> scope.all() || scope.workspaces().contains(workspace.id()))
         .toList();
   }
 
-  List<AdminViews.Event> events(int limit) {
-    return inbox.listRecent(limit).stream().map(AdminReadModel::event).toList();
+  List<AdminViews.Rule> rules(Scope scope) {
+    List<AdminViews.Rule> all = new ArrayList<>();
+    for (WorkspaceDirectory.Workspace workspace : inScope(scope)) {
+      rules.rules(workspace.id()).rules().stream()
+          .map(
+              rule ->
+                  new AdminViews.Rule(
+                      rule.id().value(),
+                      RuleText.describe(rule.when()),
+                      rule.actions().stream().map(Action::kind).toList(),
+                      workspace.id().value()))
+          .forEach(all::add);
+    }
+    return all;
+  }
+
+  List<AdminViews.Event> events(Scope scope, int limit) {
+    return inbox.listRecent(limit, scopes.filter(scope)).stream()
+        .map(AdminReadModel::event)
+        .toList();
   }
 
   private static AdminViews.Event event(JdbcEventInbox.Entry entry) {
@@ -132,8 +193,8 @@ final class AdminReadModel {
         processed == null ? null : Duration.between(received.receivedAt(), processed).toMillis());
   }
 
-  List<AdminViews.JournalEntry> journal(int limit) {
-    return journal.listRecent(limit).stream()
+  List<AdminViews.JournalEntry> journal(Scope scope, int limit) {
+    return journal.listRecent(limit, scopes.filter(scope)).stream()
         .map(
             entry ->
                 new AdminViews.JournalEntry(
@@ -149,8 +210,10 @@ final class AdminReadModel {
         .toList();
   }
 
-  List<AdminViews.DeadLetter> deadLetters(int limit) {
-    return deadLetters.listRecent(limit).stream().map(AdminReadModel::deadLetter).toList();
+  List<AdminViews.DeadLetter> deadLetters(Scope scope, int limit) {
+    return deadLetters.listRecent(limit, scopes.filter(scope)).stream()
+        .map(AdminReadModel::deadLetter)
+        .toList();
   }
 
   static AdminViews.DeadLetter deadLetter(io.ghlcredly.core.model.DeadLetter letter) {
@@ -167,20 +230,24 @@ final class AdminReadModel {
   }
 
   /**
-   * The work queue: sync jobs queued or running, events not applied yet and the oldest one's age.
+   * The work queue: sync jobs queued or running (of the whole service), events of the scope not
+   * applied yet and the oldest one's age.
    */
-  AdminViews.Jobs jobs() {
+  AdminViews.Jobs jobs(Scope scope) {
+    LocationFilter filter = scopes.filter(scope);
     Long oldestAge =
         inbox
-            .findOldestPendingReceivedAt()
+            .findOldestPendingReceivedAt(filter)
             .map(received -> Math.max(0, Duration.between(received, clock.instant()).toSeconds()))
             .orElse(null);
-    return new AdminViews.Jobs(queuedJobs.getAsLong(), inbox.countPending(), oldestAge);
+    return new AdminViews.Jobs(queuedJobs.getAsLong(), inbox.countPending(filter), oldestAge);
   }
 
-  /** Each GHL rate budget (one per location) as the limiter sees it now. */
-  List<AdminViews.RateLimit> rateLimits() {
+  /** Each GHL rate budget (one per location) of the scope as the limiter sees it now. */
+  List<AdminViews.RateLimit> rateLimits(Scope scope) {
+    LocationScope locations = scopes.locations(scope);
     return rateBudgets.get().stream()
+        .filter(budget -> covers(locations, budget.key()))
         .map(
             budget ->
                 new AdminViews.RateLimit(
@@ -196,11 +263,19 @@ final class AdminReadModel {
         .toList();
   }
 
-  List<AdminViews.ImportRun> imports() {
+  private static boolean covers(LocationScope locations, String location) {
+    return locations instanceof LocationScope.All
+        || (!location.isBlank() && locations.covers(new LocationId(location)));
+  }
+
+  List<AdminViews.ImportRun> imports(Scope scope) {
+    LocationScope locations = scopes.locations(scope);
     List<AdminViews.ImportRun> runs = new ArrayList<>();
     for (Map.Entry<String, JdbcCursorStore.Saved> cursor :
         cursors.listByPrefix(IMPORT_PREFIX).entrySet()) {
-      importRun(cursor.getKey(), cursor.getValue()).ifPresent(runs::add);
+      importRun(cursor.getKey(), cursor.getValue())
+          .filter(run -> covers(locations, run.locationId()))
+          .ifPresent(runs::add);
     }
     return runs;
   }
@@ -227,8 +302,8 @@ final class AdminReadModel {
                     saved.updatedAt().toString()));
   }
 
-  AdminViews.Activity activity() {
-    return activity.lastHour();
+  AdminViews.Activity activity(Scope scope) {
+    return activity.lastHour(scopes.filter(scope));
   }
 
   private static @Nullable String text(@Nullable Instant instant) {

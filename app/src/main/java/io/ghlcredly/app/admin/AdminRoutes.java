@@ -1,19 +1,25 @@
 package io.ghlcredly.app.admin;
 
 import io.ghlcredly.app.Stores;
+import io.ghlcredly.app.WorkspaceRules;
 import io.ghlcredly.app.config.AppConfig;
-import io.ghlcredly.core.mapping.RuleSet;
+import io.ghlcredly.app.workspace.HeldEvents;
+import io.ghlcredly.app.workspace.WorkspaceHealth;
+import io.ghlcredly.app.workspace.WorkspaceRuntime;
 import io.ghlcredly.core.port.JobQueue;
 import io.ghlcredly.core.port.TokenStore;
-import io.ghlcredly.core.sync.DeadLetterReplayer;
-import io.ghlcredly.credly.CredlyTokenHealth;
+import io.ghlcredly.core.port.WorkspaceStore;
 import io.ghlcredly.http.ratelimit.RateBudget;
 import io.ghlcredly.storage.Database;
+import io.ghlcredly.storage.JdbcActionJournal;
 import io.ghlcredly.storage.JdbcAdminSessionStore;
 import io.ghlcredly.storage.JdbcChangeLog;
 import io.ghlcredly.storage.JdbcCursorStore;
+import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
+import io.ghlcredly.storage.JdbcLocationNames;
 import io.ghlcredly.storage.JdbcOperatorStore;
+import io.ghlcredly.storage.JdbcSyncStateStore;
 import io.ghlcredly.web.ApiEndpoint;
 import io.ghlcredly.web.Endpoint;
 import io.ghlcredly.web.admin.AdminWeb;
@@ -30,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  * Wires the admin surface (the JSON admin API under {@code /admin/api}, the pages under {@code
  * /admin}, and in OAuth mode the install start) into endpoints for the web server. Named operators
  * sign in to the pages and the API; {@code server.admin-token}, when set, reaches the API only.
+ * Every read is limited to the workspaces its caller may see.
  */
 public final class AdminRoutes {
   private AdminRoutes() {}
@@ -39,8 +46,11 @@ public final class AdminRoutes {
       Database database,
       Stores stores,
       TokenStore accounts,
-      CredlyTokenHealth credlyToken,
-      Supplier<RuleSet> rules,
+      WorkspaceRuntime workspaces,
+      WorkspaceRules rules,
+      WorkspaceStore workspaceStore,
+      WorkspaceHealth health,
+      HeldEvents held,
       JobQueue jobs,
       Supplier<List<RateBudget>> rateBudgets,
       LongSupplier queuedJobs) {}
@@ -48,51 +58,66 @@ public final class AdminRoutes {
   /**
    * The endpoints of the admin surface.
    *
-   * @param contributed admin API endpoints the application adds (commands run for the CLI)
+   * @param contributed admin API endpoints the application adds (commands run for the CLI), given
+   *     the scopes that limit what each caller sees
    * @param installStart in OAuth mode, the consent URL of a new install bound to a browser
    */
   public static List<Endpoint> create(
       AppConfig config,
       Sources sources,
       InstantSource clock,
-      List<ApiEndpoint> contributed,
+      Function<ReadScopes, List<ApiEndpoint>> contributed,
       @Nullable Function<String, URI> installStart) {
     Database database = sources.database();
     JdbcEventInbox inbox = new JdbcEventInbox(database);
-    Stores stores = sources.stores();
+    JdbcDeadLetterStore deadLetters = new JdbcDeadLetterStore(database);
+    JdbcChangeLog changes = new JdbcChangeLog(database);
+    ReadScopes scopes =
+        new ReadScopes(sources.workspaces().directory(), new JdbcSyncStateStore(database));
     AdminReadModel views =
         new AdminReadModel(
             config,
-            sources.accounts(),
-            sources.credlyToken(),
-            sources.rules(),
-            sources.rateBudgets(),
-            sources.queuedJobs(),
-            clock,
+            new AdminReadModel.Sources(
+                sources.accounts(),
+                sources.workspaces(),
+                sources.rules(),
+                sources.rateBudgets(),
+                sources.queuedJobs()),
             new AdminReadModel.Stores(
                 inbox,
-                stores.journal(),
-                stores.deadLetters(),
+                new JdbcActionJournal(database),
+                deadLetters,
                 new JdbcCursorStore(database, clock),
-                new ActivityChart(inbox, clock)));
+                new ActivityChart(inbox, clock)),
+            scopes,
+            clock);
     AdminActions actions =
-        new AdminActions(
-            new DeadLetterReplayer(
-                stores.deadLetters(),
-                stores.inbox(),
-                stores.state(),
-                stores.ledger(),
-                stores.journal(),
-                sources.jobs(),
+        new AdminActions(sources.stores().replayer(sources.jobs(), clock), deadLetters);
+    WorkspaceDataSource workspaces =
+        new WorkspaceDataSource(
+            new WorkspaceDataSource.Sources(
+                sources.workspaces().directory(),
+                sources.health(),
+                sources.workspaceStore(),
+                inbox,
+                new JdbcLocationNames(database),
+                sources.accounts(),
+                config.ghl().privateTokenLocation()),
+            new WorkspaceChanges(
+                sources.workspaces().directory(),
+                sources.workspaceStore(),
+                sources.held(),
+                changes,
                 clock));
     JdbcAdminSessionStore sessions = new JdbcAdminSessionStore(database);
     return AdminWeb.endpoints(
         new AdminWeb.Settings(
             config.server().adminToken(), config.server().publicUrl(), installStart),
-        new AdminDataSource(views, actions, new JdbcChangeLog(database), clock),
+        new AdminDataSource(views, actions, scopes, deadLetters, changes, clock),
+        workspaces,
         OperatorServices.create(new JdbcOperatorStore(database), sessions, clock),
         sessions,
-        contributed,
+        contributed.apply(scopes),
         clock);
   }
 }

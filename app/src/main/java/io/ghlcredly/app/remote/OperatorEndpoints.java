@@ -1,6 +1,7 @@
 package io.ghlcredly.app.remote;
 
 import io.ghlcredly.app.Stores;
+import io.ghlcredly.app.admin.ReadScopes;
 import io.ghlcredly.app.config.OperatorConfig;
 import io.ghlcredly.app.operations.AuditTrail;
 import io.ghlcredly.app.operations.ImportRun;
@@ -22,6 +23,7 @@ import io.ghlcredly.app.remote.OperatorWire.ReplaysJson;
 import io.ghlcredly.core.error.ApiException;
 import io.ghlcredly.core.model.Contact;
 import io.ghlcredly.core.model.ContactId;
+import io.ghlcredly.core.model.DeadLetter;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.OperatorRole;
 import io.ghlcredly.core.port.ChangeLog;
@@ -35,6 +37,7 @@ import io.ghlcredly.core.sync.EventIntake;
 import io.ghlcredly.web.Actor;
 import io.ghlcredly.web.ApiEndpoint;
 import io.ghlcredly.web.MalformedInput;
+import io.ghlcredly.web.Scope;
 import io.ghlcredly.web.operators.EmailMask;
 import io.ghlcredly.web.operators.OperatorCommands;
 import io.javalin.http.Context;
@@ -43,6 +46,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +71,9 @@ public final class OperatorEndpoints implements AutoCloseable {
 
   static final int MAX_LIMIT = 100_000;
 
+  /** As many dead letters as a scoped replay-all looks at, as {@code replayAll} does. */
+  private static final int REPLAY_ALL_LIMIT = 10_000;
+
   /** GHL or Credly failed; the error is the one the command would print itself. */
   static final int UPSTREAM_FAILED = 502;
 
@@ -77,6 +84,7 @@ public final class OperatorEndpoints implements AutoCloseable {
   private final DeadLetterReplayer replayer;
   private final ImportRuns imports;
   private final Instant startedAt;
+  private volatile CommandScopes scopes;
 
   /**
    * What the endpoints read and act on: the running service's parts.
@@ -112,10 +120,24 @@ public final class OperatorEndpoints implements AutoCloseable {
                 stores.inbox(),
                 sources.clock()));
     this.startedAt = sources.clock().instant();
+    this.scopes = new CommandScopes(null, stores.deadLetters());
   }
 
-  /** Every endpoint, for the web server to mount behind its admin checks. */
+  /**
+   * Every endpoint, for the web server to mount behind its admin checks, without workspace scopes:
+   * an operator limited to some workspaces gets 404 from every endpoint that reads or changes
+   * contacts.
+   */
   public List<ApiEndpoint> endpoints() {
+    return endpoints(null);
+  }
+
+  /**
+   * Every endpoint, for the web server to mount behind its admin checks; an operator limited to
+   * some workspaces reads and changes only what their locations hold (anything else is 404).
+   */
+  public List<ApiEndpoint> endpoints(@Nullable ReadScopes scopes) {
+    this.scopes = new CommandScopes(scopes, sources.stores().deadLetters());
     OperatorRole viewer = OperatorRole.VIEWER;
     OperatorRole editor = OperatorRole.EDITOR;
     OperatorRole admin = OperatorRole.ADMIN;
@@ -149,19 +171,28 @@ public final class OperatorEndpoints implements AutoCloseable {
 
   private void deadLetters(Context ctx) {
     int limit = limit(ctx, 50);
+    Optional<Scope> scope = scopes.listScope(ctx);
+    if (scope.isEmpty()) {
+      answer(ctx, 404, new ErrorJson("no such workspace"));
+      return;
+    }
     answer(
         ctx,
         200,
         new DeadLettersJson(
-            sources.stores().deadLetters().listRecent(limit).stream()
-                .map(DeadLetterJson::of)
-                .toList()));
+            scopes.deadLetters(scope.get(), limit).stream().map(DeadLetterJson::of).toList()));
+  }
+
+  /** A dead letter the caller may see. */
+  private Optional<DeadLetter> visibleLetter(Context ctx) {
+    Scope scope = ReadScopes.of(Actor.of(ctx));
+    return id(ctx)
+        .flatMap(value -> sources.stores().deadLetters().find(value))
+        .filter(letter -> scopes.coversContact(scope, letter.contactId()));
   }
 
   private void deadLetter(Context ctx) {
-    Optional<Long> id = id(ctx);
-    Optional<DeadLetterJson> found =
-        id.flatMap(value -> sources.stores().deadLetters().find(value)).map(DeadLetterJson::of);
+    Optional<DeadLetterJson> found = visibleLetter(ctx).map(DeadLetterJson::of);
     if (found.isEmpty()) {
       answer(ctx, 404, new ErrorJson("no dead letter " + ctx.pathParam("id")));
       return;
@@ -170,7 +201,7 @@ public final class OperatorEndpoints implements AutoCloseable {
   }
 
   private void replay(Context ctx) {
-    Optional<Long> id = id(ctx);
+    Optional<Long> id = visibleLetter(ctx).map(DeadLetter::id);
     if (id.isEmpty()) {
       answer(ctx, 404, new ErrorJson("no dead letter " + ctx.pathParam("id")));
       return;
@@ -182,7 +213,21 @@ public final class OperatorEndpoints implements AutoCloseable {
   }
 
   private void replayAll(Context ctx) {
-    List<DeadLetterReplayer.Outcome> outcomes = replayer.replayAll(force(ctx));
+    Optional<Scope> scope = scopes.listScope(ctx);
+    if (scope.isEmpty()) {
+      answer(ctx, 404, new ErrorJson("no such workspace"));
+      return;
+    }
+    boolean force = force(ctx);
+    List<DeadLetterReplayer.Outcome> outcomes =
+        scope.get().all()
+            ? replayer.replayAll(force)
+            : scopes.deadLetters(scope.get(), REPLAY_ALL_LIMIT).stream()
+                .filter(letter -> force || letter.replayedAt() == null)
+                .sorted(
+                    Comparator.comparing(DeadLetter::createdAt).thenComparingLong(DeadLetter::id))
+                .map(letter -> replayer.replay(letter.id(), force))
+                .toList();
     outcomes.forEach(outcome -> recordReplay(ctx, outcome));
     List<ReplayJson> replays = outcomes.stream().map(ReplayJson::of).toList();
     logChange(ctx, "dead letters replayed", "count", replays.size());
@@ -196,6 +241,10 @@ public final class OperatorEndpoints implements AutoCloseable {
       return;
     }
     ContactId contactId = new ContactId(contact);
+    if (!scopes.coversContact(ReadScopes.of(Actor.of(ctx)), contactId)) {
+      answer(ctx, 404, new ErrorJson("no contact " + contact));
+      return;
+    }
     int limit = limit(ctx, 100);
     Stores stores = sources.stores();
     List<AuditTrail.Entry> trail =
@@ -216,6 +265,11 @@ public final class OperatorEndpoints implements AutoCloseable {
       return;
     }
     LocationId locationId = new LocationId(location);
+    Scope scope = ReadScopes.of(Actor.of(ctx));
+    if (!scopes.coversLocation(scope, locationId)) {
+      answer(ctx, 404, new ErrorJson("no contact " + contact + " in " + locationId));
+      return;
+    }
     Optional<Contact> found;
     try {
       found = sources.crm().findContact(locationId, new ContactId(contact));
@@ -224,7 +278,7 @@ public final class OperatorEndpoints implements AutoCloseable {
       answer(ctx, UPSTREAM_FAILED, new ErrorJson(String.valueOf(e.getMessage())));
       return;
     }
-    if (found.isEmpty()) {
+    if (found.isEmpty() || !scopes.coversLocation(scope, found.get().locationId())) {
       answer(ctx, 404, new ErrorJson("no contact " + contact + " in " + locationId));
       return;
     }
@@ -236,6 +290,10 @@ public final class OperatorEndpoints implements AutoCloseable {
     String location = request.location();
     if (location == null || location.isBlank()) {
       answer(ctx, 400, new ErrorJson("location is required"));
+      return;
+    }
+    if (!scopes.coversLocation(ReadScopes.of(Actor.of(ctx)), new LocationId(location))) {
+      answer(ctx, 404, new ErrorJson("no location " + location));
       return;
     }
     Instant since;
@@ -260,8 +318,16 @@ public final class OperatorEndpoints implements AutoCloseable {
     answer(ctx, 202, run.view());
   }
 
+  /** An import run of a location the caller may see. */
+  private Optional<ImportRuns.Tracked> visibleRun(Context ctx) {
+    Scope scope = ReadScopes.of(Actor.of(ctx));
+    return id(ctx)
+        .flatMap(imports::find)
+        .filter(run -> scopes.coversLocation(scope, run.request.location()));
+  }
+
   private void importRun(Context ctx) {
-    Optional<ImportRuns.Tracked> run = id(ctx).flatMap(imports::find);
+    Optional<ImportRuns.Tracked> run = visibleRun(ctx);
     if (run.isEmpty()) {
       answer(ctx, 404, new ErrorJson("no import run " + ctx.pathParam("id")));
       return;
@@ -270,7 +336,7 @@ public final class OperatorEndpoints implements AutoCloseable {
   }
 
   private void stopImport(Context ctx) {
-    Optional<ImportRuns.Tracked> run = id(ctx).flatMap(imports::find);
+    Optional<ImportRuns.Tracked> run = visibleRun(ctx);
     if (run.isEmpty()) {
       answer(ctx, 404, new ErrorJson("no import run " + ctx.pathParam("id")));
       return;

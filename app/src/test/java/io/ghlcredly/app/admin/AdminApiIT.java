@@ -67,12 +67,20 @@ class AdminApiIT {
   void refusesEveryEndpointWithoutTheAdminToken() {
     for (String endpoint : AdminWeb.API_ENDPOINTS) {
       String method = endpoint.substring(0, endpoint.indexOf(' '));
-      String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{id}", "1");
+      String path =
+          endpoint
+              .substring(endpoint.indexOf(' ') + 1)
+              .replace("{id}", "1")
+              .replace("{location}", "loc");
       List<@Nullable String> bearers =
           Arrays.asList(null, "wrong-" + token, token.substring(1), "");
       for (@Nullable String bearer : bearers) {
         HttpResponse<String> response =
-            method.equals("GET") ? client.get(path, bearer) : client.post(path, bearer);
+            switch (method) {
+              case "GET" -> client.get(path, bearer);
+              case "DELETE" -> client.delete(path, bearer);
+              default -> client.post(path, bearer);
+            };
         assertThat(response.statusCode()).as(endpoint).isEqualTo(401);
         assertThat(response.body())
             .isEqualTo("{\"error\":\"sign in, or send the admin token as a bearer token\"}");

@@ -44,6 +44,29 @@ final class AdminClient {
         HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).GET(), null);
   }
 
+  /** A browser session's POST to the admin API: its cookie and its CSRF token in the header. */
+  HttpResponse<String> postWithSession(String path, String cookie, String csrf) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Cookie", cookie)
+            .header("X-CSRF-Token", csrf)
+            .POST(HttpRequest.BodyPublishers.noBody()),
+        null);
+  }
+
+  /** A JSON body posted with the admin token. */
+  HttpResponse<String> postJson(String path, String json, String bearer) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)),
+        bearer);
+  }
+
+  HttpResponse<String> delete(String path, @Nullable String bearer) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), bearer);
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request, @Nullable String bearer) {
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);

@@ -1,8 +1,10 @@
 package io.ghlcredly.web.admin;
 
 import io.ghlcredly.core.model.Operator;
+import io.ghlcredly.core.model.OperatorId;
 import io.ghlcredly.core.model.OperatorRole;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.core.model.WorkspaceId;
 import io.ghlcredly.core.port.AdminSessionStore;
 import io.ghlcredly.web.Actor;
 import io.ghlcredly.web.operators.Operators;
@@ -18,6 +20,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +47,7 @@ public final class AdminAccess {
   private final Operators operators;
   private final InstantSource clock;
   private final boolean secureCookie;
+  private final Function<OperatorId, Set<WorkspaceId>> limits;
   private final SecureRandom random = new SecureRandom();
 
   public AdminAccess(
@@ -50,7 +55,9 @@ public final class AdminAccess {
       AdminSessionStore sessions,
       Operators operators,
       InstantSource clock,
-      boolean secureCookie) {
+      boolean secureCookie,
+      Function<OperatorId, Set<WorkspaceId>> limits) {
+    this.limits = limits;
     this.tokenDigest = adminToken == null ? null : digest(adminToken.reveal());
     this.sessions = sessions;
     this.operators = operators;
@@ -58,10 +65,14 @@ public final class AdminAccess {
     this.secureCookie = secureCookie;
   }
 
-  /** A signed-in browser: its id (the cookie value), the token its forms carry, its operator. */
-  public record Session(String id, String csrfToken, Operator operator) {
+  /**
+   * A signed-in browser: its id (the cookie value), the token its forms carry, its operator and the
+   * workspaces they may see, read at this request (empty: every workspace).
+   */
+  public record Session(
+      String id, String csrfToken, Operator operator, Set<WorkspaceId> workspaces) {
     public Actor actor() {
-      return new Actor(operator.email(), operator.role());
+      return new Actor(operator.email(), operator.role(), workspaces);
     }
   }
 
@@ -114,7 +125,8 @@ public final class AdminAccess {
     if (!stored.lastSeen().plus(TOUCH_EVERY).isAfter(now)) {
       sessions.touch(id, now);
     }
-    return Optional.of(new Session(id, stored.csrfToken(), operator.get()));
+    return Optional.of(
+        new Session(id, stored.csrfToken(), operator.get(), limitsOf(operator.get())));
   }
 
   /** Starts a session for an operator who just proved who they are, and sets its cookie. */
@@ -124,10 +136,15 @@ public final class AdminAccess {
     if (sessions.count() >= MAX_SESSIONS) {
       return Optional.empty();
     }
-    Session session = new Session(randomId(), randomId(), operator);
+    Session session = new Session(randomId(), randomId(), operator, limitsOf(operator));
     sessions.create(session.id(), session.csrfToken(), operator.id(), now);
     ctx.cookie(cookie(session.id(), (int) IDLE.toSeconds()));
     return Optional.of(session);
+  }
+
+  /** Admins see every workspace whatever was recorded for them. */
+  private Set<WorkspaceId> limitsOf(Operator operator) {
+    return operator.role().includes(OperatorRole.ADMIN) ? Set.of() : limits.apply(operator.id());
   }
 
   void end(Context ctx, Session session) {

@@ -8,6 +8,7 @@ import io.ghlcredly.web.Actor;
 import io.ghlcredly.web.Answers;
 import io.ghlcredly.web.ApiEndpoint;
 import io.ghlcredly.web.Endpoint;
+import io.ghlcredly.web.Scope;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The JSON admin API under {@code /admin/api}: reads for viewers, replays for editors, the change
@@ -33,43 +35,52 @@ final class AdminApi {
       new ObjectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
   private final AdminData data;
+  private final WorkspaceData workspaces;
   private final Guards guards;
   private final String openApi;
 
-  AdminApi(AdminData data, Guards guards) {
+  AdminApi(AdminData data, WorkspaceData workspaces, Guards guards) {
     this.data = data;
+    this.workspaces = workspaces;
     this.guards = guards;
     this.openApi = resource("openapi.json");
+  }
+
+  /** A read of the request's scope; {@code ?workspace=} out of the actor's scope is a 404. */
+  @FunctionalInterface
+  private interface ScopedRead {
+    Object answer(Context ctx, Scope scope);
   }
 
   List<Endpoint> endpoints(List<ApiEndpoint> contributed) {
     List<Endpoint> endpoints = new ArrayList<>();
     read("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi), endpoints);
-    read("/accounts", ctx -> json(ctx, data.accounts()), endpoints);
-    read("/rules", ctx -> json(ctx, Map.of("rules", data.rules())), endpoints);
-    read("/events", ctx -> json(ctx, Map.of("events", data.events(limit(ctx)))), endpoints);
-    read("/journal", ctx -> json(ctx, Map.of("entries", data.journal(limit(ctx)))), endpoints);
-    read(
+    scoped("/accounts", (ctx, scope) -> data.accounts(scope), endpoints);
+    scoped("/rules", (ctx, scope) -> Map.of("rules", data.rules(scope)), endpoints);
+    scoped("/events", (ctx, scope) -> Map.of("events", data.events(scope, limit(ctx))), endpoints);
+    scoped(
+        "/journal", (ctx, scope) -> Map.of("entries", data.journal(scope, limit(ctx))), endpoints);
+    scoped(
         "/dead-letters",
-        ctx -> json(ctx, Map.of("deadLetters", data.deadLetters(limit(ctx)))),
+        (ctx, scope) -> Map.of("deadLetters", data.deadLetters(scope, limit(ctx))),
         endpoints);
-    read("/imports", ctx -> json(ctx, Map.of("imports", data.imports())), endpoints);
-    read("/rate-limits", ctx -> json(ctx, Map.of("rateLimits", data.rateLimits())), endpoints);
-    read("/jobs", ctx -> json(ctx, data.jobs()), endpoints);
-    read("/activity", ctx -> json(ctx, data.activity()), endpoints);
-    read("/changes", ctx -> json(ctx, Map.of("changes", data.changes(limit(ctx)))), endpoints);
+    scoped("/imports", (ctx, scope) -> Map.of("imports", data.imports(scope)), endpoints);
+    scoped("/rate-limits", (ctx, scope) -> Map.of("rateLimits", data.rateLimits(scope)), endpoints);
+    scoped("/jobs", (ctx, scope) -> data.jobs(scope), endpoints);
+    scoped("/activity", (ctx, scope) -> data.activity(scope), endpoints);
+    scoped(
+        "/changes", (ctx, scope) -> Map.of("changes", data.changes(scope, limit(ctx))), endpoints);
     endpoints.add(
         Endpoint.management(
             HandlerType.POST,
             BASE + "/dead-letters/replay-all",
-            guards.api(
-                OperatorRole.EDITOR,
-                ctx -> json(ctx, Map.of("replays", data.replayAll(force(ctx), Actor.of(ctx)))))));
+            guards.api(OperatorRole.EDITOR, this::replayAll)));
     endpoints.add(
         Endpoint.management(
             HandlerType.POST,
             BASE + "/dead-letters/{id}/replay",
             guards.api(OperatorRole.EDITOR, this::replayOne)));
+    endpoints.addAll(new WorkspaceApi(workspaces, guards).endpoints());
     for (ApiEndpoint endpoint : contributed) {
       endpoints.add(
           Endpoint.management(
@@ -85,6 +96,11 @@ final class AdminApi {
             HandlerType.POST,
             BASE + "/*",
             guards.api(OperatorRole.VIEWER, ctx -> Answers.error(ctx, 404, "no such endpoint"))));
+    endpoints.add(
+        Endpoint.management(
+            HandlerType.DELETE,
+            BASE + "/*",
+            guards.api(OperatorRole.VIEWER, ctx -> Answers.error(ctx, 404, "no such endpoint"))));
     return endpoints;
   }
 
@@ -92,6 +108,33 @@ final class AdminApi {
     endpoints.add(
         Endpoint.management(
             HandlerType.GET, BASE + path, guards.api(OperatorRole.VIEWER, handler)));
+  }
+
+  private void scoped(String path, ScopedRead read, List<Endpoint> endpoints) {
+    read(
+        path,
+        ctx -> {
+          Optional<Scope> scope = scope(ctx);
+          if (scope.isEmpty()) {
+            Answers.error(ctx, 404, "no such workspace");
+            return;
+          }
+          json(ctx, read.answer(ctx, scope.get()));
+        },
+        endpoints);
+  }
+
+  private Optional<Scope> scope(Context ctx) {
+    return Scope.of(ctx, Actor.of(ctx), workspaces::exists);
+  }
+
+  private void replayAll(Context ctx) {
+    Optional<Scope> scope = scope(ctx);
+    if (scope.isEmpty()) {
+      Answers.error(ctx, 404, "no such workspace");
+      return;
+    }
+    json(ctx, Map.of("replays", data.replayAll(scope.get(), force(ctx), Actor.of(ctx))));
   }
 
   private void replayOne(Context ctx) {
@@ -102,7 +145,8 @@ final class AdminApi {
       Answers.error(ctx, 404, "no such dead letter");
       return;
     }
-    AdminViews.Replay replay = data.replay(id, force(ctx), Actor.of(ctx));
+    Actor actor = Actor.of(ctx);
+    AdminViews.Replay replay = data.replay(new Scope(actor.workspaces()), id, force(ctx), actor);
     if (replay.result().equals("not-found")) {
       Answers.error(ctx, 404, "no dead letter " + replay.id());
       return;

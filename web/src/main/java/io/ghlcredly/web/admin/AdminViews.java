@@ -10,8 +10,25 @@ import org.jspecify.annotations.Nullable;
 public final class AdminViews {
   private AdminViews() {}
 
-  /** The connected systems and the health of their credentials. */
-  public record Accounts(Ghl ghl, Credly credly) {}
+  /**
+   * The connected systems and the health of their credentials.
+   *
+   * @param credly the first workspace in scope with a Credly organization; null when none has one
+   * @param workspaces each workspace in scope with its Credly organization and token health
+   */
+  public record Accounts(Ghl ghl, @Nullable Credly credly, List<WorkspaceCredly> workspaces) {
+    public Accounts {
+      workspaces = List.copyOf(workspaces);
+    }
+  }
+
+  /**
+   * One workspace's Credly connection.
+   *
+   * @param credly null when no Credly organization is connected (a workspace created in the
+   *     browser)
+   */
+  public record WorkspaceCredly(String workspace, String name, @Nullable Credly credly) {}
 
   /**
    * How GoHighLevel is connected.
@@ -42,8 +59,11 @@ public final class AdminViews {
       @Nullable String tokenExpiresAt,
       @Nullable Long tokenDaysLeft) {}
 
-  /** A rule as loaded: its id, its condition in words, the kinds of its actions in order. */
-  public record Rule(String id, String when, List<String> actions) {
+  /**
+   * A rule as loaded: its id, its condition in words, the kinds of its actions in order, and the
+   * workspace whose rule it is.
+   */
+  public record Rule(String id, String when, List<String> actions, String workspace) {
     public Rule {
       actions = List.copyOf(actions);
     }
@@ -136,4 +156,63 @@ public final class AdminViews {
 
   /** A change made through the browser or the admin API: who, what, on what, when. */
   public record Change(String at, String actor, String action, String subject) {}
+
+  /**
+   * A workspace with its locations and health.
+   *
+   * @param source {@code file} (the configuration file's, read-only here) or {@code browser}
+   * @param credlyOrganization null when no Credly organization is connected
+   * @param problems what keeps it from working, in plain words; empty when it works
+   */
+  public record Workspace(
+      String id,
+      String name,
+      String source,
+      @Nullable String credlyOrganization,
+      List<Location> locations,
+      List<String> problems) {
+    public Workspace {
+      locations = List.copyOf(locations);
+      problems = List.copyOf(problems);
+    }
+
+    /** Whether nothing keeps the workspace from working. */
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  /**
+   * A GHL location.
+   *
+   * @param name as GHL gives it; null when not known yet
+   * @param fromFile the configuration file assigns it: the browser cannot move it
+   */
+  public record Location(String id, @Nullable String name, boolean fromFile) {}
+
+  /** A location whose events wait for a workspace: how many, since when. */
+  public record HeldLocation(String id, @Nullable String name, long events, String since) {}
+
+  /**
+   * A location an admin may assign: installed (app install or private token) or with held events.
+   *
+   * @param workspace the workspace serving it now; null when none
+   * @param fromFile the configuration file assigns it: the browser cannot move it
+   */
+  public record LocationChoice(
+      String id, @Nullable String name, @Nullable String workspace, boolean fromFile) {}
+
+  /**
+   * The outcome of a change to workspaces.
+   *
+   * @param status the HTTP status it answers with (200, 201, 400, 404, 409)
+   * @param field the form field a refusal is about; null when done or about no field
+   * @param message what happened or why not, in plain words
+   */
+  public record WorkspaceOutcome(int status, @Nullable String field, String message) {
+    /** Whether the change was made. */
+    public boolean done() {
+      return status < 300;
+    }
+  }
 }

@@ -35,7 +35,11 @@ public final class AdminWeb {
           "GET /admin/api/rate-limits",
           "GET /admin/api/jobs",
           "GET /admin/api/activity",
-          "GET /admin/api/changes");
+          "GET /admin/api/changes",
+          "GET /admin/api/workspaces",
+          "POST /admin/api/workspaces",
+          "POST /admin/api/workspaces/{id}/locations",
+          "DELETE /admin/api/workspaces/{id}/locations/{location}");
 
   /** The OpenAPI document of the admin API. */
   public static String openApi() {
@@ -57,6 +61,7 @@ public final class AdminWeb {
   public static List<Endpoint> endpoints(
       Settings settings,
       AdminData data,
+      WorkspaceData workspaces,
       OperatorServices operators,
       AdminSessionStore sessions,
       List<ApiEndpoint> contributed,
@@ -64,18 +69,26 @@ public final class AdminWeb {
     URI publicUrl = settings.publicUrl();
     boolean secure = publicUrl != null && "https".equalsIgnoreCase(publicUrl.getScheme());
     AdminAccess access =
-        new AdminAccess(settings.adminToken(), sessions, operators.operators(), clock, secure);
+        new AdminAccess(
+            settings.adminToken(),
+            sessions,
+            operators.operators(),
+            clock,
+            secure,
+            workspaces::limitsOf);
     PageRenderer renderer =
         new PageRenderer(new Pages(), () -> operators.operators().list().isEmpty());
     PageGuards pages = new PageGuards(access, renderer);
     List<Endpoint> endpoints = new ArrayList<>();
-    endpoints.addAll(new AdminApi(data, new Guards(access)).endpoints(contributed));
+    endpoints.addAll(new AdminApi(data, workspaces, new Guards(access)).endpoints(contributed));
     endpoints.addAll(
         new SignInPages(access, operators.signIn(), operators.passwords(), renderer).endpoints());
-    endpoints.addAll(new Dashboard(data, pages, renderer).endpoints());
+    endpoints.addAll(new Dashboard(data, workspaces, pages, renderer).endpoints());
+    endpoints.addAll(new WorkspacePages(workspaces, pages, renderer).endpoints());
     endpoints.addAll(new PasswordPage(access, operators.passwords(), pages, renderer).endpoints());
     endpoints.addAll(
-        new OperatorPages(operators.operators(), data, pages, renderer, publicUrl).endpoints());
+        new OperatorPages(operators.operators(), data, workspaces, pages, renderer, publicUrl)
+            .endpoints());
     Function<String, URI> install = settings.installStart();
     if (install != null) {
       endpoints.add(new InstallStart(pages, access, data, install, secure).endpoint());

@@ -8,6 +8,15 @@ import java.util.Objects;
 final class Forms {
   private Forms() {}
 
+  /** Every value of a field that may repeat (checkboxes), in order. */
+  static java.util.List<String> fields(Context ctx, String name) {
+    try {
+      return java.util.List.copyOf(ctx.formParams(name));
+    } catch (RuntimeException e) {
+      throw new MalformedInput("the form could not be read: it is not valid urlencoded data", e);
+    }
+  }
+
   /** The field's value, trimmed of nothing, or empty when absent. */
   static String field(Context ctx, String name) {
     try {

@@ -28,10 +28,12 @@ final class OperatorPages {
       Map.of(
           "role-changed", "Role changed.",
           "disabled", "Disabled: their sessions ended.",
-          "enabled", "Enabled: they can sign in again.");
+          "enabled", "Enabled: they can sign in again.",
+          "workspaces-changed", "Workspaces changed: they see only those from their next page on.");
 
   private final Operators operators;
   private final AdminData data;
+  private final WorkspaceData workspaces;
   private final PageGuards guards;
   private final PageRenderer renderer;
   private final @Nullable URI publicUrl;
@@ -39,11 +41,13 @@ final class OperatorPages {
   OperatorPages(
       Operators operators,
       AdminData data,
+      WorkspaceData workspaces,
       PageGuards guards,
       PageRenderer renderer,
       @Nullable URI publicUrl) {
     this.operators = operators;
     this.data = data;
+    this.workspaces = workspaces;
     this.guards = guards;
     this.renderer = renderer;
     this.publicUrl = publicUrl;
@@ -82,7 +86,31 @@ final class OperatorPages {
                 OperatorRole.ADMIN,
                 (ctx, session) -> change(ctx, session, "enabled", operators::enable))),
         Endpoint.management(
-            HandlerType.POST, PATH + "/{id}/link", guards.page(OperatorRole.ADMIN, this::newLink)));
+            HandlerType.POST, PATH + "/{id}/link", guards.page(OperatorRole.ADMIN, this::newLink)),
+        Endpoint.management(
+            HandlerType.POST,
+            PATH + "/{id}/workspaces",
+            guards.page(OperatorRole.ADMIN, this::limit)));
+  }
+
+  /** Limits an editor or a viewer to the workspaces checked; none checked: every workspace. */
+  private void limit(Context ctx, AdminAccess.Session session) {
+    Optional<Operator> operator = id(ctx).flatMap(operators::find);
+    if (operator.isEmpty()) {
+      list(ctx, session, 404, "", "No such operator.", null);
+      return;
+    }
+    AdminViews.WorkspaceOutcome outcome =
+        workspaces.limit(
+            operator.get().id(),
+            operator.get().email(),
+            new java.util.LinkedHashSet<>(Forms.fields(ctx, "workspace")),
+            session.actor());
+    if (!outcome.done()) {
+      list(ctx, session, outcome.status(), "", outcome.message(), null);
+      return;
+    }
+    PageGuards.redirect(ctx, PATH, "workspaces-changed");
   }
 
   private void invite(Context ctx, AdminAccess.Session session) {
@@ -182,7 +210,10 @@ final class OperatorPages {
       String problem,
       @Nullable String link) {
     Map<String, Object> context = new HashMap<>();
-    context.put("operators", operators.list().stream().map(OperatorPages::row).toList());
+    List<AdminViews.Workspace> all = workspaces.workspaces(io.ghlcredly.web.Scope.ALL);
+    context.put("operators", operators.list().stream().map(each -> row(each, all)).toList());
+    context.put("workspaces", all);
+    context.put("severalWorkspaces", all.size() > 1);
     context.put("notice", notice);
     context.put("problem", problem);
     context.put("link", link == null ? "" : link);
@@ -190,17 +221,40 @@ final class OperatorPages {
     renderer.render(ctx, status, "operators", session, context);
   }
 
-  /** One operator as the page shows them. */
-  record Row(long id, String email, String name, String role, String state, String createdBy) {}
+  /**
+   * One operator as the page shows them.
+   *
+   * @param workspaces the ids of the workspaces they are limited to; empty: every workspace
+   */
+  record Row(
+      long id,
+      String email,
+      String name,
+      String role,
+      String state,
+      String createdBy,
+      List<String> workspaces,
+      String sees) {}
 
-  private static Row row(Operator operator) {
+  private Row row(Operator operator, List<AdminViews.Workspace> all) {
+    List<String> limits =
+        operator.role().includes(OperatorRole.ADMIN)
+            ? List.of()
+            : workspaces.limitsOf(operator.id()).stream().map(Object::toString).sorted().toList();
     return new Row(
         operator.id().value(),
         operator.email(),
         operator.displayName() == null ? "" : operator.displayName(),
         operator.role().word(),
         operator.state().word(),
-        operator.createdBy());
+        operator.createdBy(),
+        limits,
+        String.join(
+            ", ",
+            all.stream()
+                .filter(workspace -> limits.contains(workspace.id()))
+                .map(AdminViews.Workspace::name)
+                .toList()));
   }
 
   private URI base(Context ctx) {

@@ -46,9 +46,16 @@ final class PageGuards {
     };
   }
 
+  /** A page saying there is nothing here, for what is out of the operator's scope too. */
+  void notFound(Context ctx, AdminAccess.Session session) {
+    renderer.render(ctx, 404, "notfound", session, new HashMap<>());
+  }
+
   /** Sends the browser back to a page with a notice, after a form post. */
   static void redirect(Context ctx, String path, String notice) {
+    String separator = path.contains("?") ? "&" : "?";
     ctx.redirect(
-        path + (notice.isEmpty() ? "" : "?notice=" + notice), io.javalin.http.HttpStatus.SEE_OTHER);
+        path + (notice.isEmpty() ? "" : separator + "notice=" + notice),
+        io.javalin.http.HttpStatus.SEE_OTHER);
   }
 }
