@@ -61,16 +61,20 @@ final class ClusterProbe {
         .until(
             () -> {
               held.clear();
-              held.addAll(
-                  jdbc.query(
-                      "SELECT task_instance FROM scheduled_tasks"
-                          + " WHERE task_name = ? AND picked AND picked_by = ?",
-                      row -> row.getString("task_instance"),
-                      DbSchedulerJobQueue.CONTACT_SYNC,
-                      node.name()));
+              held.addAll(jobsPickedBy(node));
               return !held.isEmpty();
             });
     return Set.copyOf(held);
+  }
+
+  /** The contacts whose sync jobs are marked as running on the instance (alive or not). */
+  List<String> jobsPickedBy(ClusterNode node) {
+    return jdbc.query(
+        "SELECT task_instance FROM scheduled_tasks"
+            + " WHERE task_name = ? AND picked AND picked_by = ?",
+        row -> row.getString("task_instance"),
+        DbSchedulerJobQueue.CONTACT_SYNC,
+        node.name());
   }
 
   /**

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
@@ -134,24 +133,86 @@ class WorkspacesClusterIT {
     ghl.oauth().consentAs(ghl.oauth().companyId());
     survivor.installApp(database);
     Map<String, Academy> contacts = seedContacts();
-    List<String> tagOrder = inTurnsOverLocations();
     ghl.sendWebhooksTo(List.of(survivor.webhookUrl(), victim.webhookUrl()));
-    north.organization().resetMaxInFlight();
-    south.organization().resetMaxInFlight();
 
+    Figures figures = tagKillAndSettle(contacts, survivor, victim);
+
+    String report = report(contacts, victim, figures, survivor.jobsApplied());
+    System.out.print(report);
+    Files.writeString(folder.resolve("report.txt"), report);
+    Files.writeString(folder.getParent().resolve("report.txt"), report);
+    assertThat(figures.heldByVictim()).as("jobs the killed instance held").isPositive();
+    assertEachContactHasOneBadgeFromItsOwnOrganization(contacts);
+    probe.assertEveryAcceptedWebhookApplied(ghl, List.of(survivor, victim));
+    assertThat(probe.heldEvents()).as("events held for want of a workspace").isZero();
+    assertThat(probe.deadLetters()).as("dead letters").isZero();
+    assertThat(survivor.jobsApplied()).as("jobs applied by the survivor").isPositive();
+    for (String location : List.of(north1, north2, south1)) {
+      assertThat(ghl.rateLimitRefusals(location))
+          .as("GHL calls refused with 429 for location %s", ghl.locationName(location))
+          .isZero();
+    }
+    // credly.max-concurrency is a limit of each process (README, "Scale out" > "Sizing": "Credly
+    // calls are limited per instance (credly.max-concurrency each, halved on a 429), so the
+    // cluster may have instances × that many in flight"): each instance has its own adaptive
+    // limiter per organization, and the instances share nothing about Credly. The bound the
+    // cluster holds is therefore max-concurrency × live instances: twice the limit while both
+    // run, the limit itself once the survivor is alone. More than one call at once shows the
+    // limit was pressed against, not merely never approached.
+    for (Academy academy : List.of(north, south)) {
+      int withBoth = figures.mostInFlightWithBoth().get(academy.workspace());
+      int alone = figures.mostInFlightAlone().get(academy.workspace());
+      assertThat(Math.max(withBoth, alone))
+          .as("most calls in flight at %s's organization", academy.workspace())
+          .isGreaterThan(1);
+      assertThat(withBoth)
+          .as("most calls in flight at %s's organization, two instances", academy.workspace())
+          .isLessThanOrEqualTo(academy.limit() * INSTANCES);
+      assertThat(alone)
+          .as("most calls in flight at %s's organization, the survivor alone", academy.workspace())
+          .isLessThanOrEqualTo(academy.limit());
+    }
+  }
+
+  /**
+   * What a run measured: times in milliseconds from the first tag, and the most Credly calls in
+   * flight at once per workspace's organization, while both instances ran (until the killed one's
+   * jobs had moved) and afterwards, the survivor alone.
+   */
+  private record Figures(
+      int heldByVictim,
+      long killedAt,
+      long failoverAt,
+      long settledAt,
+      long ghlBusiest10s,
+      Map<String, Integer> mostInFlightWithBoth,
+      Map<String, Integer> mostInFlightAlone) {}
+
+  /**
+   * Tags half the contacts (in turns over the locations) while webhooks go to both instances, kills
+   * the victim while it holds jobs, tags the other half on the survivor alone and waits until every
+   * contact has its badge and the queue and inbox are empty.
+   */
+  private Figures tagKillAndSettle(
+      Map<String, Academy> contacts, ClusterNode survivor, ClusterNode victim)
+      throws InterruptedException {
+    List<String> tagOrder = inTurnsOverLocations();
+    int half = tagOrder.size() / 2;
+    resetMaxInFlight();
     long started = System.nanoTime();
-    Set<String> heldByVictim;
-    long killedAtMillis;
-    long settledAtMillis;
-    long ghlCallsBusiest;
     try (CallRateSampler ghlCalls = CallRateSampler.start(() -> ghl.requests().size())) {
-      int half = tagOrder.size() / 2;
       ClusterProbe.tagConcurrently(ghl, tagOrder.subList(0, half), TAG, TAGGING_THREADS);
       // Kill an instance while it holds jobs; the balancer (here: the test) stops sending to it.
-      heldByVictim = probe.awaitJobsPickedBy(victim);
+      int heldByVictim = probe.awaitJobsPickedBy(victim).size();
       victim.kill();
-      killedAtMillis = millisSince(started);
+      long killedAt = millisSince(started);
       ghl.sendWebhooksTo(List.of(survivor.webhookUrl()));
+      // Once the survivor has taken the killed instance's jobs (missed heartbeats), the killed
+      // one's last Credly calls are long answered: from here on one instance calls Credly.
+      await().atMost(SETTLE).until(() -> probe.jobsPickedBy(victim).isEmpty());
+      long failoverAt = millisSince(started);
+      Map<String, Integer> withBoth = mostInFlight();
+      resetMaxInFlight();
       ClusterProbe.tagConcurrently(
           ghl, tagOrder.subList(half, tagOrder.size()), TAG, TAGGING_THREADS);
       try {
@@ -162,24 +223,18 @@ class WorkspacesClusterIT {
       } catch (ConditionTimeoutException e) {
         throw new AssertionError("the cluster did not settle: " + state(contacts), e);
       }
-      settledAtMillis = millisSince(started);
-      ghlCallsBusiest = ghlCalls.busiest(Duration.ofSeconds(10));
+      return new Figures(
+          heldByVictim,
+          killedAt,
+          failoverAt,
+          millisSince(started),
+          ghlCalls.busiest(Duration.ofSeconds(10)),
+          withBoth,
+          mostInFlight());
     }
+  }
 
-    String report =
-        report(
-            contacts,
-            victim,
-            heldByVictim.size(),
-            killedAtMillis,
-            settledAtMillis,
-            ghlCallsBusiest,
-            survivor.jobsApplied());
-    System.out.print(report);
-    Files.writeString(folder.resolve("report.txt"), report);
-    Files.writeString(folder.getParent().resolve("report.txt"), report);
-
-    assertThat(heldByVictim).as("jobs the killed instance held").isNotEmpty();
+  private void assertEachContactHasOneBadgeFromItsOwnOrganization(Map<String, Academy> contacts) {
     assertThat(contacts)
         .as("every contact has exactly one badge, from its own workspace's organization")
         .allSatisfy(
@@ -198,27 +253,17 @@ class WorkspacesClusterIT {
           .hasSize(count(contacts, academy))
           .allSatisfy(badge -> assertThat(badge.templateId()).isEqualTo(academy.template().id()));
     }
-    probe.assertEveryAcceptedWebhookApplied(ghl, List.of(survivor, victim));
-    assertThat(probe.heldEvents()).as("events held for want of a workspace").isZero();
-    assertThat(probe.deadLetters()).as("dead letters").isZero();
-    assertThat(survivor.jobsApplied()).as("jobs applied by the survivor").isPositive();
-    for (String location : List.of(north1, north2, south1)) {
-      assertThat(ghl.rateLimitRefusals(location))
-          .as("GHL calls refused with 429 for location %s", ghl.locationName(location))
-          .isZero();
-    }
-    // credly.max-concurrency is a limit of each process (README, "Scale out" > "Sizing": "Credly
-    // calls are limited per instance (credly.max-concurrency each, halved on a 429), so the
-    // cluster may have instances × that many in flight"): each instance has its own adaptive
-    // limiter per organization and they share nothing about Credly. The bound the cluster holds
-    // is therefore max-concurrency × live instances, and more than one call at once shows the
-    // limit was actually reached for, not merely never approached.
-    for (Academy academy : List.of(north, south)) {
-      assertThat(academy.organization().maxInFlight())
-          .as("most calls in flight at %s's organization", academy.workspace())
-          .isGreaterThan(1)
-          .isLessThanOrEqualTo(academy.limit() * INSTANCES);
-    }
+  }
+
+  private void resetMaxInFlight() {
+    north.organization().resetMaxInFlight();
+    south.organization().resetMaxInFlight();
+  }
+
+  private Map<String, Integer> mostInFlight() {
+    return Map.of(
+        north.workspace(), north.organization().maxInFlight(),
+        south.workspace(), south.organization().maxInFlight());
   }
 
   private ClusterNode startNode(String name) throws IOException {
@@ -299,45 +344,44 @@ class WorkspacesClusterIT {
   }
 
   private String report(
-      Map<String, Academy> contacts,
-      ClusterNode victim,
-      int heldByVictim,
-      long killedAtMillis,
-      long settledAtMillis,
-      long ghlCallsBusiest,
-      double survivorJobs) {
+      Map<String, Academy> contacts, ClusterNode victim, Figures figures, double survivorJobs) {
     String badges =
         List.of(north, south).stream()
             .map(
                 academy ->
                     String.format(
-                        "%s (organization %s, %d contacts): %d badges, most in flight %d of"
-                            + " max-concurrency %d x %d instances",
+                        "%s (organization %s, %d contacts): %d badges; most Credly calls in"
+                            + " flight %d with both instances (bound %d x %d), %d on the"
+                            + " survivor alone (bound %d)",
                         academy.workspace(),
                         academy.organization().name(),
                         count(contacts, academy),
                         academy.organization().badges().size(),
-                        academy.organization().maxInFlight(),
+                        figures.mostInFlightWithBoth().get(academy.workspace()),
                         academy.limit(),
-                        INSTANCES))
+                        INSTANCES,
+                        figures.mostInFlightAlone().get(academy.workspace()),
+                        academy.limit()))
             .collect(Collectors.joining("\n  ", "  ", "\n"));
     return String.format(
         "workspaces cluster run: %d instances, %d contacts over 3 locations, Credly latency %d"
             + " ms%n%sGHL: %d calls (busiest 10 s: %d), 429s %s%n"
-            + "killed %s after %.1f s holding %d running jobs; settled %.1f s after the first tag"
-            + " (%.1f s after the kill); jobs applied by the survivor %.0f%n",
+            + "killed %s %.1f s after the first tag, holding %d running jobs; its jobs moved"
+            + " %.1f s later; settled %.1f s after the first tag (%.1f s after the kill); jobs"
+            + " applied by the survivor %.0f%n",
         INSTANCES,
         contacts.size(),
         CREDLY_LATENCY.toMillis(),
         badges,
         ghl.requests().size(),
-        ghlCallsBusiest,
+        figures.ghlBusiest10s(),
         refusals(),
         victim.name(),
-        killedAtMillis / 1000.0,
-        heldByVictim,
-        settledAtMillis / 1000.0,
-        (settledAtMillis - killedAtMillis) / 1000.0,
+        figures.killedAt() / 1000.0,
+        figures.heldByVictim(),
+        (figures.failoverAt() - figures.killedAt()) / 1000.0,
+        figures.settledAt() / 1000.0,
+        (figures.settledAt() - figures.killedAt()) / 1000.0,
         survivorJobs);
   }
 
