@@ -4,26 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ghlcredly.app.Main;
-import io.ghlcredly.app.TestOperators;
-import io.ghlcredly.core.model.OperatorRole;
 import io.ghlcredly.core.sync.ContactImporter;
 import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.DatabaseSettings;
-import io.ghlcredly.storage.DbSchedulerJobQueue;
 import io.ghlcredly.storage.Jdbc;
-import io.ghlcredly.storage.JdbcEventInbox;
 import io.ghlcredly.storage.SecretCipher;
 import io.ghlcredly.storage.TestDatabases;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
 import io.ghlcredly.testkit.ghl.GhlEmulator;
-import io.ghlcredly.testkit.ghl.WebhookDelivery;
 import io.ghlcredly.testkit.process.ChildJvm;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,10 +24,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +55,7 @@ class ClusterIT {
   private CredlyEmulator credly;
   private BadgeTemplate template;
   private Database database;
+  private ClusterProbe probe;
   private Path config;
 
   @BeforeEach
@@ -77,6 +65,7 @@ class ClusterIT {
             Path.of("target", "cluster-it", "run-" + System.currentTimeMillis()).toAbsolutePath());
     DatabaseSettings schema = TestDatabases.postgresSettings();
     database = Database.open(schema); // migrates the fresh schema once, before any instance
+    probe = new ClusterProbe(database);
     ghl = GhlEmulator.start();
     credly = CredlyEmulator.start();
     // Each issue takes a while, so the instance that is killed is caught with jobs in hand.
@@ -116,7 +105,7 @@ class ClusterIT {
         .isPresent()
         .isNotEqualTo(OptionalInt.of(0));
     assertThat(stranger.output()).contains("same key");
-    install(first);
+    first.installApp(database);
     List<String> contacts =
         ghl.seedContacts(
             CONTACTS,
@@ -139,21 +128,23 @@ class ClusterIT {
       // Phase 1, while the import's events are applied: tags arrive at all three instances in
       // turn; the access token expires half-way and the cluster must refresh it once.
       List<String> phaseOne = contacts.subList(TAGGED_BEFORE_IMPORT, 180);
-      tag(phaseOne.subList(0, 60));
+      ClusterProbe.tagConcurrently(ghl, phaseOne.subList(0, 60), TAG, TAGGING_THREADS);
       ghl.oauth().expireAccessTokens(ghl.locationId());
-      tag(phaseOne.subList(60, phaseOne.size()));
+      ClusterProbe.tagConcurrently(
+          ghl, phaseOne.subList(60, phaseOne.size()), TAG, TAGGING_THREADS);
       await().atMost(SETTLE).until(() -> ghl.oauth().refreshes(ghl.locationId()) == 1);
 
       // Kill an instance while it holds jobs; the balancer (here: the test) stops sending to it.
-      Set<String> heldByVictim = awaitJobsPickedBy(victim);
+      Set<String> heldByVictim = probe.awaitJobsPickedBy(victim);
       victim.kill();
       ghl.sendWebhooksTo(List.of(first.webhookUrl(), third.webhookUrl()));
 
       // Phase 2 on the survivors, with a second expiry.
       List<String> phaseTwo = contacts.subList(180, CONTACTS);
-      tag(phaseTwo.subList(0, 60));
+      ClusterProbe.tagConcurrently(ghl, phaseTwo.subList(0, 60), TAG, TAGGING_THREADS);
       ghl.oauth().expireAccessTokens(ghl.locationId());
-      tag(phaseTwo.subList(60, phaseTwo.size()));
+      ClusterProbe.tagConcurrently(
+          ghl, phaseTwo.subList(60, phaseTwo.size()), TAG, TAGGING_THREADS);
 
       boolean importEnded = importer.waitFor(SETTLE);
       // An import that stopped (a 429 from GHL, when the budget is not shared) leaves its tagged
@@ -163,7 +154,9 @@ class ClusterIT {
       }
       try {
         await().atMost(SETTLE).until(() -> withoutBadge(contacts) == 0);
-        await().atMost(SETTLE).until(() -> pendingEvents() == 0 && queuedSyncJobs() == 0);
+        await()
+            .atMost(SETTLE)
+            .until(() -> probe.pendingEvents() == 0 && probe.queuedSyncJobs() == 0);
       } catch (ConditionTimeoutException e) {
         throw new AssertionError("the cluster did not settle: " + state(contacts, importer), e);
       }
@@ -183,8 +176,8 @@ class ClusterIT {
           .as("every contact has its badge exactly once")
           .allSatisfy(id -> assertThat(credly.countBadges(template.id(), id)).isEqualTo(1));
       assertThat(credly.badges()).hasSize(CONTACTS);
-      assertEveryAcceptedWebhookApplied(Set.of(first, victim, third));
-      assertThat(new Jdbc(database).queryLong("SELECT COUNT(*) FROM dead_letter")).isZero();
+      probe.assertEveryAcceptedWebhookApplied(ghl, Set.of(first, victim, third));
+      assertThat(probe.deadLetters()).isZero();
       assertThat(first.jobsApplied()).as("jobs applied by node-1").isPositive();
       assertThat(third.jobsApplied()).as("jobs applied by node-3").isPositive();
       assertThat(ghl.oauth().refreshes(ghl.locationId())).as("refreshes").isEqualTo(2);
@@ -207,18 +200,6 @@ class ClusterIT {
     return node;
   }
 
-  /** The operator installs the app through one instance; the tokens land in the shared database. */
-  private void install(ClusterNode node) throws IOException, InterruptedException {
-    TestOperators.Credentials admin = TestOperators.add(database, OperatorRole.ADMIN);
-    try (HttpClient browser = TestOperators.signedIn(node.url("/"), admin)) {
-      HttpResponse<String> installed =
-          browser.send(
-              HttpRequest.newBuilder(node.url("/oauth/ghl/start")).build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
-    }
-  }
-
   /** {@code import} in a fourth JVM: it joins the cluster's workers until its contacts are done. */
   private ChildJvm startImport() {
     ChildJvm.Builder importer =
@@ -232,62 +213,6 @@ class ClusterIT {
     return importer.start();
   }
 
-  /**
-   * Tags the contacts from several threads at once, so webhooks arrive faster than one location's
-   * GHL budget (100 calls per 10 s) lets the instances read the contacts: only a shared budget
-   * keeps them all under it.
-   */
-  private void tag(List<String> contactIds) throws InterruptedException {
-    try (ExecutorService senders = Executors.newFixedThreadPool(TAGGING_THREADS)) {
-      for (String id : contactIds) {
-        senders.execute(() -> ghl.addTags(id, TAG));
-      }
-      senders.shutdown();
-      assertThat(senders.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
-    }
-  }
-
-  /** The contacts whose sync jobs the instance is running now; waits until it runs some. */
-  private Set<String> awaitJobsPickedBy(ClusterNode node) {
-    Jdbc jdbc = new Jdbc(database);
-    List<String> held = new ArrayList<>();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(10))
-        .until(
-            () -> {
-              held.clear();
-              held.addAll(
-                  jdbc.query(
-                      "SELECT task_instance FROM scheduled_tasks"
-                          + " WHERE task_name = ? AND picked AND picked_by = ?",
-                      row -> row.getString("task_instance"),
-                      DbSchedulerJobQueue.CONTACT_SYNC,
-                      node.name()));
-              return !held.isEmpty();
-            });
-    return Set.copyOf(held);
-  }
-
-  private void assertEveryAcceptedWebhookApplied(Set<ClusterNode> receivers) {
-    List<WebhookDelivery> deliveries = ghl.deliveries();
-    assertThat(deliveries).isNotEmpty().allSatisfy(d -> assertThat(d.status()).isEqualTo(200));
-    Map<URI, Long> perReceiver =
-        deliveries.stream()
-            .collect(Collectors.groupingBy(WebhookDelivery::url, Collectors.counting()));
-    assertThat(perReceiver.keySet())
-        .as("each instance took a share of the webhooks")
-        .containsExactlyInAnyOrderElementsOf(
-            receivers.stream().map(ClusterNode::webhookUrl).toList());
-    Set<String> applied =
-        Set.copyOf(
-            new Jdbc(database)
-                .query(
-                    "SELECT event_id FROM event_inbox WHERE processed_at IS NOT NULL",
-                    row -> row.getString("event_id")));
-    assertThat(applied).containsAll(deliveries.stream().map(WebhookDelivery::webhookId).toList());
-  }
-
   private long withoutBadge(List<String> contacts) {
     return contacts.stream().filter(id -> credly.countBadges(template.id(), id) == 0).count();
   }
@@ -299,9 +224,9 @@ class ClusterIT {
             + " letters, %d GHL calls refused (429), import %s; logs in %s%n--- import:%n%s",
         withoutBadge(contacts),
         contacts.size(),
-        pendingEvents(),
-        queuedSyncJobs(),
-        new Jdbc(database).queryLong("SELECT COUNT(*) FROM dead_letter"),
+        probe.pendingEvents(),
+        probe.queuedSyncJobs(),
+        probe.deadLetters(),
         ghl.rateLimitRefusals(ghl.locationId()),
         importer.isAlive() ? "still running" : "exited " + importer.exitValue(),
         folder.toAbsolutePath(),
@@ -311,17 +236,6 @@ class ClusterIT {
   private long importedEvents() {
     return new Jdbc(database)
         .queryLong("SELECT COUNT(*) FROM event_inbox WHERE source = ?", ContactImporter.SOURCE);
-  }
-
-  private long pendingEvents() {
-    return new JdbcEventInbox(database).countPending();
-  }
-
-  private long queuedSyncJobs() {
-    return new Jdbc(database)
-        .queryLong(
-            "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?",
-            DbSchedulerJobQueue.CONTACT_SYNC);
   }
 
   private String accountStatus() {

@@ -1,6 +1,11 @@
 package io.ghlcredly.app.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.ghlcredly.app.Main;
+import io.ghlcredly.app.TestOperators;
+import io.ghlcredly.core.model.OperatorRole;
+import io.ghlcredly.storage.Database;
 import io.ghlcredly.testkit.process.ChildJvm;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -87,6 +92,21 @@ final class ClusterNode implements AutoCloseable {
   /** SIGKILL: no shutdown hook, no hand-back of running jobs. */
   void kill() {
     jvm.kill();
+  }
+
+  /**
+   * A signed-in admin installs the app through this instance (for the location or the company GHL
+   * consents as); the tokens land in the shared database.
+   */
+  void installApp(Database database) throws IOException, InterruptedException {
+    TestOperators.Credentials admin = TestOperators.add(database, OperatorRole.ADMIN);
+    try (HttpClient browser = TestOperators.signedIn(url("/"), admin)) {
+      HttpResponse<String> installed =
+          browser.send(
+              HttpRequest.newBuilder(url("/oauth/ghl/start")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
+    }
   }
 
   /** Contact-sync jobs this instance ran to the end, from its own metrics. */
