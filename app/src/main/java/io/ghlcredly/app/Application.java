@@ -1,6 +1,7 @@
 package io.ghlcredly.app;
 
 import io.ghlcredly.app.admin.AdminRoutes;
+import io.ghlcredly.app.admin.ReadScopes;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.DurationText;
 import io.ghlcredly.app.config.GhlConfig;
@@ -384,6 +385,8 @@ public final class Application implements AutoCloseable {
                             ? Endpoint.Exposure.BOTH
                             : Endpoint.Exposure.MANAGEMENT,
                         neutral)));
+    // What each caller of the admin surface may see: the workspaces of a limited operator.
+    ReadScopes scopes = new ReadScopes(directory, new JdbcSyncStateStore(database));
     // The admin API endpoints behind the operator commands, run by this service for the CLI.
     OperatorEndpoints operatorEndpoints =
         new OperatorEndpoints(
@@ -404,6 +407,7 @@ public final class Application implements AutoCloseable {
                         clock),
                     config.server().browserUrl()),
                 new JdbcChangeLog(database),
+                scopes,
                 clock));
     endpoints.addAll(
         AdminRoutes.create(
@@ -417,11 +421,12 @@ public final class Application implements AutoCloseable {
                 workspaceStore,
                 health,
                 held,
+                scopes,
                 jobs,
                 () -> ghl.limiter().keys().stream().sorted().map(ghl.limiter()::snapshot).toList(),
                 jobs::countQueued),
             clock,
-            operatorEndpoints::endpoints,
+            operatorEndpoints.endpoints(),
             ghl.installFlow().<Function<String, URI>>map(flow -> flow::start).orElse(null)));
     WebServer web;
     try {

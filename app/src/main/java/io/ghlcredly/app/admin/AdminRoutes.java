@@ -19,7 +19,6 @@ import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
 import io.ghlcredly.storage.JdbcLocationNames;
 import io.ghlcredly.storage.JdbcOperatorStore;
-import io.ghlcredly.storage.JdbcSyncStateStore;
 import io.ghlcredly.web.ApiEndpoint;
 import io.ghlcredly.web.Endpoint;
 import io.ghlcredly.web.admin.AdminWeb;
@@ -51,6 +50,7 @@ public final class AdminRoutes {
       WorkspaceStore workspaceStore,
       WorkspaceHealth health,
       HeldEvents held,
+      ReadScopes scopes,
       JobQueue jobs,
       Supplier<List<RateBudget>> rateBudgets,
       LongSupplier queuedJobs) {}
@@ -58,22 +58,21 @@ public final class AdminRoutes {
   /**
    * The endpoints of the admin surface.
    *
-   * @param contributed admin API endpoints the application adds (commands run for the CLI), given
-   *     the scopes that limit what each caller sees
+   * @param contributed admin API endpoints the application adds (commands run for the CLI), which
+   *     limit what each caller sees with the same {@link Sources#scopes}
    * @param installStart in OAuth mode, the consent URL of a new install bound to a browser
    */
   public static List<Endpoint> create(
       AppConfig config,
       Sources sources,
       InstantSource clock,
-      Function<ReadScopes, List<ApiEndpoint>> contributed,
+      List<ApiEndpoint> contributed,
       @Nullable Function<String, URI> installStart) {
     Database database = sources.database();
     JdbcEventInbox inbox = new JdbcEventInbox(database);
     JdbcDeadLetterStore deadLetters = new JdbcDeadLetterStore(database);
     JdbcChangeLog changes = new JdbcChangeLog(database);
-    ReadScopes scopes =
-        new ReadScopes(sources.workspaces().directory(), new JdbcSyncStateStore(database));
+    ReadScopes scopes = sources.scopes();
     AdminReadModel views =
         new AdminReadModel(
             config,
@@ -117,7 +116,7 @@ public final class AdminRoutes {
         workspaces,
         OperatorServices.create(new JdbcOperatorStore(database), sessions, clock),
         sessions,
-        contributed.apply(scopes),
+        contributed,
         clock);
   }
 }

@@ -84,13 +84,15 @@ public final class OperatorEndpoints implements AutoCloseable {
   private final DeadLetterReplayer replayer;
   private final ImportRuns imports;
   private final Instant startedAt;
-  private volatile CommandScopes scopes;
+  private final CommandScopes scopes;
 
   /**
    * What the endpoints read and act on: the running service's parts.
    *
    * @param defaultLocation where {@code import} and {@code plan} look without {@code --location}
    * @param operators the {@code operators} commands, with links on the service's address
+   * @param scopes what each caller may see (null: a limited operator gets 404 from every endpoint
+   *     that reads or changes contacts)
    */
   public record Sources(
       OperatorConfig config,
@@ -104,6 +106,7 @@ public final class OperatorEndpoints implements AutoCloseable {
       @Nullable String defaultLocation,
       OperatorCommands operators,
       ChangeLog changes,
+      @Nullable ReadScopes scopes,
       InstantSource clock) {}
 
   public OperatorEndpoints(Sources sources) {
@@ -120,24 +123,14 @@ public final class OperatorEndpoints implements AutoCloseable {
                 stores.inbox(),
                 sources.clock()));
     this.startedAt = sources.clock().instant();
-    this.scopes = new CommandScopes(null, stores.deadLetters());
-  }
-
-  /**
-   * Every endpoint, for the web server to mount behind its admin checks, without workspace scopes:
-   * an operator limited to some workspaces gets 404 from every endpoint that reads or changes
-   * contacts.
-   */
-  public List<ApiEndpoint> endpoints() {
-    return endpoints(null);
+    this.scopes = new CommandScopes(sources.scopes(), stores.deadLetters());
   }
 
   /**
    * Every endpoint, for the web server to mount behind its admin checks; an operator limited to
    * some workspaces reads and changes only what their locations hold (anything else is 404).
    */
-  public List<ApiEndpoint> endpoints(@Nullable ReadScopes scopes) {
-    this.scopes = new CommandScopes(scopes, sources.stores().deadLetters());
+  public List<ApiEndpoint> endpoints() {
     OperatorRole viewer = OperatorRole.VIEWER;
     OperatorRole editor = OperatorRole.EDITOR;
     OperatorRole admin = OperatorRole.ADMIN;
