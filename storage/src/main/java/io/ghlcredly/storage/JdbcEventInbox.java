@@ -41,6 +41,10 @@ public final class JdbcEventInbox implements EventInbox {
           + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT = "SELECT sequence, " + COLUMNS + " FROM event_inbox";
 
+  /** When an event was applied: a held one was not, so it counts as waiting in charts. */
+  private static final String APPLIED_AT =
+      "CASE WHEN outcome = '" + HELD + "' THEN NULL ELSE processed_at END AS processed_at";
+
   /** Event ids per reopen statement: well below any driver's limit on parameters. */
   private static final int REOPEN_CHUNK = 500;
 
@@ -406,7 +410,9 @@ public final class JdbcEventInbox implements EventInbox {
       return listTimingsSince(since, limit);
     }
     return jdbc.query(
-        "SELECT received_at, processed_at FROM event_inbox e WHERE received_at >= ? AND "
+        "SELECT received_at, "
+            + APPLIED_AT
+            + " FROM event_inbox e WHERE received_at >= ? AND "
             + filter.where(EVENT_LOCATION)
             + " ORDER BY received_at LIMIT ?",
         row ->
@@ -451,7 +457,9 @@ public final class JdbcEventInbox implements EventInbox {
    */
   public List<Timing> listTimingsSince(Instant since, int limit) {
     return jdbc.query(
-        "SELECT received_at, processed_at FROM event_inbox WHERE received_at >= ?"
+        "SELECT received_at, "
+            + APPLIED_AT
+            + " FROM event_inbox WHERE received_at >= ?"
             + " ORDER BY received_at LIMIT ?",
         row ->
             new Timing(Jdbc.instant(row, "received_at"), Jdbc.nullableInstant(row, "processed_at")),

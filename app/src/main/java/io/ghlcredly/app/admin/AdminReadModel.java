@@ -10,6 +10,7 @@ import io.ghlcredly.core.mapping.Action;
 import io.ghlcredly.core.model.EventId;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.ReceivedEvent;
+import io.ghlcredly.core.port.EventInbox;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.core.sync.ImportCheckpoint;
 import io.ghlcredly.credly.CredlyTokenHealth;
@@ -190,7 +191,10 @@ final class AdminReadModel {
         received.receivedAt().toString(),
         text(processed),
         entry.outcome(),
-        processed == null ? null : Duration.between(received.receivedAt(), processed).toMillis());
+        // A held event was not applied: it has no latency yet.
+        processed == null || EventInbox.HELD.equals(entry.outcome())
+            ? null
+            : Duration.between(received.receivedAt(), processed).toMillis());
   }
 
   List<AdminViews.JournalEntry> journal(Scope scope, int limit) {
