@@ -35,6 +35,7 @@ import io.ghlcredly.app.workspace.WorkspaceRuntime;
 import io.ghlcredly.core.job.RetryClassifier;
 import io.ghlcredly.core.mapping.RuleSet;
 import io.ghlcredly.core.model.LocationId;
+import io.ghlcredly.core.model.WorkspaceId;
 import io.ghlcredly.core.port.ContactDirectory;
 import io.ghlcredly.core.port.CrmGateway;
 import io.ghlcredly.core.port.TokenStore;
@@ -576,9 +577,16 @@ public final class Application implements AutoCloseable {
     return () -> {
       List<ReadinessCheck> checks = new ArrayList<>();
       checks.add(databaseCheck);
-      health
-          .statuses()
-          .forEach(status -> checks.add(new WorkspaceCheck(health, status.workspace().id())));
+      // The file's workspaces always; those created in the browser when the database answers
+      // (when it does not, the database check says so, and each check fails on its own thread).
+      Set<WorkspaceId> ids = new LinkedHashSet<>();
+      config.workspaces().forEach(workspace -> ids.add(workspace.id()));
+      try {
+        health.directory().list().forEach(workspace -> ids.add(workspace.id()));
+      } catch (RuntimeException e) {
+        log.atDebug().log("browser workspaces not listed for readiness: the database is down");
+      }
+      ids.forEach(id -> checks.add(new WorkspaceCheck(health, id)));
       return checks;
     };
   }

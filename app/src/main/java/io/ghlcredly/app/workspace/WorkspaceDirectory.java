@@ -69,7 +69,13 @@ public final class WorkspaceDirectory {
     if (cached != null && now.isBefore(cached.until())) {
       return cached.label();
     }
-    String label = workspaceOf(location).map(WorkspaceId::value).orElse("none");
+    String label;
+    try {
+      label = workspaceOf(location).map(WorkspaceId::value).orElse("none");
+    } catch (RuntimeException e) {
+      // Metrics never fail a webhook: without the database, the last label (or none) stands.
+      return cached == null ? "none" : cached.label();
+    }
     labels.put(location, new CachedLabel(label, now.plus(LABEL_TTL)));
     return label;
   }

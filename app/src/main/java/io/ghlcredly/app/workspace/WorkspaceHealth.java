@@ -49,10 +49,7 @@ public final class WorkspaceHealth {
 
   /** Every workspace's state, in the directory's order. */
   public List<Status> statuses() {
-    List<TokenStore.AccountSummary> disconnected =
-        accounts.listAccounts().stream()
-            .filter(account -> account.status() == TokenStore.AccountStatus.DISCONNECTED)
-            .toList();
+    List<TokenStore.AccountSummary> disconnected = disconnected();
     List<WorkspaceDirectory.Workspace> all = directory.list();
     Set<LocationId> held =
         all.stream().flatMap(each -> each.locations().stream()).collect(Collectors.toSet());
@@ -65,7 +62,26 @@ public final class WorkspaceHealth {
 
   /** The state of one workspace, if it exists. */
   public Optional<Status> status(WorkspaceId id) {
-    return statuses().stream().filter(each -> each.workspace().id().equals(id)).findFirst();
+    List<WorkspaceDirectory.Workspace> all = directory.list();
+    Optional<WorkspaceDirectory.Workspace> workspace =
+        all.stream().filter(each -> each.id().equals(id)).findFirst();
+    if (workspace.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<LocationId> held =
+        all.stream().flatMap(each -> each.locations().stream()).collect(Collectors.toSet());
+    return Optional.of(status(workspace.get(), disconnected(), held));
+  }
+
+  /** The directory whose workspaces this reports on. */
+  public WorkspaceDirectory directory() {
+    return directory;
+  }
+
+  private List<TokenStore.AccountSummary> disconnected() {
+    return accounts.listAccounts().stream()
+        .filter(account -> account.status() == TokenStore.AccountStatus.DISCONNECTED)
+        .toList();
   }
 
   private Status status(
