@@ -222,11 +222,14 @@ final class DemoScenario {
   /** Both organizations' counts: the badge came from the contact's own academy only. */
   private void showOrganizations(Person person) {
     for (Academy academy : env.academies()) {
+      int total = academy.organization().badges().size();
+      int theirs = badgesFor(academy.organization(), person).size();
       out.printf(
-          "    -> \"%s\": %d badges, %d for %s%n",
+          "    -> organization \"%s\": %d badge%s, %s for %s%n",
           academy.organization().name(),
-          academy.organization().badges().size(),
-          badgesFor(academy.organization(), person).size(),
+          total,
+          total == 1 ? "" : "s",
+          theirs == 0 ? "none" : String.valueOf(theirs),
           person.name());
     }
   }
