@@ -19,11 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -180,14 +176,14 @@ public final class DemoEnvironment implements AutoCloseable {
     try {
       BadgeTemplate template = credly.seedTemplate("Course 101 Complete");
       DemoConfigYaml.Common common = common(folder, ghl, reconcileEvery, extras.storageUrl());
-      write(
+      DemoFiles.write(
           folder.resolve(CONFIG_FILE),
           DemoConfigYaml.singleLocation(common, credly, template)
               + extras.rulesYaml()
               + "\n"
               + extras.topLevelYaml());
-      writeSecret(folder.resolve(GHL_TOKEN_FILE), ghl.accessToken());
-      writeSecret(folder.resolve(CREDLY_TOKEN_FILE), credly.authToken());
+      DemoFiles.writeSecret(folder.resolve(GHL_TOKEN_FILE), ghl.accessToken());
+      DemoFiles.writeSecret(folder.resolve(CREDLY_TOKEN_FILE), credly.authToken());
       return launch(
           folder,
           ghl,
@@ -223,12 +219,13 @@ public final class DemoEnvironment implements AutoCloseable {
               credly, "south", SOUTH, ghl.addLocation(SOUTH), "Nursing Basics", "nursing-basics");
       Agency agency = new Agency(List.of(north, south), ghl.addLocation(UNASSIGNED_NAME));
       DemoConfigYaml.Common common = common(folder, ghl, null, null);
-      write(
+      DemoFiles.write(
           folder.resolve(CONFIG_FILE),
           DemoConfigYaml.academies(common, credly.baseUrl(), agency.academies()));
-      writeSecret(folder.resolve(GHL_CLIENT_SECRET_FILE), ghl.oauth().clientSecret());
+      DemoFiles.writeSecret(folder.resolve(GHL_CLIENT_SECRET_FILE), ghl.oauth().clientSecret());
       for (Academy academy : agency.academies()) {
-        writeSecret(folder.resolve(academy.tokenFile()), academy.organization().authToken());
+        DemoFiles.writeSecret(
+            folder.resolve(academy.tokenFile()), academy.organization().authToken());
       }
       DemoEnvironment environment =
           launch(folder, ghl, credly, north.template(), agency, Map.of(), shutdownWait, false);
@@ -285,7 +282,7 @@ public final class DemoEnvironment implements AutoCloseable {
     // Owner-only files the configuration names: it works without any environment, from any
     // terminal. The admin token is also for a person signing in to the dashboard; never printed.
     Secret adminToken = randomToken();
-    writeSecret(folder.resolve(ADMIN_TOKEN_FILE), adminToken);
+    DemoFiles.writeSecret(folder.resolve(ADMIN_TOKEN_FILE), adminToken);
     AppConfig config = ConfigLoader.load(folder.resolve(CONFIG_FILE), env);
     DemoEnvironment environment =
         new DemoEnvironment(
@@ -346,7 +343,7 @@ public final class DemoEnvironment implements AutoCloseable {
       throw new IllegalStateException("the demo cannot set its admin operator's password");
     }
     adminPassword = Secret.of(password);
-    writeSecret(folder.resolve(ADMIN_PASSWORD_FILE), adminPassword);
+    DemoFiles.writeSecret(folder.resolve(ADMIN_PASSWORD_FILE), adminPassword);
   }
 
   /** The demo admin operator's password. */
@@ -440,29 +437,6 @@ public final class DemoEnvironment implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("no free port for the demo", e);
-    }
-  }
-
-  /** A secret file only its owner can read, as the loader's {@code …-file:} keys expect. */
-  private static void writeSecret(Path file, Secret secret) {
-    try {
-      Files.deleteIfExists(file);
-      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      }
-      Files.writeString(file, secret.reveal() + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 
