@@ -28,7 +28,7 @@ public final class Demo {
   public static int run(
       PrintWriter out, boolean exitAfterScenario, Path folder, CountDownLatch stop)
       throws InterruptedException {
-    DemoEnvironment env = DemoEnvironment.start(folder, Duration.ofSeconds(5));
+    DemoEnvironment env = DemoEnvironment.startAcademies(folder, Duration.ofSeconds(5));
     try {
       out.printf("ghl-credly demo (data and config in %s)%n", folder);
       out.printf("  GHL emulator     %s%n", env.ghl().baseUrl());
@@ -46,7 +46,8 @@ public final class Demo {
       out.println(result.summary());
       out.flush();
       if (!exitAfterScenario) {
-        printHowToPoke(out, env.configFile(), result.badgedContact());
+        printHowToPoke(
+            out, env.configFile(), result.badgedContact(), env.academies().get(0).location());
         // The hook closes everything on Ctrl-C; the JVM waits for hooks, so the close completes.
         Thread hook = new Thread(env::close, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -59,15 +60,19 @@ public final class Demo {
     }
   }
 
-  /** The configuration file works from any terminal: its secrets are files beside it. */
-  private static void printHowToPoke(PrintWriter out, Path configFile, String contact) {
+  /**
+   * The configuration file works from any terminal: its secrets are files beside it. {@code plan}
+   * and {@code import} name the location: the OAuth install serves several.
+   */
+  private static void printHowToPoke(
+      PrintWriter out, Path configFile, String contact, String location) {
     String config = " -c " + configFile.toAbsolutePath();
     out.println("the engine keeps running against the emulators; press Ctrl-C to stop");
     out.println("from a second terminal, commands reach it through its admin API, for example:");
     out.println("  ./ghl-credly dead-letters list" + config);
     out.println("  ./ghl-credly audit --contact " + contact + config);
-    out.println("  ./ghl-credly plan --contact " + contact + config);
-    out.println("  ./ghl-credly import --dry-run" + config);
+    out.println("  ./ghl-credly plan --contact " + contact + " --location " + location + config);
+    out.println("  ./ghl-credly import --dry-run --location " + location + config);
     out.flush();
   }
 }

@@ -3,7 +3,6 @@ package io.ghlcredly.app.demo;
 import io.ghlcredly.app.Application;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
-import io.ghlcredly.app.config.DurationText;
 import io.ghlcredly.core.model.OperatorRole;
 import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.storage.JdbcAdminSessionStore;
@@ -11,6 +10,7 @@ import io.ghlcredly.storage.JdbcOperatorStore;
 import io.ghlcredly.storage.JobQueueSettings;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
+import io.ghlcredly.testkit.credly.CredlyOrganization;
 import io.ghlcredly.testkit.ghl.GhlEmulator;
 import io.ghlcredly.web.operators.InviteResult;
 import io.ghlcredly.web.operators.OperatorServices;
@@ -19,26 +19,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the demo runs on, and what end-to-end tests run on: a GHL emulator, a Credly emulator
- * with one badge template, and the engine on embedded H2 in a given folder, configured by a real
- * YAML file written there. The file works on its own: its secrets (the emulators' tokens and a
- * random admin token) are owner-only files beside it, named by {@code …-file:} keys, so that any
- * command can be pointed at it ({@code ghl-credly dead-letters list -c FOLDER/ghl-credly.yaml}) and
- * goes through the engine's admin API while it runs. The engine can be stopped and started again on
- * the same data, as after a crash or a deploy. Not thread-safe: one driver at a time.
+ * and the engine on embedded H2 in a given folder, configured by a real YAML file written there.
+ * Tests start one location (Private Integration Token) with one badge template; the demo starts an
+ * agency's academies ({@link #startAcademies}): two workspaces, each with its own location and
+ * Credly organization, over an OAuth install. The file works on its own: its secrets (the
+ * emulators' tokens or client secret, and a random admin token) are owner-only files beside it,
+ * named by {@code …-file:} keys, so that any command can be pointed at it ({@code ghl-credly
+ * dead-letters list -c FOLDER/ghl-credly.yaml}) and goes through the engine's admin API while it
+ * runs. The engine can be stopped and started again on the same data, as after a crash or a deploy.
+ * Not thread-safe: one driver at a time.
  */
 public final class DemoEnvironment implements AutoCloseable {
   /** The tag whose rule issues the demo badge. */
@@ -55,8 +56,20 @@ public final class DemoEnvironment implements AutoCloseable {
   /** The configuration file in the demo folder. */
   public static final String CONFIG_FILE = "ghl-credly.yaml";
 
-  private static final String GHL_TOKEN_FILE = "ghl-token";
-  private static final String CREDLY_TOKEN_FILE = "credly-token";
+  static final String GHL_TOKEN_FILE = "ghl-token";
+  static final String CREDLY_TOKEN_FILE = "credly-token";
+
+  /** The GHL marketplace app's client secret, in the academies' configuration (OAuth mode). */
+  static final String GHL_CLIENT_SECRET_FILE = "ghl-client-secret";
+
+  /** The first academy's name, also its GHL location's. */
+  public static final String NORTH = "North Academy";
+
+  /** The second academy's name, also its GHL location's. */
+  public static final String SOUTH = "South Academy";
+
+  /** The name of the GHL location that is in no workspace. */
+  public static final String UNASSIGNED_NAME = "West Academy";
 
   /** The demo's admin operator, who signs in to the dashboard. */
   public static final String ADMIN_EMAIL = "admin@demo.example";
@@ -69,6 +82,8 @@ public final class DemoEnvironment implements AutoCloseable {
   private boolean firstPassDone;
   private final CredlyEmulator credly;
   private final BadgeTemplate template;
+  private final List<Academy> academies;
+  private final @Nullable String unassignedLocation;
   private final AppConfig config;
   private final JobQueueSettings jobSettings;
   private final boolean credlyWebhooks;
@@ -81,11 +96,14 @@ public final class DemoEnvironment implements AutoCloseable {
       GhlEmulator ghl,
       CredlyEmulator credly,
       BadgeTemplate template,
+      Agency agency,
       AppConfig config,
       JobQueueSettings jobSettings,
       boolean credlyWebhooks,
       Secret adminToken) {
     this.folder = folder;
+    this.academies = agency.academies();
+    this.unassignedLocation = agency.unassignedLocation();
     this.adminToken = adminToken;
     this.credlyWebhooks = credlyWebhooks;
     this.ghl = ghl;
@@ -157,44 +175,154 @@ public final class DemoEnvironment implements AutoCloseable {
     CredlyEmulator credly = CredlyEmulator.start();
     try {
       BadgeTemplate template = credly.seedTemplate("Course 101 Complete");
-      Path configFile = folder.resolve(CONFIG_FILE);
-      String otherStorage = extras.storageUrl();
-      String storageUrl =
-          otherStorage != null
-              ? otherStorage
-              : "jdbc:h2:file:" + folder.resolve("ghl-credly").toAbsolutePath();
-      write(
-          configFile,
-          yaml(folder, freePort(), storageUrl, ghl, credly, template, reconcileEvery)
+      DemoConfigYaml.Common common = common(folder, ghl, reconcileEvery, extras.storageUrl());
+      DemoFiles.write(
+          folder.resolve(CONFIG_FILE),
+          DemoConfigYaml.singleLocation(common, credly, template)
               + extras.rulesYaml()
               + "\n"
               + extras.topLevelYaml());
-      // Owner-only files the configuration names: it works without any environment, from any
-      // terminal. The admin token is also for a person signing in to the dashboard; never printed.
-      Secret adminToken = randomToken();
-      writeSecret(folder.resolve(ADMIN_TOKEN_FILE), adminToken);
-      writeSecret(folder.resolve(GHL_TOKEN_FILE), ghl.accessToken());
-      writeSecret(folder.resolve(CREDLY_TOKEN_FILE), credly.authToken());
-      AppConfig config = ConfigLoader.load(configFile, extras.env());
+      DemoFiles.writeSecret(folder.resolve(GHL_TOKEN_FILE), ghl.accessToken());
+      DemoFiles.writeSecret(folder.resolve(CREDLY_TOKEN_FILE), credly.authToken());
+      return launch(
+          folder,
+          ghl,
+          credly,
+          template,
+          Agency.NONE,
+          extras.env(),
+          shutdownWait,
+          // Credly's webhooks reach the engine only when a test's rules act on them.
+          extras.addsConfiguration());
+    } catch (RuntimeException e) {
+      ghl.close();
+      credly.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The demo's agency: the academies {@link #NORTH} and {@link #SOUTH}, each a workspace with its
+   * own GHL location, Credly organization, template and rule on {@link #TAG}, and the location
+   * {@value #UNASSIGNED_NAME} in no workspace. GHL runs in OAuth mode: the demo's admin operator
+   * installs the app for the whole company (every location connected), as an agency would.
+   */
+  public static DemoEnvironment startAcademies(Path folder, Duration shutdownWait) {
+    GhlEmulator ghl = GhlEmulator.start();
+    CredlyEmulator credly = CredlyEmulator.start();
+    try {
+      ghl.renameLocation(ghl.locationId(), NORTH);
+      Academy north =
+          academy(credly, "north", NORTH, ghl.locationId(), "Course 101 Graduate", "course-101");
+      Academy south =
+          academy(
+              credly, "south", SOUTH, ghl.addLocation(SOUTH), "Nursing Basics", "nursing-basics");
+      Agency agency = new Agency(List.of(north, south), ghl.addLocation(UNASSIGNED_NAME));
+      DemoConfigYaml.Common common = common(folder, ghl, null, null);
+      DemoFiles.write(
+          folder.resolve(CONFIG_FILE),
+          DemoConfigYaml.academies(common, credly.baseUrl(), agency.academies()));
+      DemoFiles.writeSecret(folder.resolve(GHL_CLIENT_SECRET_FILE), ghl.oauth().clientSecret());
+      for (Academy academy : agency.academies()) {
+        DemoFiles.writeSecret(
+            folder.resolve(academy.tokenFile()), academy.organization().authToken());
+      }
       DemoEnvironment environment =
-          new DemoEnvironment(
-              folder,
-              ghl,
-              credly,
-              template,
-              config,
-              briskJobs(config.jobs().workers(), shutdownWait),
-              // Credly's webhooks reach the engine only when a test's rules act on them.
-              extras.addsConfiguration(),
-              adminToken);
-      environment.startEngine();
-      environment.addAdminOperator();
+          launch(folder, ghl, credly, north.template(), agency, Map.of(), shutdownWait, false);
+      environment.installForTheAgency();
       return environment;
     } catch (RuntimeException e) {
       ghl.close();
       credly.close();
       throw e;
     }
+  }
+
+  /** The academies and the location in no workspace; none for the single-location layout. */
+  private record Agency(List<Academy> academies, @Nullable String unassignedLocation) {
+    static final Agency NONE = new Agency(List.of(), null);
+  }
+
+  private static Academy academy(
+      CredlyEmulator credly,
+      String workspace,
+      String name,
+      String location,
+      String templateName,
+      String rule) {
+    CredlyOrganization organization = credly.addOrganization(name + " Credly");
+    return new Academy(
+        workspace, name, location, organization, organization.seedTemplate(templateName), rule);
+  }
+
+  private static DemoConfigYaml.Common common(
+      Path folder,
+      GhlEmulator ghl,
+      @Nullable Duration reconcileEvery,
+      @Nullable String otherStorage) {
+    String storageUrl =
+        otherStorage != null
+            ? otherStorage
+            : "jdbc:h2:file:" + folder.resolve("ghl-credly").toAbsolutePath();
+    // Like every configuration that receives webhooks, the demo reconciles: lost ones are found.
+    Duration every = reconcileEvery == null ? RECONCILE_EVERY : reconcileEvery;
+    return new DemoConfigYaml.Common(folder, freePort(), storageUrl, ghl, every);
+  }
+
+  /** Loads the written configuration and starts the engine with an admin operator. */
+  private static DemoEnvironment launch(
+      Path folder,
+      GhlEmulator ghl,
+      CredlyEmulator credly,
+      BadgeTemplate template,
+      Agency agency,
+      Map<String, String> env,
+      Duration shutdownWait,
+      boolean credlyWebhooks) {
+    // Owner-only files the configuration names: it works without any environment, from any
+    // terminal. The admin token is also for a person signing in to the dashboard; never printed.
+    Secret adminToken = randomToken();
+    DemoFiles.writeSecret(folder.resolve(ADMIN_TOKEN_FILE), adminToken);
+    AppConfig config = ConfigLoader.load(folder.resolve(CONFIG_FILE), env);
+    DemoEnvironment environment =
+        new DemoEnvironment(
+            folder,
+            ghl,
+            credly,
+            template,
+            agency,
+            config,
+            briskJobs(config.jobs().workers(), shutdownWait),
+            credlyWebhooks,
+            adminToken);
+    environment.startEngine();
+    environment.addAdminOperator();
+    return environment;
+  }
+
+  /**
+   * The agency's admin (the demo's admin operator) installs the app for the company, so that every
+   * location gets its token; fails unless each one did.
+   */
+  private void installForTheAgency() {
+    ghl.oauth().consentAs(ghl.oauth().companyId());
+    AgencyInstall.run(
+        URI.create("http://127.0.0.1:" + engine().port()), ADMIN_EMAIL, adminPassword());
+    for (String location : ghl.locationIds()) {
+      if (!ghl.oauth().installedOn(location)) {
+        throw new IllegalStateException("the agency install did not reach location " + location);
+      }
+    }
+  }
+
+  /** The academies (workspaces), North first; empty for the single-location layout. */
+  public List<Academy> academies() {
+    return academies;
+  }
+
+  /** The GHL location in no workspace, if the layout has one. */
+  public Optional<String> unassignedLocation() {
+    return Optional.ofNullable(unassignedLocation);
   }
 
   /** An admin operator with a random password, as `operators add` and the welcome link make one. */
@@ -215,7 +343,7 @@ public final class DemoEnvironment implements AutoCloseable {
       throw new IllegalStateException("the demo cannot set its admin operator's password");
     }
     adminPassword = Secret.of(password);
-    writeSecret(folder.resolve(ADMIN_PASSWORD_FILE), adminPassword);
+    DemoFiles.writeSecret(folder.resolve(ADMIN_PASSWORD_FILE), adminPassword);
   }
 
   /** The demo admin operator's password. */
@@ -304,113 +432,11 @@ public final class DemoEnvironment implements AutoCloseable {
     return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
   }
 
-  private static String yaml(
-      Path folder,
-      int port,
-      String storageUrl,
-      GhlEmulator ghl,
-      CredlyEmulator credly,
-      BadgeTemplate template,
-      @Nullable Duration reconcileEvery) {
-    // Like every configuration that receives webhooks, the demo reconciles: lost ones are found.
-    Duration every = reconcileEvery == null ? RECONCILE_EVERY : reconcileEvery;
-    return """
-        # Written by `ghl-credly demo`: the engine's configuration, pointing at the local emulators.
-        # Point any command at it while the demo runs: ghl-credly dead-letters list -c <this file>
-        server:
-          port: %d
-          admin-token-file: %s
-        storage:
-          url: "%s"
-        secrets:
-          key-file: %s
-        ghl:
-          auth:
-            mode: private-token
-            private-token-file: %s
-            location-id: %s
-          base-url: %s
-          reconcile:
-            every: %s
-          webhooks:
-            max-age: 5m
-            ed25519-public-keys:
-              - |
-        %s
-            rsa-public-keys:
-              - |
-        %s
-        credly:
-          environment: sandbox
-          base-url: %s
-          organization-id: %s
-          auth:
-            token-file: %s
-        jobs:
-          workers: 2
-          max-attempts: 5
-          initial-backoff: 300ms
-          max-backoff: 2s
-        rules:
-          - id: course-101
-            when: { tag-added: %s }
-            do:
-              - issue-badge: { template: %s, evidence: "Completed Course 101" }
-        """
-        .formatted(
-            port,
-            folder.resolve(ADMIN_TOKEN_FILE).toAbsolutePath(),
-            storageUrl,
-            folder.resolve("secret.key").toAbsolutePath(),
-            folder.resolve(GHL_TOKEN_FILE).toAbsolutePath(),
-            ghl.locationId(),
-            ghl.baseUrl(),
-            DurationText.format(every),
-            indent(ghl.ed25519PublicKeyPem()),
-            indent(ghl.rsaPublicKeyPem()),
-            credly.baseUrl(),
-            credly.organizationId(),
-            folder.resolve(CREDLY_TOKEN_FILE).toAbsolutePath(),
-            TAG,
-            template.id());
-  }
-
-  private static String indent(String pem) {
-    return pem.strip()
-        .lines()
-        .map(line -> "            " + line)
-        .reduce((a, b) -> a + "\n" + b)
-        .orElse("");
-  }
-
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("no free port for the demo", e);
-    }
-  }
-
-  /** A secret file only its owner can read, as the loader's {@code …-file:} keys expect. */
-  private static void writeSecret(Path file, Secret secret) {
-    try {
-      Files.deleteIfExists(file);
-      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      }
-      Files.writeString(file, secret.reveal() + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 

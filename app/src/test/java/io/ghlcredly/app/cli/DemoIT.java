@@ -3,20 +3,37 @@ package io.ghlcredly.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ghlcredly.app.config.ConfigLoader;
+import io.ghlcredly.app.config.CredlyConfig;
+import io.ghlcredly.app.config.WorkspaceConfig;
 import io.ghlcredly.app.demo.Demo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -38,8 +55,14 @@ class DemoIT {
         .contains("engine answered 200")
         .contains("engine answered 409")
         .contains("Credly answered 500 twice")
+        .contains("[0] agency installs the app: all 3 locations connected")
         .containsPattern(
-            "demo summary: events received=4 badges issued=2 duplicates prevented=1 failures=0 result=OK");
+            "Credly organization \"South Academy Credly\": badge \"Nursing Basics\" issued to"
+                + " Florence Nightingale")
+        .contains("organization \"North Academy Credly\": 2 badges, none for Florence Nightingale")
+        .contains("held: location West Academy (")
+        .containsPattern(
+            "demo summary: events received=6 badges issued=3 duplicates prevented=1 failures=0 result=OK");
   }
 
   @Test
@@ -78,8 +101,16 @@ class DemoIT {
           .contains("dry run: 3 contacts walked", "nothing was written");
       // The file names its secrets as owner-only files: it works without any environment.
       String yaml = Files.readString(config);
-      assertThat(yaml).doesNotContain("${").contains("admin-token-file:", "private-token-file:");
-      for (String secret : List.of("admin-token", "ghl-token", "credly-token")) {
+      assertThat(yaml)
+          .doesNotContain("${")
+          .contains("admin-token-file:", "client-secret-file:", "workspaces:");
+      for (String secret :
+          List.of(
+              "admin-token",
+              "admin-password",
+              "ghl-client-secret",
+              "credly-token-north",
+              "credly-token-south")) {
         assertThat(
                 PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(folder.resolve(secret))))
@@ -90,6 +121,18 @@ class DemoIT {
       Run check = run("config", "check", "--offline", config.toString());
       assertThat(check.exit()).as(check.err()).isZero();
 
+      // Each academy's badges, as its own Credly organization lists them: the right template for
+      // the right contacts, and none of the other academy's.
+      String ada = seededContact(narration.toString(), "Ada Lovelace");
+      String grace = seededContact(narration.toString(), "Grace Hopper");
+      String florence = seededContact(narration.toString(), "Florence Nightingale");
+      Map<String, List<IssuedBadge>> badges = badgesByWorkspace(config);
+      assertThat(badges.get("north"))
+          .containsExactlyInAnyOrder(
+              new IssuedBadge("Course 101 Graduate", ada),
+              new IssuedBadge("Course 101 Graduate", grace));
+      assertThat(badges.get("south")).containsExactly(new IssuedBadge("Nursing Basics", florence));
+
       stop.countDown();
       assertThat(demo.get(1, TimeUnit.MINUTES)).isZero();
     } finally {
@@ -99,6 +142,57 @@ class DemoIT {
   }
 
   private record Run(int exit, String out, String err) {}
+
+  /** A badge as Credly lists it: its template's name and the GHL contact it was issued for. */
+  private record IssuedBadge(String template, String contact) {}
+
+  /** The id of a contact the narration says it seeded: "Ada Lovelace (a1B2…)". */
+  private static String seededContact(String narration, String name) {
+    Matcher seeded =
+        Pattern.compile("seeded .*" + Pattern.quote(name) + " \\(([A-Za-z0-9]+)\\)")
+            .matcher(narration);
+    assertThat(seeded.find()).as(name + " in\n" + narration).isTrue();
+    return seeded.group(1);
+  }
+
+  /**
+   * Every badge of each workspace's Credly organization, read from the emulator with the
+   * workspace's own credentials from the demo's configuration.
+   */
+  private static Map<String, List<IssuedBadge>> badgesByWorkspace(Path config) throws Exception {
+    Map<String, List<IssuedBadge>> badges = new HashMap<>();
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      for (WorkspaceConfig workspace : ConfigLoader.load(config, Map.of()).workspaces()) {
+        CredlyConfig credly = workspace.credly();
+        String token = Objects.requireNonNull(credly.token(), "token").reveal() + ":";
+        HttpResponse<String> listed =
+            client.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            Objects.requireNonNull(credly.baseUrl(), "base-url")
+                                + "/organizations/"
+                                + credly.organizationId()
+                                + "/badges"))
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString(token.getBytes(StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        List<IssuedBadge> issued = new ArrayList<>();
+        for (JsonNode badge : new ObjectMapper().readTree(listed.body()).path("data")) {
+          issued.add(
+              new IssuedBadge(
+                  badge.path("badge_template").path("name").asText(),
+                  badge.path("issuer_earner_id").asText()));
+        }
+        badges.put(workspace.id().value(), issued);
+      }
+    }
+    return badges;
+  }
 
   private static Run run(String... args) {
     StringWriter out = new StringWriter();
