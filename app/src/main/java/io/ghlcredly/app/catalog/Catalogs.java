@@ -56,15 +56,13 @@ public final class Catalogs {
   public static Catalog forConfig(
       AppConfig config, @Nullable URI baseUrl, @Nullable WorkspaceId workspace) {
     Secret token = config.ghl().privateToken();
-    if (token == null) {
-      throw new ConfigException(
-          "ghl.auth.private-token", "`call` needs a token: OAuth accounts are not wired yet");
-    }
+    // In OAuth mode the Credly actions still work; the GHL ones are refused before any call
+    // (CallCommand), since the tokens of installed locations live in the service's database.
     GhlSettings settings =
         new GhlSettings(
             baseUrl != null ? baseUrl : config.ghl().baseUrl(),
             config.ghl().apiVersion(),
-            token,
+            token == null ? NO_TOKEN : token,
             GhlSettings.DEFAULT_TIMEOUT);
     CredlyConfig credly = workspaceOf(config, workspace).credly();
     CredlyClient credlyClient =

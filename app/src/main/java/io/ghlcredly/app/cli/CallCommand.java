@@ -6,6 +6,8 @@ import io.ghlcredly.app.catalog.Catalogs;
 import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.WorkspaceArgument;
 import io.ghlcredly.core.error.ApiException;
+import io.ghlcredly.core.error.ConfigException;
+import io.ghlcredly.core.model.WorkspaceId;
 import io.ghlcredly.http.catalog.Catalog;
 import io.ghlcredly.http.catalog.Operation;
 import io.ghlcredly.http.catalog.OperationCall;
@@ -75,9 +77,18 @@ final class CallCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     AppConfig loaded = ConfigFile.of(config).load();
-    Catalog catalog =
-        Catalogs.forConfig(
-            loaded, baseUrl, workspace == null ? null : WorkspaceArgument.parse(workspace));
+    if (name.startsWith("ghl.") && loaded.ghl().privateToken() == null) {
+      throw new ConfigException(
+          "ghl.auth.private-token",
+          "`call` reaches GHL with a Private Integration Token only; in OAuth mode the installed"
+              + " locations' tokens stay in the service (Credly actions work: --workspace ID)");
+    }
+    // Only Credly actions depend on the workspace: a GHL action takes any (the first).
+    WorkspaceId chosen =
+        workspace != null
+            ? WorkspaceArgument.parse(workspace)
+            : name.startsWith("credly.") ? null : loaded.workspaces().get(0).id();
+    Catalog catalog = Catalogs.forConfig(loaded, baseUrl, chosen);
     Operation operation =
         catalog
             .find(name)
