@@ -20,6 +20,13 @@ final class DemoCommand implements Callable<Integer> {
           "Print a one-line summary and exit: 0 only if every expected badge was issued exactly once.")
   boolean exitAfterScenario;
 
+  @CommandLine.Option(
+      names = "--keep",
+      description =
+          "Keep the demo's temporary folder (data, configuration, secrets) when it ends; its path"
+              + " is printed. Without it the folder is removed.")
+  boolean keep;
+
   @CommandLine.Option(names = "--verbose", description = "Show the engine's own log lines.")
   boolean verbose;
 
@@ -31,6 +38,6 @@ final class DemoCommand implements Callable<Integer> {
       // Before any logger exists: keep the narration readable.
       System.setProperty("GCS_LOG_LEVEL", "WARN");
     }
-    return Demo.run(spec.commandLine().getOut(), exitAfterScenario);
+    return Demo.run(spec.commandLine().getOut(), new Demo.Options(exitAfterScenario, keep));
   }
 }

@@ -5,8 +5,6 @@ import io.ghlcredly.app.config.AppConfig;
 import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.core.model.OperatorRole;
 import io.ghlcredly.core.model.Secret;
-import io.ghlcredly.storage.JdbcAdminSessionStore;
-import io.ghlcredly.storage.JdbcOperatorStore;
 import io.ghlcredly.storage.JobQueueSettings;
 import io.ghlcredly.testkit.credly.BadgeTemplate;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
@@ -327,11 +325,7 @@ public final class DemoEnvironment implements AutoCloseable {
 
   /** An admin operator with a random password, as `operators add` and the welcome link make one. */
   private void addAdminOperator() {
-    OperatorServices services =
-        OperatorServices.create(
-            new JdbcOperatorStore(engine().database()),
-            new JdbcAdminSessionStore(engine().database()),
-            InstantSource.system());
+    OperatorServices services = DemoOperators.services(engine().database(), InstantSource.system());
     InviteResult invited =
         services.operators().invite(ADMIN_EMAIL, "Demo admin", OperatorRole.ADMIN, "demo");
     if (!(invited instanceof InviteResult.Invited link)) {
