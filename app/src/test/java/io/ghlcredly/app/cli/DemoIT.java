@@ -9,9 +9,12 @@ import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.app.config.CredlyConfig;
 import io.ghlcredly.app.config.WorkspaceConfig;
 import io.ghlcredly.app.demo.Demo;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -41,6 +46,12 @@ import picocli.CommandLine;
 /** The README's first command, as a user runs it. */
 class DemoIT {
   private static final String PROGRAM = "  ./ghl-credly ";
+  private static final Pattern FOLDER = Pattern.compile("data and config in (\\S+), ");
+  private static final Pattern WORKSPACE =
+      Pattern.compile(
+          "^Open the workspace: (http://127\\.0\\.0\\.1:\\d+/admin) — first, set your password"
+              + " here \\(valid 72 hours, once\\): (\\1/welcome\\?token=([A-Za-z0-9_-]{43}))$",
+          Pattern.MULTILINE);
 
   @Test
   void demoIssuesEachExpectedBadgeOnceAndExitsZero() {
@@ -63,20 +74,56 @@ class DemoIT {
         .contains("held: location West Academy (")
         .containsPattern(
             "demo summary: events received=6 badges issued=3 duplicates prevented=1 failures=0 result=OK");
+    // The engine and the emulators stopped, the folder is gone: nothing left in the temp directory.
+    Path folder = demoFolder(out.toString());
+    assertThat(folder).doesNotExist();
+    assertThat(out.toString()).endsWith("removed the demo's folder " + folder + "\n");
   }
 
   @Test
-  void theRunningDemoAnswersTheCommandsItPrintsFromASecondTerminal(@TempDir Path folder)
+  void keepLeavesTheFolderInPlaceAndSaysWhere() throws IOException {
+    Run demo = run("demo", "--exit-after-scenario", "--keep");
+    Path folder = demoFolder(demo.out());
+    try {
+      assertThat(demo.exit()).as(demo.out()).isZero();
+      assertThat(demo.out())
+          .contains("kept after the demo (--keep)")
+          .endsWith("kept the demo's folder (--keep): " + folder + "\n");
+      assertThat(folder.resolve("ghl-credly.yaml")).isRegularFile();
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+          .isEqualTo("rwx------");
+    } finally {
+      try (Stream<Path> files = Files.walk(folder)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theRunningDemoAnswersTheCommandsItPrintsFromASecondTerminal(@TempDir Path parent)
       throws Exception {
     StringWriter narration = new StringWriter();
     CountDownLatch stop = new CountDownLatch(1);
     ExecutorService runner = Executors.newSingleThreadExecutor();
     try {
       Future<Integer> demo =
-          runner.submit(() -> Demo.run(new PrintWriter(narration, true), false, folder, stop));
+          runner.submit(
+              () ->
+                  Demo.run(
+                      new PrintWriter(narration, true),
+                      new Demo.Options(false, false),
+                      parent,
+                      stop));
       await()
           .atMost(Duration.ofMinutes(2))
-          .until(() -> demo.isDone() || narration.toString().contains("press Ctrl-C to stop"));
+          .until(() -> demo.isDone() || narration.toString().contains("Open the workspace: "));
+      Path folder = demoFolder(narration.toString());
+      assertThat(folder.getParent()).isEqualTo(parent);
+      // Owner-only while it exists: whatever the umask gave the H2 files, no one else gets in.
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+          .isEqualTo("rwx------");
       List<String> printed =
           narration.toString().lines().filter(line -> line.startsWith(PROGRAM)).toList();
       Path config = folder.resolve("ghl-credly.yaml").toAbsolutePath();
@@ -133,12 +180,77 @@ class DemoIT {
               new IssuedBadge("Course 101 Graduate", grace));
       assertThat(badges.get("south")).containsExactly(new IssuedBadge("Nursing Basics", florence));
 
+      editorSetsAPasswordWithTheLinkAndSeesTheOverview(narration.toString());
+
       stop.countDown();
       assertThat(demo.get(1, TimeUnit.MINUTES)).isZero();
+      assertThat(folder).doesNotExist();
+      assertThat(narration.toString()).endsWith("removed the demo's folder " + folder + "\n");
     } finally {
       stop.countDown();
       runner.shutdown();
     }
+  }
+
+  /**
+   * The printed link as a person uses it: opens the welcome page, sets a password through its form,
+   * lands signed in on the overview, which the workspace URL shows from then on.
+   */
+  private static void editorSetsAPasswordWithTheLinkAndSeesTheOverview(String narration)
+      throws Exception {
+    Matcher printed = WORKSPACE.matcher(narration);
+    assertThat(printed.find()).as(narration).isTrue();
+    URI workspace = URI.create(printed.group(1));
+    try (HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.ALWAYS)
+            .build()) {
+      HttpResponse<String> welcome =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(printed.group(2))).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(welcome.statusCode()).as(welcome.body()).isEqualTo(200);
+      assertThat(welcome.body()).contains("editor@demo.example", "invited as editor");
+
+      String password = "a few unrelated words";
+      String form =
+          "token="
+              + printed.group(3)
+              + "&password="
+              + URLEncoder.encode(password, StandardCharsets.UTF_8)
+              + "&confirmation="
+              + URLEncoder.encode(password, StandardCharsets.UTF_8);
+      HttpResponse<String> signedIn =
+          browser.send(
+              HttpRequest.newBuilder(workspace.resolve("/admin/welcome"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+      assertThat(signedIn.body()).contains("Signed in as", "(editor)");
+
+      HttpResponse<String> overview =
+          browser.send(
+              HttpRequest.newBuilder(workspace).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(overview.statusCode()).as(overview.body()).isEqualTo(200);
+      assertThat(overview.body()).contains("Signed in as", "(editor)", "North Academy");
+
+      // Once: the link has done its work.
+      HttpResponse<String> again =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(printed.group(2))).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(again.statusCode()).isEqualTo(410);
+    }
+  }
+
+  /** The folder the demo's first line names. */
+  private static Path demoFolder(String narration) {
+    Matcher named = FOLDER.matcher(narration);
+    assertThat(named.find()).as(narration).isTrue();
+    return Path.of(named.group(1));
   }
 
   private record Run(int exit, String out, String err) {}
