@@ -92,7 +92,7 @@ final class ContactTimelines {
         "failure",
         failure.kind(),
         retried ? "Failed, retried since" : "Failed, needs attention",
-        retried ? "retried" : "needs attention",
+        "",
         retried ? "warn" : "bad",
         words,
         failure.id(),
