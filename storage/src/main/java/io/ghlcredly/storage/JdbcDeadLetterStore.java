@@ -69,6 +69,15 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
         filter.params(limit));
   }
 
+  /** A contact's newest dead letters, newest first. */
+  public List<DeadLetter> listByContact(ContactId contactId, int limit) {
+    return jdbc.query(
+        SELECT + " WHERE contact_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+        JdbcDeadLetterStore::deadLetter,
+        contactId.value(),
+        limit);
+  }
+
   @Override
   public void markReplayed(long id, Instant replayedAt) {
     int rows = jdbc.update("UPDATE dead_letter SET replayed_at = ? WHERE id = ?", replayedAt, id);

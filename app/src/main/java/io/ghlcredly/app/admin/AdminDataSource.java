@@ -9,7 +9,10 @@ import io.ghlcredly.web.Scope;
 import io.ghlcredly.web.admin.AdminData;
 import io.ghlcredly.web.admin.AdminViews;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +26,7 @@ final class AdminDataSource implements AdminData {
   private final DeadLetterStore deadLetters;
   private final JdbcChangeLog changes;
   private final InstantSource clock;
+  private final ContactReads contacts;
 
   AdminDataSource(
       AdminReadModel views,
@@ -30,7 +34,9 @@ final class AdminDataSource implements AdminData {
       ReadScopes scopes,
       DeadLetterStore deadLetters,
       JdbcChangeLog changes,
+      ContactReads contacts,
       InstantSource clock) {
+    this.contacts = contacts;
     this.views = views;
     this.actions = actions;
     this.scopes = scopes;
@@ -92,6 +98,21 @@ final class AdminDataSource implements AdminData {
                 new AdminViews.Change(
                     change.at().toString(), change.actor(), change.action(), change.subject()))
         .toList();
+  }
+
+  @Override
+  public List<AdminViews.Contact> contacts(Scope scope, String query, int limit) {
+    return contacts.search(scope, query, limit);
+  }
+
+  @Override
+  public Optional<AdminViews.ContactTimeline> contact(Scope scope, String id, int limit) {
+    return contacts.timeline(scope, id, limit);
+  }
+
+  @Override
+  public Map<String, AdminViews.Contact> people(Collection<String> ids) {
+    return contacts.people(ids);
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.ghlcredly.storage.Database;
 import io.ghlcredly.storage.JdbcActionJournal;
 import io.ghlcredly.storage.JdbcAdminSessionStore;
 import io.ghlcredly.storage.JdbcChangeLog;
+import io.ghlcredly.storage.JdbcContactDirectory;
 import io.ghlcredly.storage.JdbcCursorStore;
 import io.ghlcredly.storage.JdbcDeadLetterStore;
 import io.ghlcredly.storage.JdbcEventInbox;
@@ -112,7 +113,22 @@ public final class AdminRoutes {
     return AdminWeb.endpoints(
         new AdminWeb.Settings(
             config.server().adminToken(), config.server().publicUrl(), installStart),
-        new AdminDataSource(views, actions, scopes, deadLetters, changes, clock),
+        new AdminDataSource(
+            views,
+            actions,
+            scopes,
+            deadLetters,
+            changes,
+            new ContactReads(
+                new ContactReads.Sources(
+                    new JdbcContactDirectory(database),
+                    new JdbcLocationNames(database),
+                    sources.stores(),
+                    deadLetters,
+                    changes),
+                scopes,
+                clock),
+            clock),
         workspaces,
         OperatorServices.create(new JdbcOperatorStore(database), sessions, clock),
         sessions,

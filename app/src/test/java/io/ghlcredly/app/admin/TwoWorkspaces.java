@@ -3,6 +3,7 @@ package io.ghlcredly.app.admin;
 import io.ghlcredly.app.Application;
 import io.ghlcredly.app.config.ConfigLoader;
 import io.ghlcredly.app.demo.DemoEnvironment;
+import io.ghlcredly.core.model.BadgeTemplateId;
 import io.ghlcredly.core.model.ContactId;
 import io.ghlcredly.core.model.ContactSnapshot;
 import io.ghlcredly.core.model.DeadLetter;
@@ -19,6 +20,7 @@ import io.ghlcredly.storage.JdbcActionJournal;
 import io.ghlcredly.storage.JdbcAdminSessionStore;
 import io.ghlcredly.storage.JdbcChangeLog;
 import io.ghlcredly.storage.JdbcEventInbox;
+import io.ghlcredly.storage.JdbcIssuanceLedger;
 import io.ghlcredly.storage.JdbcLocationNames;
 import io.ghlcredly.storage.JdbcOperatorStore;
 import io.ghlcredly.storage.JdbcSyncStateStore;
@@ -171,6 +173,30 @@ final class TwoWorkspaces implements AutoCloseable {
                 5,
                 now,
                 null));
+  }
+
+  /**
+   * Gives a seeded contact a name and email in its snapshot (as the engine keeps them) and an
+   * issued badge in the ledger.
+   */
+  void namePerson(
+      String contact, LocationId location, String firstName, String email, String badge) {
+    Instant now = Instant.now();
+    ContactId id = new ContactId(contact);
+    new JdbcSyncStateStore(app.database())
+        .save(
+            new ContactSnapshot(
+                id,
+                Set.of("vip"),
+                now,
+                now,
+                location,
+                Map.of("firstName", firstName, "lastName", "Lovelace", "email", email),
+                null));
+    JdbcIssuanceLedger ledger = new JdbcIssuanceLedger(app.database());
+    BadgeTemplateId template = new BadgeTemplateId(badge);
+    ledger.claim(id, template, new RuleId("course-101"), now);
+    ledger.markIssued(id, template, "badge-of-" + contact, now);
   }
 
   /** Events of a contact of a location in no workspace, held as the engine holds them. */

@@ -70,6 +70,15 @@ final class AdminApi {
     scoped("/activity", (ctx, scope) -> data.activity(scope), endpoints);
     scoped(
         "/changes", (ctx, scope) -> Map.of("changes", data.changes(scope, limit(ctx))), endpoints);
+    scoped(
+        "/contacts",
+        (ctx, scope) ->
+            Map.of(
+                "contacts",
+                data.contacts(
+                    scope, Objects.requireNonNullElse(ctx.queryParam("q"), ""), limit(ctx))),
+        endpoints);
+    read("/contacts/{id}", this::contact, endpoints);
     endpoints.add(
         Endpoint.management(
             HandlerType.POST,
@@ -126,6 +135,16 @@ final class AdminApi {
 
   private Optional<Scope> scope(Context ctx) {
     return Scope.of(ctx, Actor.of(ctx), workspaces::exists);
+  }
+
+  private void contact(Context ctx) {
+    Optional<AdminViews.ContactTimeline> timeline =
+        data.contact(new Scope(Actor.of(ctx).workspaces()), ctx.pathParam("id"), limit(ctx));
+    if (timeline.isEmpty()) {
+      Answers.error(ctx, 404, "no contact " + ctx.pathParam("id"));
+      return;
+    }
+    json(ctx, timeline.get());
   }
 
   private void replayAll(Context ctx) {

@@ -2,7 +2,10 @@ package io.ghlcredly.web.admin;
 
 import io.ghlcredly.web.Actor;
 import io.ghlcredly.web.Scope;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the admin API and the pages read and change, supplied by the application, each read limited
@@ -42,6 +45,21 @@ public interface AdminData {
 
   /** Replays every dead letter in scope not replayed yet (every one with {@code force}). */
   List<AdminViews.Replay> replayAll(Scope scope, boolean force, Actor actor);
+
+  /**
+   * Contacts in scope whose id is {@code query}, or whose name or email contains it; the most
+   * recently synced first.
+   */
+  List<AdminViews.Contact> contacts(Scope scope, String query, int limit);
+
+  /** A contact and its timeline, newest first; empty when unknown or out of scope. */
+  Optional<AdminViews.ContactTimeline> contact(Scope scope, String id, int limit);
+
+  /**
+   * The contacts of these ids that we have a snapshot of, by id, to show people instead of ids; the
+   * ids come from rows already limited to the caller's scope.
+   */
+  Map<String, AdminViews.Contact> people(Collection<String> ids);
 
   /** Records a change that is not a replay (operators, installs), for the change log. */
   void record(Actor actor, String action, String subject);

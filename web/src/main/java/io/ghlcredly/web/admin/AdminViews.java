@@ -215,4 +215,71 @@ public final class AdminViews {
       return status < 300;
     }
   }
+
+  /**
+   * A contact as we last saw it (its last applied snapshot).
+   *
+   * @param name first and last name; null when the snapshot has neither
+   * @param email null when the snapshot has none
+   * @param locationName as GHL gives it; null when not known
+   * @param lastActivity its newest event or sync (ISO-8601); null when not known
+   * @param lastActivityAgo the same in words, such as {@code 3 minutes ago}
+   * @param badges the badge templates the issuance ledger says it holds
+   */
+  public record Contact(
+      String id,
+      @Nullable String name,
+      @Nullable String email,
+      @Nullable String locationId,
+      @Nullable String locationName,
+      @Nullable String lastActivity,
+      @Nullable String lastActivityAgo,
+      List<String> badges) {
+    public Contact {
+      badges = List.copyOf(badges);
+    }
+
+    /** What to call the contact: its name, else its email, else its id. */
+    public String label() {
+      return name != null ? name : email != null ? email : id;
+    }
+  }
+
+  /**
+   * One thing that happened to a contact, in plain words.
+   *
+   * @param at when (ISO-8601)
+   * @param ago the same in words, such as {@code 3 minutes ago}
+   * @param kind {@code event}, {@code action}, {@code badge}, {@code failure} or {@code change}
+   * @param type what the logs and the API call it ({@code contact.tags-updated}, {@code
+   *     issue-badge}, a badge template id)
+   * @param title what happened, such as {@code Tags changed}
+   * @param state where it stands in words; empty when it has no state
+   * @param tone {@code ok}, {@code warn}, {@code bad} or empty, for the page's colours
+   * @param details further facts in words
+   * @param deadLetterId for a failure, the dead letter a retry replays
+   * @param retried for a failure, whether it was retried already
+   */
+  public record TimelineEntry(
+      String at,
+      String ago,
+      String kind,
+      String type,
+      String title,
+      String state,
+      String tone,
+      List<String> details,
+      @Nullable Long deadLetterId,
+      boolean retried) {
+    public TimelineEntry {
+      details = List.copyOf(details);
+    }
+  }
+
+  /** A contact and what happened to it, newest first. */
+  public record ContactTimeline(Contact contact, List<TimelineEntry> entries) {
+    public ContactTimeline {
+      entries = List.copyOf(entries);
+    }
+  }
 }

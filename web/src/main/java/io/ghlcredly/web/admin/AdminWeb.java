@@ -36,6 +36,8 @@ public final class AdminWeb {
           "GET /admin/api/jobs",
           "GET /admin/api/activity",
           "GET /admin/api/changes",
+          "GET /admin/api/contacts",
+          "GET /admin/api/contacts/{id}",
           "GET /admin/api/workspaces",
           "POST /admin/api/workspaces",
           "POST /admin/api/workspaces/{id}/locations",
@@ -84,6 +86,7 @@ public final class AdminWeb {
     endpoints.addAll(
         new SignInPages(access, operators.signIn(), operators.passwords(), renderer).endpoints());
     endpoints.addAll(new Dashboard(data, workspaces, pages, renderer).endpoints());
+    endpoints.addAll(new ContactPages(data, workspaces, pages, renderer).endpoints());
     endpoints.addAll(new WorkspacePages(workspaces, pages, renderer).endpoints());
     endpoints.addAll(new PasswordPage(access, operators.passwords(), pages, renderer).endpoints());
     endpoints.addAll(

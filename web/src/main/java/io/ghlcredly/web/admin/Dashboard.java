@@ -8,10 +8,12 @@ import io.javalin.http.HandlerType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The overview page at {@code /admin} (everything operators watch, for every role, limited to the
@@ -71,12 +73,17 @@ final class Dashboard {
     try {
       id = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      PageGuards.redirect(ctx, home(ctx), "not-found");
+      String contact = Forms.field(ctx, "contact");
+      PageGuards.redirect(
+          ctx, contact.isEmpty() ? home(ctx) : ContactPages.pathOf(contact), "not-found");
       return;
     }
     AdminViews.Replay replay =
         data.replay(new Scope(session.workspaces()), id, false, session.actor());
-    PageGuards.redirect(ctx, home(ctx), replay.result());
+    // A retry from a contact's page goes back to that page.
+    String contact = Forms.field(ctx, "contact");
+    String back = contact.isEmpty() ? home(ctx) : ContactPages.pathOf(contact);
+    PageGuards.redirect(ctx, back, replay.result());
   }
 
   /** The overview again, of the workspace the form was posted from. */
@@ -109,9 +116,17 @@ final class Dashboard {
     context.put("held", workspaces.held(scope));
     context.put("accounts", data.accounts(scope));
     context.put("rules", data.rules(scope));
-    context.put("events", data.events(scope, FEED));
-    context.put("journal", data.journal(scope, FEED));
-    context.put("deadLetters", data.deadLetters(scope, FEED));
+    List<AdminViews.Event> events = data.events(scope, FEED);
+    List<AdminViews.JournalEntry> journal = data.journal(scope, FEED);
+    List<AdminViews.DeadLetter> deadLetters = data.deadLetters(scope, FEED);
+    context.put("events", events);
+    context.put("journal", journal);
+    context.put("deadLetters", deadLetters);
+    Set<String> ids = new LinkedHashSet<>();
+    events.forEach(event -> ids.add(event.contactId()));
+    journal.forEach(entry -> ids.add(entry.contactId()));
+    deadLetters.forEach(letter -> ids.add(letter.contactId()));
+    context.put("people", data.people(ids));
     context.put("imports", data.imports(scope));
     context.put("rateLimits", data.rateLimits(scope));
     context.put("jobs", data.jobs(scope));
