@@ -31,6 +31,15 @@ public interface GrantedScopes {
   /** Read a location's custom field definitions. */
   String LOCATION_CUSTOM_FIELDS_READONLY = "locations/customFields.readonly";
 
+  /** List a location's workflows. */
+  String WORKFLOWS_READONLY = "workflows.readonly";
+
+  /** List a location's campaigns. */
+  String CAMPAIGNS_READONLY = "campaigns.readonly";
+
+  /** Read a location's users. */
+  String USERS_READONLY = "users.readonly";
+
   Set<String> granted();
 
   /** Whether a call needing {@code scope} may be sent. */

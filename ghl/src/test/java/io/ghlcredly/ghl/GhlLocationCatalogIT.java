@@ -3,12 +3,16 @@ package io.ghlcredly.ghl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ghlcredly.core.error.ApiException;
 import io.ghlcredly.core.model.LocationId;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.ghl.api.GhlCampaign;
 import io.ghlcredly.ghl.api.GhlCustomFieldDefinition;
 import io.ghlcredly.ghl.api.GhlTag;
+import io.ghlcredly.ghl.api.GhlUser;
+import io.ghlcredly.ghl.api.GhlWorkflow;
 import io.ghlcredly.testkit.ghl.GhlEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +66,26 @@ class GhlLocationCatalogIT {
   }
 
   @Test
+  void readsTheLocationsWorkflowsCampaignsAndUsers() {
+    String onboarding = emulator.seedWorkflow(academy.value(), "Onboarding", "published");
+    String welcome = emulator.seedCampaign(academy.value(), "Welcome", "published");
+    String grace = emulator.seedUser(academy.value(), "Grace", "Hopper", "grace@example.com");
+    emulator.seedWorkflow(campus.value(), "Campus tour", "draft");
+    GhlLocationCatalog catalog = catalog(emulator.accessToken());
+
+    assertThat(catalog.workflows(academy))
+        .extracting(GhlWorkflow::id, GhlWorkflow::name, GhlWorkflow::status)
+        .containsExactly(tuple(onboarding, "Onboarding", "published"));
+    assertThat(catalog.campaigns(academy))
+        .extracting(GhlCampaign::id, GhlCampaign::name)
+        .containsExactly(tuple(welcome, "Welcome"));
+    assertThat(catalog.users(academy))
+        .extracting(GhlUser::id, GhlUser::name, GhlUser::email)
+        .containsExactly(tuple(grace, "Grace Hopper", "grace@example.com"));
+    assertThat(emulator.requests().getLast().query()).containsEntry("locationId", academy.value());
+  }
+
+  @Test
   void anotherLocationsTokenIsRefused() {
     ApiException refused =
         catchThrowableOfType(
@@ -69,6 +93,12 @@ class GhlLocationCatalogIT {
             () -> catalog(emulator.privateTokenFor(campus.value())).tags(academy));
 
     assertThat(refused.status()).isEqualTo(403);
+    assertThat(
+            catchThrowableOfType(
+                    ApiException.class,
+                    () -> catalog(emulator.privateTokenFor(campus.value())).workflows(academy))
+                .status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -82,6 +112,12 @@ class GhlLocationCatalogIT {
     assertThatThrownBy(() -> new GhlLocationCatalog(client).tags(academy))
         .isInstanceOf(MissingScopeException.class);
     assertThatThrownBy(() -> new GhlLocationCatalog(client).customFields(academy))
+        .isInstanceOf(MissingScopeException.class);
+    assertThatThrownBy(() -> new GhlLocationCatalog(client).workflows(academy))
+        .isInstanceOf(MissingScopeException.class);
+    assertThatThrownBy(() -> new GhlLocationCatalog(client).campaigns(academy))
+        .isInstanceOf(MissingScopeException.class);
+    assertThatThrownBy(() -> new GhlLocationCatalog(client).users(academy))
         .isInstanceOf(MissingScopeException.class);
     assertThat(emulator.requests()).isEmpty();
   }

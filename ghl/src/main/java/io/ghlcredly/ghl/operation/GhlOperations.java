@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * HighLevel's actions and triggers for the catalog: one action per operation of apps/contacts.json
- * plus get-location, get-location-tags and get-custom-fields (apps/locations.json; the last two
- * feed the rule editor's pickers), and one trigger per webhook event we handle. Every action is
- * bound to one location's client; {@code GET /oauth/installedLocations} is not an action, since
+ * plus get-location, get-location-tags and get-custom-fields (apps/locations.json) and the
+ * workflows, campaigns and users of a location (apps/workflows.json, campaigns.json, users.json) —
+ * what the rule editor's pickers list — and one trigger per webhook event we handle. Every action
+ * is bound to one location's client; {@code GET /oauth/installedLocations} is not an action, since
  * only an agency (company) token may call it and no catalog client holds one.
  */
 public final class GhlOperations {
@@ -21,7 +22,9 @@ public final class GhlOperations {
   private static final Map<String, String> RENAMED =
       Map.of(
           "search-contacts-advanced", "search-contacts",
-          "create-association", "update-tags-in-bulk");
+          "create-association", "update-tags-in-bulk",
+          "get-workflow", "get-workflows",
+          "get-user-by-location", "get-users-by-location");
 
   private GhlOperations() {}
 

@@ -59,7 +59,8 @@ import org.junit.jupiter.api.Test;
  * Every operation of HighLevel's contacts.json, called through our typed client against the
  * emulator: the request we send and the emulator's answer must both validate against the spec. The
  * same for the emulator's location routes: get-location, the location's tags and custom fields
- * against locations.json, installed locations against oauth.json.
+ * against locations.json, its workflows, campaigns and users against workflows.json, campaigns.json
+ * and users.json, installed locations against oauth.json.
  */
 class GhlContractIT {
   private static final GhlOpenApiSpec SPEC = new GhlOpenApiSpec();
@@ -69,6 +70,12 @@ class GhlContractIT {
           "/locations/{locationId}",
           "/locations/{locationId}/tags",
           "/locations/{locationId}/customFields");
+
+  private static final GhlOpenApiSpec WORKFLOWS_SPEC =
+      new GhlOpenApiSpec("workflows.json", "/workflows/");
+  private static final GhlOpenApiSpec CAMPAIGNS_SPEC =
+      new GhlOpenApiSpec("campaigns.json", "/campaigns/");
+  private static final GhlOpenApiSpec USERS_SPEC = new GhlOpenApiSpec("users.json", "/users/");
 
   /** The operations of locations.json the catalog holds. */
   private static final List<String> LOCATION_OPERATIONS =
@@ -175,12 +182,47 @@ class GhlContractIT {
   }
 
   @Test
+  void workflowCampaignAndUserListsMatchTheirSpecs() {
+    emulator.seedWorkflow(location.value(), "Onboarding", "published");
+    emulator.seedCampaign(location.value(), "Welcome", "published");
+    emulator.seedCampaign(location.value(), "Spring promo", "draft");
+    emulator.seedUser(location.value(), "Grace", "Hopper", "grace@example.com");
+    GhlLocationCatalog pickers = new GhlLocationCatalog(client);
+
+    assertThat(pickers.workflows(location)).hasSize(1);
+    assertThat(pickers.campaigns(location)).hasSize(2);
+    assertThat(pickers.users(location)).hasSize(1);
+    client.send(
+        GhlEndpoint.GET_CAMPAIGNS,
+        Map.of(),
+        Map.of("locationId", location.value(), "status", "published"),
+        null);
+
+    List<String> problems = new ArrayList<>();
+    Map<String, GhlOpenApiSpec> specs =
+        Map.of("/workflows/", WORKFLOWS_SPEC, "/campaigns/", CAMPAIGNS_SPEC, "/users/", USERS_SPEC);
+    for (GhlExchange exchange : emulator.exchanges()) {
+      String call = exchange.request().path() + " " + exchange.response().status();
+      GhlOpenApiSpec spec = Objects.requireNonNull(specs.get(exchange.request().path()), call);
+      assertThat(exchange.response().status()).as(call).isEqualTo(200);
+      report(call + " request", spec.validateRequest(exchange.request()), problems);
+      report(call + " response", spec.validateResponse(exchange), problems);
+    }
+
+    assertThat(problems).isEmpty();
+    assertThat(emulator.exchanges()).hasSize(4);
+  }
+
+  @Test
   void catalogHasEveryOperationOfTheSpecWithItsScopeAndParameters() {
     Map<String, OperationSpec> catalog = new TreeMap<>();
     GhlOperations.operations(client).forEach(op -> catalog.put(op.spec().summary(), op.spec()));
 
     List<SpecOperation> operations = new ArrayList<>(SPEC.operations());
     LOCATION_OPERATIONS.forEach(id -> operations.add(LOCATIONS_SPEC.operation(id)));
+    operations.add(WORKFLOWS_SPEC.operation("get-workflow"));
+    operations.add(CAMPAIGNS_SPEC.operation("get-campaigns"));
+    operations.add(USERS_SPEC.operation("get-user-by-location"));
     for (SpecOperation operation : operations) {
       GhlEndpoint endpoint =
           GhlEndpoint.byOperationId(operation.operationId())

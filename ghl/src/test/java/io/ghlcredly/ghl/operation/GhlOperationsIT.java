@@ -35,8 +35,8 @@ class GhlOperationsIT {
   @Test
   void namesOperationsAfterTheSpecInKebabCase() {
     // The 32 operations of contacts.json; get-location, get-location-tags and get-custom-fields
-    // of locations.json.
-    assertThat(catalog.operations()).hasSize(35);
+    // of locations.json; the list operations of workflows.json, campaigns.json and users.json.
+    assertThat(catalog.operations()).hasSize(38);
     assertThat(catalog.operations())
         .extracting(OperationSpec::name)
         .contains(
@@ -48,13 +48,18 @@ class GhlOperationsIT {
             "ghl.remove-contact-from-every-campaign",
             "ghl.get-location",
             "ghl.get-location-tags",
-            "ghl.get-custom-fields");
+            "ghl.get-custom-fields",
+            "ghl.get-workflows",
+            "ghl.get-campaigns",
+            "ghl.get-users-by-location");
     assertThat(catalog.find("ghl.get-location").orElseThrow().spec().requiredScope())
         .hasValue("locations.readonly");
     assertThat(catalog.find("ghl.get-location-tags").orElseThrow().spec().requiredScope())
         .hasValue("locations/tags.readonly");
     assertThat(catalog.find("ghl.get-custom-fields").orElseThrow().spec().requiredScope())
         .hasValue("locations/customFields.readonly");
+    assertThat(catalog.find("ghl.get-users-by-location").orElseThrow().spec().requiredScope())
+        .hasValue("users.readonly");
     OperationSpec getContact = catalog.find("ghl.get-contact").orElseThrow().spec();
     assertThat(getContact.requiredScope()).hasValue("contacts.readonly");
     assertThat(getContact.pathTemplate()).isEqualTo("/contacts/{contactId}");
@@ -105,7 +110,7 @@ class GhlOperationsIT {
   }
 
   @Test
-  void listsTheLocationsTagsAndCustomFieldsForThePickers() {
+  void listsWhatTheRuleEditorsPickersOffer() {
     emulator.seedContact("Ada", "Lovelace", "ada@example.com", "vip");
     String course = emulator.seedCustomField(emulator.locationId(), "Course Code", "TEXT");
 
@@ -116,10 +121,13 @@ class GhlOperationsIT {
             "ghl.get-custom-fields",
             Map.of("locationId", emulator.locationId(), "model", "contact"),
             null);
+    String workflows =
+        invoke("ghl.get-workflows", Map.of("locationId", emulator.locationId()), null);
 
     assertThat(tags).contains("\"name\":\"vip\"");
+    assertThat(workflows).contains("\"workflows\"");
     assertThat(fields).contains(course).contains("contact.course_code");
-    assertThat(emulator.requests().getLast().rawQuery()).isEqualTo("model=contact");
+    assertThat(emulator.requests().get(1).rawQuery()).isEqualTo("model=contact");
   }
 
   @Test

@@ -35,7 +35,8 @@ import java.util.function.ObjIntConsumer;
  * /locations/{locationId}} and {@code GET /oauth/installedLocations} (agency token) describe them;
  * {@code GET /locations/{locationId}/tags} lists the tags its contacts carry (and {@link
  * #seedLocationTag}'s), {@code GET /locations/{locationId}/customFields} the fields {@link
- * #seedCustomField} added.
+ * #seedCustomField} added; {@code GET /workflows/}, {@code GET /campaigns/} and {@code GET /users/}
+ * what {@link #seedWorkflow}, {@link #seedCampaign} and {@link #seedUser} added.
  *
  * <p>Webhooks: every change through the API or through {@link #createContact}, {@link #addTags},
  * {@link #removeTags} and {@link #deleteContact} posts an event ({@code ContactCreate}, {@code
@@ -327,6 +328,29 @@ public final class GhlEmulator implements AutoCloseable {
   public String seedLocationTag(String location, String name) {
     locations.require(location);
     return catalog.createTag(location, name);
+  }
+
+  /**
+   * Adds a workflow to the location, listed by {@code GET /workflows/}; returns its id (a UUID, as
+   * HighLevel's are).
+   *
+   * @param status {@code draft} or {@code published}
+   */
+  public String seedWorkflow(String location, String name, String status) {
+    locations.require(location);
+    return catalog.addWorkflow(location, name, status, store.now()).id();
+  }
+
+  /** Adds a campaign to the location, listed by {@code GET /campaigns/}; returns its id. */
+  public String seedCampaign(String location, String name, String status) {
+    locations.require(location);
+    return catalog.addCampaign(location, name, status, store.now()).id();
+  }
+
+  /** Adds a user to the location, listed by {@code GET /users/}; returns its id. */
+  public String seedUser(String location, String firstName, String lastName, String email) {
+    locations.require(location);
+    return catalog.addUser(location, firstName, lastName, email).id();
   }
 
   /** Adds tags as {@code POST /contacts/{id}/tags} would ({@code ContactTagUpdate} if changed). */

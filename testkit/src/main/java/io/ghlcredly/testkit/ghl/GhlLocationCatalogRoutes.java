@@ -7,13 +7,17 @@ import io.ghlcredly.testkit.server.EmulatorResponse;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * What a location defines, for the rule editor's pickers (apps/locations.json): {@code GET
  * /locations/{locationId}/tags} (get-location-tags: the tags its contacts carry and the tags
  * created on their own, each with its id) and {@code GET /locations/{locationId}/customFields}
  * (get-custom-fields: the seeded contact fields; query {@code model} is {@code contact}, {@code
- * opportunity} or {@code all}). A location's token reads its own location only (403 otherwise); the
+ * opportunity} or {@code all}); and, by query {@code locationId}, {@code GET /workflows/}
+ * (get-workflow, apps/workflows.json), {@code GET /campaigns/} (get-campaigns, filter {@code
+ * status}, apps/campaigns.json) and {@code GET /users/} (get-user-by-location, apps/users.json),
+ * each listing what was seeded. A location's token reads its own location only (403 otherwise); the
  * caller's token class and scope are checked before. Thread-safe (reads only thread-safe parts).
  */
 final class GhlLocationCatalogRoutes {
@@ -71,6 +75,91 @@ final class GhlLocationCatalogRoutes {
             .put("model", "contact");
       }
     }
+    return GhlResponses.ok(200, response);
+  }
+
+  EmulatorResponse workflows(EmulatorRequest request, GhlCaller caller) {
+    return listed(
+        request,
+        caller,
+        422,
+        (locationId, response) -> {
+          ArrayNode workflows = response.putArray("workflows");
+          for (EmulatedLocationCatalog.Named workflow : catalog.workflows(locationId)) {
+            workflows
+                .addObject()
+                .put("id", workflow.id())
+                .put("name", workflow.name())
+                .put("status", workflow.status())
+                .put("version", 1)
+                .put("createdAt", workflow.createdAt())
+                .put("updatedAt", workflow.createdAt())
+                .put("locationId", locationId);
+          }
+        });
+  }
+
+  EmulatorResponse campaigns(EmulatorRequest request, GhlCaller caller) {
+    String status = request.query().get("status");
+    return listed(
+        request,
+        caller,
+        422,
+        (locationId, response) -> {
+          ArrayNode campaigns = response.putArray("campaigns");
+          for (EmulatedLocationCatalog.Named campaign : catalog.campaigns(locationId)) {
+            if (status == null || status.equals(campaign.status())) {
+              campaigns
+                  .addObject()
+                  .put("id", campaign.id())
+                  .put("name", campaign.name())
+                  .put("status", campaign.status())
+                  .put("locationId", locationId);
+            }
+          }
+        });
+  }
+
+  EmulatorResponse users(EmulatorRequest request, GhlCaller caller) {
+    // users.json documents no 422 for this operation; a missing locationId is a 400 there.
+    return listed(
+        request,
+        caller,
+        400,
+        (locationId, response) -> {
+          ArrayNode users = response.putArray("users");
+          for (EmulatedLocationCatalog.User user : catalog.users(locationId)) {
+            users
+                .addObject()
+                .put("id", user.id())
+                .put("name", (user.firstName() + " " + user.lastName()).trim())
+                .put("firstName", user.firstName())
+                .put("lastName", user.lastName())
+                .put("email", user.email());
+          }
+        });
+  }
+
+  /**
+   * A list named by the {@code locationId} query parameter: missing is {@code missingStatus},
+   * another location than the caller's 403.
+   */
+  private static EmulatorResponse listed(
+      EmulatorRequest request,
+      GhlCaller caller,
+      int missingStatus,
+      BiConsumer<String, ObjectNode> fill) {
+    String locationId = request.query().getOrDefault("locationId", "");
+    if (locationId.isBlank()) {
+      return missingStatus == 422
+          ? GhlResponses.unprocessable(List.of("locationId should not be empty"))
+          : GhlResponses.error(missingStatus, "locationId should not be empty");
+    }
+    if (!caller.accountId().equals(locationId)) {
+      return GhlResponses.noAccessToLocation();
+    }
+    ObjectNode response = GhlResponses.object();
+    fill.accept(locationId, response);
     return GhlResponses.ok(200, response);
   }
 }

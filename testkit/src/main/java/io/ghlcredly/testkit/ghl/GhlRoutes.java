@@ -15,13 +15,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The 32 operations of apps/contacts.json, registered by group (contacts, lists and search, tasks,
- * notes, tags, the rest), plus get-location, the location's tags and custom fields and the
- * installed locations, behind the checks HighLevel makes on every call, in its order: {@code
- * Version} header (401 when missing, 400 when unknown), bearer token (401, also for a token of the
- * wrong class or without the route's scope), rate limit of the caller's location or company (429;
- * the {@code X-RateLimit-*} headers go on every authenticated answer), a contact of another
- * location (403), then the endpoint's own validation (422 for unknown or missing properties).
- * Thread-safe (stateless apart from the thread-safe parts it is given).
+ * notes, tags, the rest), plus get-location, the location's tags, custom fields, workflows,
+ * campaigns and users, and the installed locations, behind the checks HighLevel makes on every
+ * call, in its order: {@code Version} header (401 when missing, 400 when unknown), bearer token
+ * (401, also for a token of the wrong class or without the route's scope), rate limit of the
+ * caller's location or company (429; the {@code X-RateLimit-*} headers go on every authenticated
+ * answer), a contact of another location (403), then the endpoint's own validation (422 for unknown
+ * or missing properties). Thread-safe (stateless apart from the thread-safe parts it is given).
  */
 final class GhlRoutes {
   static final Set<String> KNOWN_VERSIONS = Set.of("2021-07-28", "2021-04-15", "2023-02-21", "v3");
@@ -114,6 +114,16 @@ final class GhlRoutes {
         "GET",
         "/locations/{locationId}/customFields",
         guarded(Audience.LOCATION, "locations/customFields.readonly", catalogRoutes::customFields));
+    server.route(
+        "GET",
+        "/workflows/",
+        guarded(Audience.LOCATION, "workflows.readonly", catalogRoutes::workflows));
+    server.route(
+        "GET",
+        "/campaigns/",
+        guarded(Audience.LOCATION, "campaigns.readonly", catalogRoutes::campaigns));
+    server.route(
+        "GET", "/users/", guarded(Audience.LOCATION, "users.readonly", catalogRoutes::users));
     server.route(
         "GET",
         "/oauth/installedLocations",

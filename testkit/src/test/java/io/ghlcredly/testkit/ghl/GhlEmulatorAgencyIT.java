@@ -110,7 +110,7 @@ class GhlEmulatorAgencyIT {
   }
 
   @Test
-  void locationTagsAndCustomFieldsNeedTheirScopesAndALocationToken() {
+  void pickerListsNeedTheirScopesAndALocationToken() {
     JsonNode company = install(emulator.companyId(), AGENCY_SCOPES);
     oauth.consentAs(academy);
     GhlApiCaller contactsOnly = api(bearer(exchange(consent(Set.of("contacts.readonly")))));
@@ -124,6 +124,9 @@ class GhlEmulatorAgencyIT {
     assertThat(contactsOnly.get("/locations/" + academy + "/tags").statusCode()).isEqualTo(401);
     assertThat(contactsOnly.get("/locations/" + academy + "/customFields").statusCode())
         .isEqualTo(401);
+    assertThat(contactsOnly.get("/workflows/?locationId=" + academy).statusCode()).isEqualTo(401);
+    assertThat(contactsOnly.get("/campaigns/?locationId=" + academy).statusCode()).isEqualTo(401);
+    assertThat(contactsOnly.get("/users/?locationId=" + academy).statusCode()).isEqualTo(401);
     assertThat(pickers.get("/locations/" + academy + "/tags").statusCode()).isEqualTo(200);
     assertThat(pickers.get("/locations/" + academy + "/customFields").statusCode()).isEqualTo(200);
     assertThat(api(bearer(company)).get("/locations/" + academy + "/tags").statusCode())

@@ -83,6 +83,33 @@ class GhlEmulatorLocationCatalogIT {
         .isEqualTo("The token does not have access to this location.");
   }
 
+  @Test
+  void workflowsCampaignsAndUsersSeededAreListedForTheirLocationOnly() {
+    String onboarding = emulator.seedWorkflow(academy, "Onboarding", "published");
+    emulator.seedWorkflow(campus, "Campus tour", "draft");
+    emulator.seedCampaign(academy, "Welcome", "published");
+    emulator.seedCampaign(academy, "Spring promo", "draft");
+    String grace = emulator.seedUser(academy, "Grace", "Hopper", "grace@example.com");
+
+    JsonNode workflows = json(academyApi.get("/workflows/?locationId=" + academy));
+    JsonNode published =
+        json(academyApi.get("/campaigns/?locationId=" + academy + "&status=published"));
+    JsonNode users = json(academyApi.get("/users/?locationId=" + academy));
+
+    assertThat(workflows.path("workflows").findValuesAsText("name")).containsExactly("Onboarding");
+    assertThat(workflows.path("workflows").get(0).path("id").asText()).isEqualTo(onboarding);
+    assertThat(published.path("campaigns").findValuesAsText("name")).containsExactly("Welcome");
+    assertThat(json(academyApi.get("/campaigns/?locationId=" + academy)).path("campaigns"))
+        .hasSize(2);
+    assertThat(users.path("users").get(0).path("id").asText()).isEqualTo(grace);
+    assertThat(users.path("users").get(0).path("name").asText()).isEqualTo("Grace Hopper");
+    assertThat(users.path("users").get(0).path("email").asText()).isEqualTo("grace@example.com");
+    assertThat(campusApi.get("/workflows/?locationId=" + academy).statusCode()).isEqualTo(403);
+    assertThat(campusApi.get("/campaigns/?locationId=" + academy).statusCode()).isEqualTo(403);
+    assertThat(campusApi.get("/users/?locationId=" + academy).statusCode()).isEqualTo(403);
+    assertThat(academyApi.get("/workflows/").statusCode()).isEqualTo(422);
+  }
+
   private static List<String> tagNames(GhlApiCaller api, String location) {
     List<String> names = new ArrayList<>();
     json(api.get("/locations/" + location + "/tags"))
