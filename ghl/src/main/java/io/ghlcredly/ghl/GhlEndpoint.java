@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The 32 operations of HighLevel's apps/contacts.json and get-location of apps/locations.json (API
- * version 2021-07-28): operationId, method, path template, the scope its {@code security} requires,
- * query parameters and body use. The one table both {@link GhlClient} and the catalog read, so the
- * scope check and the paths cannot drift apart.
+ * The 32 operations of HighLevel's apps/contacts.json; of apps/locations.json, get-location,
+ * get-location-tags and get-custom-fields; and the list operations of apps/workflows.json,
+ * apps/campaigns.json and apps/users.json (get-user-by-location) (API version 2021-07-28):
+ * operationId, method, path template, the scope its {@code security} requires, query parameters and
+ * body use. The one table both {@link GhlClient} and the catalog read, so the scope check and the
+ * paths cannot drift apart.
  */
 public enum GhlEndpoint {
   GET_CONTACT(
@@ -262,7 +264,52 @@ public enum GhlEndpoint {
       "/locations/{locationId}",
       GrantedScopes.LOCATIONS_READONLY,
       BodyUse.NONE,
-      "Get a location (sub-account): its name, company and address");
+      "Get a location (sub-account): its name, company and address"),
+  /** apps/locations.json: the location's tags, for the rule editor's tag pickers. */
+  GET_LOCATION_TAGS(
+      "get-location-tags",
+      "GET",
+      "/locations/{locationId}/tags",
+      GrantedScopes.LOCATION_TAGS_READONLY,
+      BodyUse.NONE,
+      "List a location's tags (id, name)"),
+  /** apps/locations.json: the location's custom fields (id, name, fieldKey, dataType). */
+  GET_CUSTOM_FIELDS(
+      "get-custom-fields",
+      "GET",
+      "/locations/{locationId}/customFields",
+      GrantedScopes.LOCATION_CUSTOM_FIELDS_READONLY,
+      BodyUse.NONE,
+      "List a location's custom fields (id, name, fieldKey, dataType)",
+      ParamSpec.query("model", false, "contact, opportunity or all")),
+  /** apps/workflows.json: the location's workflows (id, name, status), to name them in rules. */
+  GET_WORKFLOWS(
+      "get-workflow",
+      "GET",
+      "/workflows/",
+      GrantedScopes.WORKFLOWS_READONLY,
+      BodyUse.NONE,
+      "List a location's workflows (id, name, status)",
+      ParamSpec.query("locationId", true, "location (sub-account) id")),
+  /** apps/campaigns.json: the location's campaigns (id, name, status). */
+  GET_CAMPAIGNS(
+      "get-campaigns",
+      "GET",
+      "/campaigns/",
+      GrantedScopes.CAMPAIGNS_READONLY,
+      BodyUse.NONE,
+      "List a location's campaigns (id, name, status)",
+      ParamSpec.query("locationId", true, "location (sub-account) id"),
+      ParamSpec.query("status", false, "only campaigns in this status, such as published")),
+  /** apps/users.json: the location's users (id, name, email), such as task assignees. */
+  GET_USERS_BY_LOCATION(
+      "get-user-by-location",
+      "GET",
+      "/users/",
+      GrantedScopes.USERS_READONLY,
+      BodyUse.NONE,
+      "List a location's users (id, name, email)",
+      ParamSpec.query("locationId", true, "location (sub-account) id"));
 
   private final String operationId;
   private final String method;
@@ -297,7 +344,7 @@ public enum GhlEndpoint {
     this.params = List.copyOf(all);
   }
 
-  /** The operationId in apps/contacts.json (apps/locations.json for {@link #GET_LOCATION}). */
+  /** The operationId in the app spec it comes from (apps/contacts.json, apps/locations.json…). */
   public String operationId() {
     return operationId;
   }

@@ -25,6 +25,21 @@ public interface GrantedScopes {
   /** Read a location's (sub-account's) details, such as its name. */
   String LOCATIONS_READONLY = "locations.readonly";
 
+  /** Read a location's tags. */
+  String LOCATION_TAGS_READONLY = "locations/tags.readonly";
+
+  /** Read a location's custom field definitions. */
+  String LOCATION_CUSTOM_FIELDS_READONLY = "locations/customFields.readonly";
+
+  /** List a location's workflows. */
+  String WORKFLOWS_READONLY = "workflows.readonly";
+
+  /** List a location's campaigns. */
+  String CAMPAIGNS_READONLY = "campaigns.readonly";
+
+  /** Read a location's users. */
+  String USERS_READONLY = "users.readonly";
+
   Set<String> granted();
 
   /** Whether a call needing {@code scope} may be sent. */

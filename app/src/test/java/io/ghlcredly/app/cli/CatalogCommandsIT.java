@@ -62,11 +62,15 @@ class CatalogCommandsIT {
         .contains("ghl.get-contact")
         .contains("ghl.search-contacts")
         .contains("ghl.remove-tags")
+        .contains("ghl.get-location-tags")
+        .contains("ghl.get-custom-fields")
+        .contains("ghl.get-workflows")
         .contains("contacts.write")
         .contains("ghl.contact-tag-update")
         .contains("ContactTagUpdate");
     long ghlActions = out.toString().lines().filter(line -> line.startsWith("  ghl.")).count();
-    assertThat(ghlActions).isGreaterThanOrEqualTo(32 + 13);
+    // 38 actions (32 contacts, 3 locations, workflows, campaigns, users) and 13 webhook triggers.
+    assertThat(ghlActions).isGreaterThanOrEqualTo(38 + 13);
   }
 
   @Test
@@ -86,6 +90,25 @@ class CatalogCommandsIT {
 
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString()).contains("\"contact\"").contains(ada).contains("vip");
+  }
+
+  @Test
+  void callListsTheLocationsTagsForThePickers() {
+    ghl.seedContact("Ada", "Lovelace", "ada@example.com", "vip");
+
+    int exit =
+        run(
+            "call",
+            "ghl.get-location-tags",
+            "-p",
+            "locationId=" + ghl.locationId(),
+            "--base-url",
+            ghl.baseUrl().toString(),
+            "-c",
+            config.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("\"tags\"").contains("vip");
   }
 
   @Test

@@ -11,16 +11,20 @@ import java.util.Map;
 
 /**
  * HighLevel's actions and triggers for the catalog: one action per operation of apps/contacts.json
- * plus get-location (apps/locations.json), and one trigger per webhook event we handle. Every
- * action is bound to one location's client; {@code GET /oauth/installedLocations} is not an action,
- * since only an agency (company) token may call it and no catalog client holds one.
+ * plus get-location, get-location-tags and get-custom-fields (apps/locations.json) and the
+ * workflows, campaigns and users of a location (apps/workflows.json, campaigns.json, users.json) —
+ * what the rule editor's pickers list — and one trigger per webhook event we handle. Every action
+ * is bound to one location's client; {@code GET /oauth/installedLocations} is not an action, since
+ * only an agency (company) token may call it and no catalog client holds one.
  */
 public final class GhlOperations {
   /** Catalog names that read better than the spec's operationIds. */
   private static final Map<String, String> RENAMED =
       Map.of(
           "search-contacts-advanced", "search-contacts",
-          "create-association", "update-tags-in-bulk");
+          "create-association", "update-tags-in-bulk",
+          "get-workflow", "get-workflows",
+          "get-user-by-location", "get-users-by-location");
 
   private GhlOperations() {}
 

@@ -11,6 +11,7 @@ import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.core.port.TokenStore.AccountType;
 import io.ghlcredly.ghl.GhlClient;
 import io.ghlcredly.ghl.GhlEndpoint;
+import io.ghlcredly.ghl.GhlLocationCatalog;
 import io.ghlcredly.ghl.GhlLocations;
 import io.ghlcredly.ghl.GhlSettings;
 import io.ghlcredly.ghl.api.BulkTagsRequest;
@@ -19,7 +20,9 @@ import io.ghlcredly.ghl.api.ContactInput;
 import io.ghlcredly.ghl.api.CreateContactResult;
 import io.ghlcredly.ghl.api.CreateTaskRequest;
 import io.ghlcredly.ghl.api.GhlContact;
+import io.ghlcredly.ghl.api.GhlCustomFieldDefinition;
 import io.ghlcredly.ghl.api.GhlCustomFieldValue;
+import io.ghlcredly.ghl.api.GhlTag;
 import io.ghlcredly.ghl.api.NoteRequest;
 import io.ghlcredly.ghl.api.SearchContactsRequest;
 import io.ghlcredly.ghl.api.SearchContactsRequest.SearchFilter;
@@ -55,13 +58,29 @@ import org.junit.jupiter.api.Test;
 /**
  * Every operation of HighLevel's contacts.json, called through our typed client against the
  * emulator: the request we send and the emulator's answer must both validate against the spec. The
- * same for the emulator's location routes: get-location against locations.json, installed locations
- * against oauth.json.
+ * same for the emulator's location routes: get-location, the location's tags and custom fields
+ * against locations.json, its workflows, campaigns and users against workflows.json, campaigns.json
+ * and users.json, installed locations against oauth.json.
  */
 class GhlContractIT {
   private static final GhlOpenApiSpec SPEC = new GhlOpenApiSpec();
   private static final GhlOpenApiSpec LOCATIONS_SPEC =
-      new GhlOpenApiSpec("locations.json", "/locations/{locationId}");
+      new GhlOpenApiSpec(
+          "locations.json",
+          "/locations/{locationId}",
+          "/locations/{locationId}/tags",
+          "/locations/{locationId}/customFields");
+
+  private static final GhlOpenApiSpec WORKFLOWS_SPEC =
+      new GhlOpenApiSpec("workflows.json", "/workflows/");
+  private static final GhlOpenApiSpec CAMPAIGNS_SPEC =
+      new GhlOpenApiSpec("campaigns.json", "/campaigns/");
+  private static final GhlOpenApiSpec USERS_SPEC = new GhlOpenApiSpec("users.json", "/users/");
+
+  /** The operations of locations.json the catalog holds. */
+  private static final List<String> LOCATION_OPERATIONS =
+      List.of("get-location", "get-location-tags", "get-custom-fields");
+
   private static final GhlOpenApiSpec OAUTH_SPEC =
       new GhlOpenApiSpec("oauth.json", "/oauth/installedLocations");
   private static final URI REDIRECT = URI.create("https://sync.example.com/oauth/ghl/callback");
@@ -130,12 +149,80 @@ class GhlContractIT {
   }
 
   @Test
+  void locationTagsAndCustomFieldsMatchTheLocationsSpec() {
+    String ada = emulator.seedContact("Ada", "Lovelace", "ada@example.com", "vip");
+    emulator.addTags(ada, "course-101");
+    emulator.seedLocationTag(location.value(), "planned");
+    emulator.seedCustomField(location.value(), "Course Code", "TEXT");
+    emulator.seedCustomField(location.value(), "Score", "NUMERICAL");
+    GhlLocationCatalog pickers = new GhlLocationCatalog(client);
+
+    assertThat(pickers.tags(location))
+        .extracting(GhlTag::name)
+        .containsExactlyInAnyOrder("vip", "course-101", "planned");
+    assertThat(pickers.customFields(location))
+        .extracting(GhlCustomFieldDefinition::fieldKey)
+        .containsExactly("contact.course_code", "contact.score");
+    client.send(
+        GhlEndpoint.GET_CUSTOM_FIELDS,
+        Map.of("locationId", location.value()),
+        Map.of("model", "all"),
+        null);
+
+    List<String> problems = new ArrayList<>();
+    for (GhlExchange exchange : emulator.exchanges()) {
+      String call = exchange.request().path() + " " + exchange.response().status();
+      assertThat(exchange.response().status()).as(call).isEqualTo(200);
+      report(call + " request", LOCATIONS_SPEC.validateRequest(exchange.request()), problems);
+      report(call + " response", LOCATIONS_SPEC.validateResponse(exchange), problems);
+    }
+
+    assertThat(problems).isEmpty();
+    assertThat(emulator.exchanges()).hasSize(3);
+  }
+
+  @Test
+  void workflowCampaignAndUserListsMatchTheirSpecs() {
+    emulator.seedWorkflow(location.value(), "Onboarding", "published");
+    emulator.seedCampaign(location.value(), "Welcome", "published");
+    emulator.seedCampaign(location.value(), "Spring promo", "draft");
+    emulator.seedUser(location.value(), "Grace", "Hopper", "grace@example.com");
+    GhlLocationCatalog pickers = new GhlLocationCatalog(client);
+
+    assertThat(pickers.workflows(location)).hasSize(1);
+    assertThat(pickers.campaigns(location)).hasSize(2);
+    assertThat(pickers.users(location)).hasSize(1);
+    client.send(
+        GhlEndpoint.GET_CAMPAIGNS,
+        Map.of(),
+        Map.of("locationId", location.value(), "status", "published"),
+        null);
+
+    List<String> problems = new ArrayList<>();
+    Map<String, GhlOpenApiSpec> specs =
+        Map.of("/workflows/", WORKFLOWS_SPEC, "/campaigns/", CAMPAIGNS_SPEC, "/users/", USERS_SPEC);
+    for (GhlExchange exchange : emulator.exchanges()) {
+      String call = exchange.request().path() + " " + exchange.response().status();
+      GhlOpenApiSpec spec = Objects.requireNonNull(specs.get(exchange.request().path()), call);
+      assertThat(exchange.response().status()).as(call).isEqualTo(200);
+      report(call + " request", spec.validateRequest(exchange.request()), problems);
+      report(call + " response", spec.validateResponse(exchange), problems);
+    }
+
+    assertThat(problems).isEmpty();
+    assertThat(emulator.exchanges()).hasSize(4);
+  }
+
+  @Test
   void catalogHasEveryOperationOfTheSpecWithItsScopeAndParameters() {
     Map<String, OperationSpec> catalog = new TreeMap<>();
     GhlOperations.operations(client).forEach(op -> catalog.put(op.spec().summary(), op.spec()));
 
     List<SpecOperation> operations = new ArrayList<>(SPEC.operations());
-    operations.add(LOCATIONS_SPEC.operation("get-location"));
+    LOCATION_OPERATIONS.forEach(id -> operations.add(LOCATIONS_SPEC.operation(id)));
+    operations.add(WORKFLOWS_SPEC.operation("get-workflow"));
+    operations.add(CAMPAIGNS_SPEC.operation("get-campaigns"));
+    operations.add(USERS_SPEC.operation("get-user-by-location"));
     for (SpecOperation operation : operations) {
       GhlEndpoint endpoint =
           GhlEndpoint.byOperationId(operation.operationId())

@@ -34,8 +34,9 @@ class GhlOperationsIT {
 
   @Test
   void namesOperationsAfterTheSpecInKebabCase() {
-    // The 32 operations of contacts.json, and get-location of locations.json.
-    assertThat(catalog.operations()).hasSize(33);
+    // The 32 operations of contacts.json; get-location, get-location-tags and get-custom-fields
+    // of locations.json; the list operations of workflows.json, campaigns.json and users.json.
+    assertThat(catalog.operations()).hasSize(38);
     assertThat(catalog.operations())
         .extracting(OperationSpec::name)
         .contains(
@@ -45,9 +46,20 @@ class GhlOperationsIT {
             "ghl.get-contacts-by-business-id",
             "ghl.update-tags-in-bulk",
             "ghl.remove-contact-from-every-campaign",
-            "ghl.get-location");
+            "ghl.get-location",
+            "ghl.get-location-tags",
+            "ghl.get-custom-fields",
+            "ghl.get-workflows",
+            "ghl.get-campaigns",
+            "ghl.get-users-by-location");
     assertThat(catalog.find("ghl.get-location").orElseThrow().spec().requiredScope())
         .hasValue("locations.readonly");
+    assertThat(catalog.find("ghl.get-location-tags").orElseThrow().spec().requiredScope())
+        .hasValue("locations/tags.readonly");
+    assertThat(catalog.find("ghl.get-custom-fields").orElseThrow().spec().requiredScope())
+        .hasValue("locations/customFields.readonly");
+    assertThat(catalog.find("ghl.get-users-by-location").orElseThrow().spec().requiredScope())
+        .hasValue("users.readonly");
     OperationSpec getContact = catalog.find("ghl.get-contact").orElseThrow().spec();
     assertThat(getContact.requiredScope()).hasValue("contacts.readonly");
     assertThat(getContact.pathTemplate()).isEqualTo("/contacts/{contactId}");
@@ -95,6 +107,27 @@ class GhlOperationsIT {
 
     assertThat(answer).contains("a+b@example.com");
     assertThat(emulator.requests().getLast().rawQuery()).contains("email=a%2Bb%40example.com");
+  }
+
+  @Test
+  void listsWhatTheRuleEditorsPickersOffer() {
+    emulator.seedContact("Ada", "Lovelace", "ada@example.com", "vip");
+    String course = emulator.seedCustomField(emulator.locationId(), "Course Code", "TEXT");
+
+    String tags =
+        invoke("ghl.get-location-tags", Map.of("locationId", emulator.locationId()), null);
+    String fields =
+        invoke(
+            "ghl.get-custom-fields",
+            Map.of("locationId", emulator.locationId(), "model", "contact"),
+            null);
+    String workflows =
+        invoke("ghl.get-workflows", Map.of("locationId", emulator.locationId()), null);
+
+    assertThat(tags).contains("\"name\":\"vip\"");
+    assertThat(workflows).contains("\"workflows\"");
+    assertThat(fields).contains(course).contains("contact.course_code");
+    assertThat(emulator.requests().get(1).rawQuery()).isEqualTo("model=contact");
   }
 
   @Test

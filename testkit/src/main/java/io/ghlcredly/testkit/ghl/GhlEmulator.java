@@ -32,7 +32,11 @@ import java.util.function.ObjIntConsumer;
  * token's location: another location's contact answers 403, as does a {@code locationId} other than
  * the token's. Rate limits are counted per location. The methods without a location act on the
  * first location (creating) or on whichever location holds the contact (changing). {@code GET
- * /locations/{locationId}} and {@code GET /oauth/installedLocations} (agency token) describe them.
+ * /locations/{locationId}} and {@code GET /oauth/installedLocations} (agency token) describe them;
+ * {@code GET /locations/{locationId}/tags} lists the tags its contacts carry (and {@link
+ * #seedLocationTag}'s), {@code GET /locations/{locationId}/customFields} the fields {@link
+ * #seedCustomField} added; {@code GET /workflows/}, {@code GET /campaigns/} and {@code GET /users/}
+ * what {@link #seedWorkflow}, {@link #seedCampaign} and {@link #seedUser} added.
  *
  * <p>Webhooks: every change through the API or through {@link #createContact}, {@link #addTags},
  * {@link #removeTags} and {@link #deleteContact} posts an event ({@code ContactCreate}, {@code
@@ -50,6 +54,7 @@ public final class GhlEmulator implements AutoCloseable {
   private final GhlWebhookSigner signer;
   private final GhlWebhookSender webhooks;
   private final EmulatedLocations locations = new EmulatedLocations();
+  private final EmulatedLocationCatalog catalog = new EmulatedLocationCatalog();
   private final String locationId;
   private final GhlRoutes routes;
   private final GhlOAuthEmulator oauth;
@@ -76,7 +81,7 @@ public final class GhlEmulator implements AutoCloseable {
     this.server = new EmulatorServer(settings.port(), "", settings.connectionFaults());
     this.oauth = new GhlOAuthEmulator(settings.clock(), GhlContactStore.newId(), locations::ids);
     oauth.register(server);
-    this.routes = new GhlRoutes(store, extras, limiter, webhooks, locations, oauth);
+    this.routes = new GhlRoutes(store, extras, limiter, webhooks, locations, catalog, oauth);
     routes.register(server);
     server.start();
   }
@@ -302,6 +307,50 @@ public final class GhlEmulator implements AutoCloseable {
     ObjectNode contact = store.create(location, fields(firstName, lastName, email, tags));
     webhooks.publish("ContactCreate", contact);
     return contact.get("id").asText();
+  }
+
+  /**
+   * Adds a contact custom field to the location, listed by {@code GET
+   * /locations/{locationId}/customFields} with the key {@code contact.<name in snake case>};
+   * returns its id, the one contacts' {@code customFields} values name.
+   *
+   * @param dataType HighLevel's type, such as {@code TEXT}, {@code NUMERICAL}, {@code DATE}
+   */
+  public String seedCustomField(String location, String name, String dataType) {
+    locations.require(location);
+    return catalog.addCustomField(location, name, dataType).id();
+  }
+
+  /**
+   * Adds a tag to the location that no contact carries yet (as {@code POST
+   * /locations/{locationId}/tags} would); returns its id. Tags contacts carry are listed anyway.
+   */
+  public String seedLocationTag(String location, String name) {
+    locations.require(location);
+    return catalog.createTag(location, name);
+  }
+
+  /**
+   * Adds a workflow to the location, listed by {@code GET /workflows/}; returns its id (a UUID, as
+   * HighLevel's are).
+   *
+   * @param status {@code draft} or {@code published}
+   */
+  public String seedWorkflow(String location, String name, String status) {
+    locations.require(location);
+    return catalog.addWorkflow(location, name, status, store.now()).id();
+  }
+
+  /** Adds a campaign to the location, listed by {@code GET /campaigns/}; returns its id. */
+  public String seedCampaign(String location, String name, String status) {
+    locations.require(location);
+    return catalog.addCampaign(location, name, status, store.now()).id();
+  }
+
+  /** Adds a user to the location, listed by {@code GET /users/}; returns its id. */
+  public String seedUser(String location, String firstName, String lastName, String email) {
+    locations.require(location);
+    return catalog.addUser(location, firstName, lastName, email).id();
   }
 
   /** Adds tags as {@code POST /contacts/{id}/tags} would ({@code ContactTagUpdate} if changed). */

@@ -15,13 +15,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The 32 operations of apps/contacts.json, registered by group (contacts, lists and search, tasks,
- * notes, tags, the rest), plus get-location and the installed locations, behind the checks
- * HighLevel makes on every call, in its order: {@code Version} header (401 when missing, 400 when
- * unknown), bearer token (401, also for a token of the wrong class or without the route's scope),
- * rate limit of the caller's location or company (429; the {@code X-RateLimit-*} headers go on
- * every authenticated answer), a contact of another location (403), then the endpoint's own
- * validation (422 for unknown or missing properties). Thread-safe (stateless apart from the
- * thread-safe parts it is given).
+ * notes, tags, the rest), plus get-location, the location's tags, custom fields, workflows,
+ * campaigns and users, and the installed locations, behind the checks HighLevel makes on every
+ * call, in its order: {@code Version} header (401 when missing, 400 when unknown), bearer token
+ * (401, also for a token of the wrong class or without the route's scope), rate limit of the
+ * caller's location or company (429; the {@code X-RateLimit-*} headers go on every authenticated
+ * answer), a contact of another location (403), then the endpoint's own validation (422 for unknown
+ * or missing properties). Thread-safe (stateless apart from the thread-safe parts it is given).
  */
 final class GhlRoutes {
   static final Set<String> KNOWN_VERSIONS = Set.of("2021-07-28", "2021-04-15", "2023-02-21", "v3");
@@ -59,6 +59,7 @@ final class GhlRoutes {
   private final GhlRateLimiter limiter;
   private final GhlWebhookSender webhooks;
   private final EmulatedLocations locations;
+  private final EmulatedLocationCatalog catalog;
   private final List<GhlExchange> exchanges = new CopyOnWriteArrayList<>();
   private final GhlOAuthEmulator oauth;
 
@@ -68,12 +69,14 @@ final class GhlRoutes {
       GhlRateLimiter limiter,
       GhlWebhookSender webhooks,
       EmulatedLocations locations,
+      EmulatedLocationCatalog catalog,
       GhlOAuthEmulator oauth) {
     this.store = store;
     this.extras = extras;
     this.limiter = limiter;
     this.webhooks = webhooks;
     this.locations = locations;
+    this.catalog = catalog;
     this.oauth = oauth;
   }
 
@@ -102,6 +105,25 @@ final class GhlRoutes {
         "GET",
         "/locations/{locationId}",
         guarded(Audience.LOCATION_OR_AGENCY, "locations.readonly", locationRoutes::location));
+    GhlLocationCatalogRoutes catalogRoutes = new GhlLocationCatalogRoutes(store, catalog);
+    server.route(
+        "GET",
+        "/locations/{locationId}/tags",
+        guarded(Audience.LOCATION, "locations/tags.readonly", catalogRoutes::tags));
+    server.route(
+        "GET",
+        "/locations/{locationId}/customFields",
+        guarded(Audience.LOCATION, "locations/customFields.readonly", catalogRoutes::customFields));
+    server.route(
+        "GET",
+        "/workflows/",
+        guarded(Audience.LOCATION, "workflows.readonly", catalogRoutes::workflows));
+    server.route(
+        "GET",
+        "/campaigns/",
+        guarded(Audience.LOCATION, "campaigns.readonly", catalogRoutes::campaigns));
+    server.route(
+        "GET", "/users/", guarded(Audience.LOCATION, "users.readonly", catalogRoutes::users));
     server.route(
         "GET",
         "/oauth/installedLocations",

@@ -110,6 +110,30 @@ class GhlEmulatorAgencyIT {
   }
 
   @Test
+  void pickerListsNeedTheirScopesAndALocationToken() {
+    JsonNode company = install(emulator.companyId(), AGENCY_SCOPES);
+    oauth.consentAs(academy);
+    GhlApiCaller contactsOnly = api(bearer(exchange(consent(Set.of("contacts.readonly")))));
+    GhlApiCaller pickers =
+        api(
+            bearer(
+                exchange(
+                    consent(
+                        Set.of("locations/tags.readonly", "locations/customFields.readonly")))));
+
+    assertThat(contactsOnly.get("/locations/" + academy + "/tags").statusCode()).isEqualTo(401);
+    assertThat(contactsOnly.get("/locations/" + academy + "/customFields").statusCode())
+        .isEqualTo(401);
+    assertThat(contactsOnly.get("/workflows/?locationId=" + academy).statusCode()).isEqualTo(401);
+    assertThat(contactsOnly.get("/campaigns/?locationId=" + academy).statusCode()).isEqualTo(401);
+    assertThat(contactsOnly.get("/users/?locationId=" + academy).statusCode()).isEqualTo(401);
+    assertThat(pickers.get("/locations/" + academy + "/tags").statusCode()).isEqualTo(200);
+    assertThat(pickers.get("/locations/" + academy + "/customFields").statusCode()).isEqualTo(200);
+    assertThat(api(bearer(company)).get("/locations/" + academy + "/tags").statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
   void installedLocationsListsTheCompanysLocationsForTheAgencyOnly() {
     JsonNode company = install(emulator.companyId(), AGENCY_SCOPES);
     String query = "/oauth/installedLocations?companyId=" + emulator.companyId();
