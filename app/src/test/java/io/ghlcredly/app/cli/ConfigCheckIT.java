@@ -2,6 +2,7 @@ package io.ghlcredly.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
 import io.ghlcredly.testkit.credly.CredlyOrganization;
 import java.io.IOException;
@@ -127,17 +128,37 @@ class ConfigCheckIT {
   }
 
   @Test
-  void unreachableCredlyIsAWarningNotAFailure() throws IOException {
+  void unreachableCredlyIsNotVerifiedWithItsOwnExitCodeNotOk() throws IOException {
     URI closed = credly.baseUrl();
     credly.close();
     Path config = config(closed, MISSING);
 
     int exit = run("config", "check", config.toString());
 
-    assertThat(exit).isZero();
+    assertThat(exit).isEqualTo(3);
+    assertThat(out.toString())
+        .doesNotContain(": OK")
+        .contains(": not verified (the file is valid, but Credly could not be asked)")
+        .contains("not verified: badge templates not verified, Credly did not answer (transient")
+        .contains("listens on 0.0.0.0:8080")
+        .contains("reconciliation: every 15m");
+  }
+
+  @Test
+  void aTokenCredlyRefusesIsAProblemAtTheTokensPath() throws IOException {
+    Path config = config(credly.baseUrl(), ADVANCED);
+    credly.firstOrganization().rotateOrganizationToken(Secret.of("a-newer-token"));
+
+    int exit = run("config", "check", config.toString());
+
+    assertThat(exit).isEqualTo(2);
     assertThat(err.toString())
-        .contains("warning: badge templates not verified, Credly did not answer (transient)");
-    assertThat(out.toString()).contains(": OK");
+        .contains("1 problem")
+        .contains(
+            "credly.auth.token: Credly refused the token (HTTP 401) for organization "
+                + credly.organizationId()
+                + ": create a new token in Credly and set it here")
+        .doesNotContain("rules[");
   }
 
   @Test
