@@ -215,6 +215,14 @@ class ConfigCheckIT {
                 + south.organizationId()
                 + " has none with this id)");
 
+    south.rotateOrganizationToken(Secret.of("rotated-in-credly"));
+    int refused = run("config", "check", config.toString());
+    assertThat(refused).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "workspaces[1].credly.auth.token: Credly refused the token (HTTP 401) for organization "
+                + south.organizationId());
+
     int offline = run("config", "check", "--offline", config.toString());
     assertThat(offline).as(err.toString()).isZero();
     assertThat(out.toString())
