@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.ghlcredly.app.demo.Academy;
 import io.ghlcredly.app.demo.DemoEnvironment;
 import io.ghlcredly.core.model.Secret;
+import io.ghlcredly.testkit.server.EmulatorResponse;
+import io.ghlcredly.testkit.server.Fault;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,6 +67,35 @@ class UpstreamProbeIT {
             "Credly refused the token \\(401\\) at \\d\\d:\\d\\d UTC: create a new token in Credly"
                 + " and set credly.auth.token");
     assertThat(get(started, "/health").body()).contains("\"state\":\"REFUSED\"");
+  }
+
+  @Test
+  void anUpstreamThatDoesNotAnswerIsAdvisoryAndClearsOnceItAnswers() throws Exception {
+    DemoEnvironment started = DemoEnvironment.start(folder, Duration.ofMillis(200));
+    env = started;
+    await()
+        .atMost(WAIT)
+        .until(() -> get(started, "/health").body().contains("\"name\":\"credly\""));
+
+    started
+        .credly()
+        .inject(Fault.status("GET", "/organizations/", 10_000, EmulatorResponse.json(503, "{}")));
+
+    await()
+        .atMost(WAIT)
+        .until(() -> get(started, "/health/ready").body().contains("\"failing\":[\"upstreams\"]"));
+    HttpResponse<String> degraded = get(started, "/health/ready");
+    assertThat(degraded.statusCode()).isEqualTo(200);
+    assertThat(degraded.body())
+        .contains("\"status\":\"degraded\"")
+        .contains("Credly could not be reached at")
+        .contains("its work waits and is retried");
+
+    started.credly().clearFaults();
+
+    await()
+        .atMost(WAIT)
+        .until(() -> get(started, "/health/ready").body().contains("\"failing\":[]"));
   }
 
   @Test
