@@ -93,17 +93,21 @@ final class ConfigCommand implements Runnable {
           String prefix = workspace.pathPrefix(index);
           List<Reference> references = TemplateReferences.of(workspace.rules(), prefix);
           any |= !references.isEmpty();
-          String unverified = lookUpTemplates(workspace.credly(), prefix, references, found);
+          String unverified = verifyCredly(workspace.credly(), prefix, references, found);
           if (unverified != null) {
             notVerified.add(unverified);
           }
         }
         if (!found.isEmpty()) {
+          int exit = report(found);
           notVerified.forEach(
               line -> spec.commandLine().getErr().println("  not verified: " + line));
-          return report(found);
+          return exit;
         }
-        note = any && notVerified.isEmpty() ? " (badge templates found in Credly)" : "";
+        note =
+            !notVerified.isEmpty()
+                ? ""
+                : any ? " (badge templates found in Credly)" : " (Credly accepted the credentials)";
       }
       PrintWriter out = spec.commandLine().getOut();
       if (notVerified.isEmpty()) {
@@ -180,40 +184,45 @@ final class ConfigCommand implements Runnable {
     }
 
     /**
-     * Asks the workspace's organization for the templates its rules name: an unknown one, or a
-     * credential Credly refuses (401, 403: at the credential's path), is added to {@code problems}.
+     * Asks the workspace's organization for itself, then for the templates its rules name: an
+     * unknown template or organization id, or a credential Credly refuses (401, 403: at the
+     * credential's path), is added to {@code problems}.
      *
      * @return null when Credly answered; else what could not be verified, and why
      */
-    private @Nullable String lookUpTemplates(
+    private @Nullable String verifyCredly(
         CredlyConfig credly,
         String prefix,
         List<Reference> references,
         List<ConfigProblem> problems) {
       Set<BadgeTemplateId> ids = new LinkedHashSet<>();
       references.forEach(reference -> ids.add(reference.templateId()));
-      if (ids.isEmpty()) {
-        return null;
-      }
       CredlyClient client = CredlyClient.create(settings(credly));
+      String label = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1) + ": ";
+      try {
+        // The cheapest authenticated call: are the credentials and the organization id right?
+        client.organization();
+      } catch (ApiException e) {
+        if (e.status() == 404) {
+          problems.add(
+              new ConfigProblem(
+                  prefix + "credly.organization-id",
+                  "Credly has no organization "
+                      + credly.organizationId()
+                      + " (HTTP 404): copy its id from Credly: Settings > Organization"));
+          return null;
+        }
+        return failure(credly, prefix, label, e, problems);
+      }
       Set<BadgeTemplateId> unknown = new LinkedHashSet<>();
       for (BadgeTemplateId id : ids) {
         try {
           client.badgeTemplate(id.value());
         } catch (ApiException e) {
-          if (e.status() == 404) {
-            unknown.add(id);
-          } else if (e.status() == 401 || e.status() == 403) {
-            problems.add(refused(credly, prefix, e.status()));
-            return null;
-          } else {
-            return (prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1) + ": ")
-                + "badge templates not verified, Credly did not answer ("
-                + (e.status() > 0 ? "HTTP " + e.status() : e.kind().name().toLowerCase(Locale.ROOT))
-                + " from "
-                + credly.apiBaseUrl()
-                + "); use --offline to skip this check";
+          if (e.status() != 404) {
+            return failure(credly, prefix, label, e, problems);
           }
+          unknown.add(id);
         }
       }
       for (Reference reference : references) {
@@ -229,6 +238,28 @@ final class ConfigCommand implements Runnable {
         }
       }
       return null;
+    }
+
+    /**
+     * A refused credential (401, 403) is added to {@code problems}; any other failure is returned
+     * as what could not be verified, and why.
+     */
+    private static @Nullable String failure(
+        CredlyConfig credly,
+        String prefix,
+        String label,
+        ApiException e,
+        List<ConfigProblem> problems) {
+      if (e.status() == 401 || e.status() == 403) {
+        problems.add(refused(credly, prefix, e.status()));
+        return null;
+      }
+      return label
+          + "the credentials and badge templates, since Credly did not answer ("
+          + (e.status() > 0 ? "HTTP " + e.status() : e.kind().name().toLowerCase(Locale.ROOT))
+          + " from "
+          + credly.apiBaseUrl()
+          + "); use --offline to skip this check";
     }
 
     /** Credly refused the credential: the problem is at the credential's path, not the rules'. */

@@ -139,9 +139,30 @@ class ConfigCheckIT {
     assertThat(out.toString())
         .doesNotContain(": OK")
         .contains(": not verified (the file is valid, but Credly could not be asked)")
-        .contains("not verified: badge templates not verified, Credly did not answer (transient")
+        .contains(
+            "not verified: the credentials and badge templates, since Credly did not answer"
+                + " (transient from "
+                + closed)
         .contains("listens on 0.0.0.0:8080")
         .contains("reconciliation: every 15m");
+  }
+
+  @Test
+  void anOrganizationIdCredlyDoesNotKnowIsAProblemAtItsPath() throws IOException {
+    Path config = config(credly.baseUrl(), ADVANCED);
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace(credly.organizationId(), "5b0d7e21-93c4-4f8a-b6d2-8e1f4a7c3d90"));
+
+    int exit = run("config", "check", config.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "credly.organization-id: Credly has no organization"
+                + " 5b0d7e21-93c4-4f8a-b6d2-8e1f4a7c3d90 (HTTP 404): copy its id from Credly:"
+                + " Settings > Organization");
   }
 
   @Test
