@@ -28,6 +28,8 @@ import io.ghlcredly.app.web.oauth.GhlOAuthCallbackRoute;
 import io.ghlcredly.app.workspace.DirectoryLabels;
 import io.ghlcredly.app.workspace.HeldEvents;
 import io.ghlcredly.app.workspace.LocationNaming;
+import io.ghlcredly.app.workspace.ProbedCheck;
+import io.ghlcredly.app.workspace.UpstreamProbe;
 import io.ghlcredly.app.workspace.WorkspaceCheck;
 import io.ghlcredly.app.workspace.WorkspaceDirectory;
 import io.ghlcredly.app.workspace.WorkspaceHealth;
@@ -123,6 +125,7 @@ public final class Application implements AutoCloseable {
   private final AtomicLong reconcilePasses;
   private final WorkspaceRuntime workspaces;
   private final HeldEvents held;
+  private final UpstreamProbe probe;
 
   private Application(
       Database database,
@@ -138,7 +141,9 @@ public final class Application implements AutoCloseable {
       ContactPlanner planner,
       AtomicLong reconcilePasses,
       WorkspaceRuntime workspaces,
-      HeldEvents held) {
+      HeldEvents held,
+      UpstreamProbe probe) {
+    this.probe = probe;
     this.database = database;
     this.jobs = jobs;
     this.web = web;
@@ -285,7 +290,20 @@ public final class Application implements AutoCloseable {
     PendingEventSweeper sweeper = new PendingEventSweeper(stores.inbox(), jobs, clock, SWEEP_GRACE);
     ContactPlanner planner = workspaces.planner();
     HeldEvents held = new HeldEvents(stores.inbox(), jobs, workspaces);
-    WorkspaceHealth health = new WorkspaceHealth(directory, workspaces.tokenHealth(), tokens);
+    // One cheap authenticated call per upstream, at start and every minute (SERVE only).
+    String tokenLocation = config.ghl().privateTokenLocation();
+    UpstreamProbe probe =
+        new UpstreamProbe(
+            UpstreamProbe.targets(
+                config,
+                workspaces,
+                tokenLocation == null
+                    ? null
+                    : () -> ghl.locationNames().apply(new LocationId(tokenLocation))),
+            clock,
+            UpstreamProbe.configuredInterval());
+    WorkspaceHealth health =
+        new WorkspaceHealth(directory, workspaces.tokenHealth(), tokens, probe);
     CredlyTokenHealth firstToken = workspaces.workspaces().get(0).credly().tokenHealth();
     LocationNaming naming =
         new LocationNaming(new JdbcLocationNames(database), ghl.locationNames(), clock);
@@ -306,7 +324,8 @@ public final class Application implements AutoCloseable {
                 planner,
                 reconcilePasses,
                 workspaces,
-                held);
+                held,
+                probe);
     if (role == Role.READ_ONLY) {
       return application.create(null, null, () -> {});
     }
@@ -321,6 +340,7 @@ public final class Application implements AutoCloseable {
       return application.create(null, null, () -> {});
     }
     nameLocations(naming, ghl, directory);
+    probe.start();
 
     WebhookConfig hooks = config.ghl().webhooks();
     GhlWebhookVerifier verifier =
@@ -373,9 +393,13 @@ public final class Application implements AutoCloseable {
             "/health",
             NeutralRoutes.withoutBody(
                 new HealthRoute(
-                    counters, tokens, firstToken, config.implicitWorkspace() ? null : health)),
+                    counters,
+                    tokens,
+                    firstToken,
+                    config.implicitWorkspace() ? null : health,
+                    probe)),
             Endpoint.Exposure.BOTH));
-    MetricsRoutes.create(metrics, readiness(config, database, tokens, firstToken, health))
+    MetricsRoutes.create(metrics, readiness(config, database, tokens, firstToken, health, probe))
         .forEach(
             (key, route) ->
                 endpoints.add(
@@ -567,11 +591,22 @@ public final class Application implements AutoCloseable {
       Database database,
       TokenStore tokens,
       CredlyTokenHealth firstToken,
-      WorkspaceHealth health) {
+      WorkspaceHealth health,
+      UpstreamProbe probe) {
     DatabaseCheck databaseCheck = new DatabaseCheck(database.dataSource());
     if (config.implicitWorkspace()) {
+      // A refused token fails its check as an expired one does; an upstream that does not answer
+      // is advisory (its work waits and is retried).
       List<ReadinessCheck> fixed =
-          List.of(databaseCheck, new GhlAccountsCheck(tokens), new CredlyTokenCheck(firstToken));
+          List.of(
+              databaseCheck,
+              new ProbedCheck(
+                  new GhlAccountsCheck(tokens),
+                  () -> probe.problem("ghl", UpstreamProbe.State.REFUSED)),
+              new ProbedCheck(
+                  new CredlyTokenCheck(firstToken),
+                  () -> probe.problem("credly", UpstreamProbe.State.REFUSED)),
+              ProbedCheck.unavailable(probe));
       return () -> fixed;
     }
     return () -> {
@@ -678,6 +713,7 @@ public final class Application implements AutoCloseable {
   public void close() {
     // First: a command started now opens the database itself rather than asking a stopping service.
     runtimeFile.close();
+    probe.close();
     if (web != null) {
       web.close();
     }

@@ -48,9 +48,12 @@ final class ConfigCommand implements Runnable {
       name = "check",
       description =
           "Validate a configuration file and the badge templates its rules name;"
-              + " exit 2 when it has problems.",
+              + " exit 2 when it has problems, 3 when Credly could not be asked.",
       mixinStandardHelpOptions = true)
   static final class Check implements Callable<Integer> {
+    /** The exit code when the file is valid but Credly could not be asked (not an OK). */
+    static final int NOT_VERIFIED = 3;
+
     @CommandLine.Parameters(paramLabel = "FILE", description = "The YAML file to check.")
     Path file;
 
@@ -80,30 +83,45 @@ final class ConfigCommand implements Runnable {
       }
       AppConfig config = ConfigLoader.load(file, env);
       String note = "";
+      List<String> notVerified = new ArrayList<>();
       if (!offline) {
         // Each workspace's templates are looked up in its own organization.
-        List<ConfigProblem> unknown = new ArrayList<>();
+        List<ConfigProblem> found = new ArrayList<>();
         boolean any = false;
         for (int index = 0; index < config.workspaces().size(); index++) {
           WorkspaceConfig workspace = config.workspaces().get(index);
-          List<Reference> references =
-              TemplateReferences.of(workspace.rules(), workspace.pathPrefix(index));
+          String prefix = workspace.pathPrefix(index);
+          List<Reference> references = TemplateReferences.of(workspace.rules(), prefix);
           any |= !references.isEmpty();
-          unknown.addAll(unknownTemplates(workspace.credly(), references));
+          String unverified = verifyCredly(workspace.credly(), prefix, references, found);
+          if (unverified != null) {
+            notVerified.add(unverified);
+          }
         }
-        if (!unknown.isEmpty()) {
-          return report(unknown);
+        if (!found.isEmpty()) {
+          int exit = report(found);
+          notVerified.forEach(
+              line -> spec.commandLine().getErr().println("  not verified: " + line));
+          return exit;
         }
-        note = any ? " (badge templates found in Credly)" : "";
+        note =
+            !notVerified.isEmpty()
+                ? ""
+                : any ? " (badge templates found in Credly)" : " (Credly accepted the credentials)";
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.println(file + ": OK" + note);
+      if (notVerified.isEmpty()) {
+        out.println(file + ": OK" + note);
+      } else {
+        out.println(file + ": not verified (the file is valid, but Credly could not be asked)");
+        notVerified.forEach(line -> out.println("  not verified: " + line));
+      }
       out.println(listening(config.server()));
       out.println(ReconcileCoverage.summary(config.ghl()));
       if (!config.implicitWorkspace()) {
         out.println(workspaces(config));
       }
-      return 0;
+      return notVerified.isEmpty() ? 0 : NOT_VERIFIED;
     }
 
     /** One line per workspace: its name, locations, Credly organization and rules. */
@@ -166,30 +184,47 @@ final class ConfigCommand implements Runnable {
     }
 
     /**
-     * The references to templates Credly does not know. When Credly cannot answer, a warning is
-     * printed and nothing is reported: the file itself is fine.
+     * Asks the workspace's organization for itself, then for the templates its rules name: an
+     * unknown template or organization id, or a credential Credly refuses (401, 403: at the
+     * credential's path), is added to {@code problems}.
+     *
+     * @return null when Credly answered; else what could not be verified, and why
      */
-    private List<ConfigProblem> unknownTemplates(CredlyConfig credly, List<Reference> references) {
+    private @Nullable String verifyCredly(
+        CredlyConfig credly,
+        String prefix,
+        List<Reference> references,
+        List<ConfigProblem> problems) {
       Set<BadgeTemplateId> ids = new LinkedHashSet<>();
       references.forEach(reference -> ids.add(reference.templateId()));
-      if (ids.isEmpty()) {
-        return List.of();
-      }
       CredlyClient client = CredlyClient.create(settings(credly));
+      String label = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1) + ": ";
+      try {
+        // The cheapest authenticated call: are the credentials and the organization id right?
+        client.organization();
+      } catch (ApiException e) {
+        if (e.status() == 404) {
+          problems.add(
+              new ConfigProblem(
+                  prefix + "credly.organization-id",
+                  "Credly has no organization "
+                      + credly.organizationId()
+                      + " (HTTP 404): copy its id from Credly: Settings > Organization"));
+          return null;
+        }
+        return failure(credly, prefix, label, e, problems);
+      }
       Set<BadgeTemplateId> unknown = new LinkedHashSet<>();
       for (BadgeTemplateId id : ids) {
-        String failure = lookUp(client, id, unknown);
-        if (failure != null) {
-          spec.commandLine()
-              .getErr()
-              .println(
-                  "warning: badge templates not verified, Credly did not answer ("
-                      + failure
-                      + "); use --offline to skip this check");
-          return List.of();
+        try {
+          client.badgeTemplate(id.value());
+        } catch (ApiException e) {
+          if (e.status() != 404) {
+            return failure(credly, prefix, label, e, problems);
+          }
+          unknown.add(id);
         }
       }
-      List<ConfigProblem> problems = new ArrayList<>();
       for (Reference reference : references) {
         if (unknown.contains(reference.templateId())) {
           problems.add(
@@ -202,22 +237,46 @@ final class ConfigCommand implements Runnable {
                       + " has none with this id)"));
         }
       }
-      return problems;
+      return null;
     }
 
-    /** Null when Credly answered (adding an unknown id to {@code unknown}), else why not. */
-    private static @Nullable String lookUp(
-        CredlyClient client, BadgeTemplateId id, Set<BadgeTemplateId> unknown) {
-      try {
-        client.badgeTemplate(id.value());
+    /**
+     * A refused credential (401, 403) is added to {@code problems}; any other failure is returned
+     * as what could not be verified, and why.
+     */
+    private static @Nullable String failure(
+        CredlyConfig credly,
+        String prefix,
+        String label,
+        ApiException e,
+        List<ConfigProblem> problems) {
+      if (e.status() == 401 || e.status() == 403) {
+        problems.add(refused(credly, prefix, e.status()));
         return null;
-      } catch (ApiException e) {
-        if (e.status() == 404) {
-          unknown.add(id);
-          return null;
-        }
-        return e.status() > 0 ? "HTTP " + e.status() : e.kind().name().toLowerCase(Locale.ROOT);
       }
+      return label
+          + "the credentials and badge templates, since Credly did not answer ("
+          + (e.status() > 0 ? "HTTP " + e.status() : e.kind().name().toLowerCase(Locale.ROOT))
+          + " from "
+          + credly.apiBaseUrl()
+          + "); use --offline to skip this check";
+    }
+
+    /** Credly refused the credential: the problem is at the credential's path, not the rules'. */
+    private static ConfigProblem refused(CredlyConfig credly, String prefix, int status) {
+      boolean oauth = credly.usesOAuth();
+      return new ConfigProblem(
+          prefix + (oauth ? "credly.auth.client-secret" : "credly.auth.token"),
+          "Credly refused the "
+              + (oauth ? "client credentials" : "token")
+              + " (HTTP "
+              + status
+              + ") for organization "
+              + credly.organizationId()
+              + ": "
+              + (oauth
+                  ? "check credly.auth.client-id and client-secret in Credly's API settings"
+                  : "create a new token in Credly and set it here"));
     }
 
     private static CredlySettings settings(CredlyConfig credly) {

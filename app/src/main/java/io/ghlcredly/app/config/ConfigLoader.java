@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the YAML configuration file and the environment into an {@link AppConfig}, reporting every
@@ -155,8 +157,28 @@ public final class ConfigLoader {
     return null;
   }
 
-  /** Line and column plus the first line of the parser's message, which never quotes values. */
+  /**
+   * Line, column and reason of the parser's problem (where the scanner stopped, which for a tab is
+   * the tab itself, not the line the parser was on); the parser's messages never quote values.
+   */
   private static String syntaxProblem(JsonProcessingException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+        Mark mark = marked.getProblemMark();
+        String problem = String.valueOf(marked.getProblem());
+        String context = marked.getContext();
+        String reason =
+            problem.contains("(TAB)") || problem.indexOf('\t') >= 0
+                ? "found a tab, which YAML does not allow for indentation: indent with spaces"
+                : problem + (context == null ? "" : " (" + context + ")");
+        return "invalid YAML at line "
+            + (mark.getLine() + 1)
+            + ", column "
+            + (mark.getColumn() + 1)
+            + ": "
+            + reason;
+      }
+    }
     String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
     JsonLocation location = e.getLocation();
     return location == null

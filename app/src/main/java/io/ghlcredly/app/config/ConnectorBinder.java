@@ -160,6 +160,9 @@ final class ConnectorBinder {
     return keys;
   }
 
+  /** The example's all-zero organization id, which no real organization has. */
+  static final String PLACEHOLDER_ORGANIZATION = "00000000-0000-0000-0000-000000000000";
+
   static @Nullable CredlyConfig credly(Section section) {
     int before = section.context().problemCount();
     Environment environment = section.choice("environment", Environment.class, null);
@@ -168,6 +171,11 @@ final class ConnectorBinder {
         section.requiredText("organization-id", " (the issuing organization's UUID)");
     if (!organizationId.isEmpty() && !CredlyConfig.UUID.matcher(organizationId).matches()) {
       section.problem("organization-id", "must be a UUID, got '" + organizationId + "'");
+    } else if (PLACEHOLDER_ORGANIZATION.equals(organizationId)) {
+      section.problem(
+          "organization-id",
+          "is the example's placeholder: set your organization's id, Credly: Settings >"
+              + " Organization");
     }
     CredlyAuthKeys auth = credlyAuth(section.child("auth"));
     Duration timeout =

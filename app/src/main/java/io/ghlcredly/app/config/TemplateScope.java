@@ -30,6 +30,38 @@ record TemplateScope(String who, Set<String> roots) {
           "contact", "every template",
           "now", "every template");
 
+  /**
+   * What {@code contact.*} holds: the standard fields (core's {@code TemplateContext}), the
+   * attributes GHL returns for a contact (ghl's {@code GhlContactMapper}), the mapped {@code
+   * status} and {@code customField.<id>}.
+   */
+  static final List<String> CONTACT_FIELDS =
+      List.of(
+          "id",
+          "locationId",
+          "email",
+          "firstName",
+          "lastName",
+          "name",
+          "tags",
+          "dateUpdated",
+          "status",
+          "customField",
+          "phone",
+          "companyName",
+          "source",
+          "type",
+          "country",
+          "city",
+          "state",
+          "postalCode",
+          "address1",
+          "timezone",
+          "website",
+          "dateAdded",
+          "dateOfBirth",
+          "assignedTo");
+
   /** The contact mapping ({@code mapping.record}, {@code mapping.status}): the contact only. */
   static final TemplateScope MAPPING =
       new TemplateScope("the contact mapping", Set.of("contact", "now"));
@@ -85,6 +117,28 @@ record TemplateScope(String who, Set<String> roots) {
           + PROVIDED_BY.get(root)
           + ")";
     }
-    return null;
+    return "contact".equals(root) && dot >= 0 ? contactFieldProblem(variable, dot) : null;
+  }
+
+  /** Why {@code contact.<field>} is not a field GHL contacts have, or null when it is. */
+  private static @Nullable String contactFieldProblem(String variable, int dot) {
+    int end = variable.indexOf('.', dot + 1);
+    String field = variable.substring(dot + 1, end < 0 ? variable.length() : end);
+    if (CONTACT_FIELDS.contains(field)) {
+      return null;
+    }
+    String closest = KeySuggestions.closest(field, CONTACT_FIELDS);
+    return "reads '"
+        + variable
+        + "', a field GHL contacts do not have"
+        + (closest == null
+            ? ""
+            : " (did you mean 'contact."
+                + closest
+                + (end < 0 ? "" : variable.substring(end))
+                + "'?)")
+        + "; contact fields: "
+        + String.join(", ", CONTACT_FIELDS)
+        + ", and custom fields as contact.customField.<id>";
   }
 }

@@ -3,7 +3,9 @@ package io.ghlcredly.app.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ghlcredly.app.workspace.UpstreamProbe;
 import io.ghlcredly.app.workspace.WorkspaceHealth;
+import io.ghlcredly.core.model.WorkspaceId;
 import io.ghlcredly.core.port.TokenStore;
 import io.ghlcredly.core.sync.SyncCounters;
 import io.ghlcredly.credly.CredlyTokenHealth;
@@ -24,6 +26,7 @@ public final class HealthRoute implements Route {
   private final TokenStore accounts;
   private final CredlyTokenHealth credlyToken;
   private final @Nullable WorkspaceHealth workspaces;
+  private final @Nullable UpstreamProbe probe;
 
   public HealthRoute(SyncCounters counters, TokenStore accounts, CredlyTokenHealth credlyToken) {
     this(counters, accounts, credlyToken, null);
@@ -38,10 +41,24 @@ public final class HealthRoute implements Route {
       TokenStore accounts,
       CredlyTokenHealth credlyToken,
       @Nullable WorkspaceHealth workspaces) {
+    this(counters, accounts, credlyToken, workspaces, null);
+  }
+
+  /**
+   * With {@code probe}, also {@code upstreams}: each upstream's last probe (name, workspace, state,
+   * when, and the problem with what to do).
+   */
+  public HealthRoute(
+      SyncCounters counters,
+      TokenStore accounts,
+      CredlyTokenHealth credlyToken,
+      @Nullable WorkspaceHealth workspaces,
+      @Nullable UpstreamProbe probe) {
     this.counters = counters;
     this.accounts = accounts;
     this.credlyToken = credlyToken;
     this.workspaces = workspaces;
+    this.probe = probe;
   }
 
   @Override
@@ -74,6 +91,26 @@ public final class HealthRoute implements Route {
     }
     if (credly.daysLeft() != null) {
       token.put("daysLeft", credly.daysLeft());
+    }
+    if (probe != null) {
+      ArrayNode upstreams = body.putArray("upstreams");
+      for (UpstreamProbe.Result result : probe.results()) {
+        ObjectNode row =
+            upstreams
+                .addObject()
+                .put("name", result.target().name())
+                .put("upstream", result.target().upstream())
+                .put("state", result.state().name())
+                .put("checkedAt", result.at().toString());
+        WorkspaceId workspace = result.target().workspace();
+        if (workspace != null) {
+          row.put("workspace", workspace.value());
+        }
+        String problem = result.problem();
+        if (problem != null) {
+          row.put("problem", problem);
+        }
+      }
     }
     if (workspaces != null) {
       ArrayNode list = body.putArray("workspaces");

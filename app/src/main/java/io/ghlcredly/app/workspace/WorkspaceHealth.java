@@ -14,22 +14,33 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Each workspace's health, by name: its Credly token (expired fails, expiring soon warns), its GHL
- * locations (a disconnected one fails) and, for a workspace created in the browser, whether a
- * Credly organization is connected at all. One workspace failing says nothing of the others.
- * Thread-safe.
+ * locations (a disconnected one fails), the upstream probe's last finding (a refused token, an
+ * unreachable API) and, for a workspace created in the browser, whether a Credly organization is
+ * connected at all. One workspace failing says nothing of the others. Thread-safe.
  */
 public final class WorkspaceHealth {
   private final WorkspaceDirectory directory;
   private final Map<WorkspaceId, CredlyTokenHealth> credly;
   private final TokenStore accounts;
+  private final @Nullable UpstreamProbe probe;
 
   public WorkspaceHealth(
       WorkspaceDirectory directory,
       Map<WorkspaceId, CredlyTokenHealth> credly,
       TokenStore accounts) {
+    this(directory, credly, accounts, null);
+  }
+
+  /** With {@code probe}, its last finding on each workspace's upstreams counts as a problem. */
+  public WorkspaceHealth(
+      WorkspaceDirectory directory,
+      Map<WorkspaceId, CredlyTokenHealth> credly,
+      TokenStore accounts,
+      @Nullable UpstreamProbe probe) {
     this.directory = directory;
     this.credly = Map.copyOf(credly);
     this.accounts = accounts;
+    this.probe = probe;
   }
 
   /**
@@ -95,6 +106,9 @@ public final class WorkspaceHealth {
       problems.add("no Credly organization connected: its locations' events wait");
     } else if (tokenStatus.level() == CredlyTokenHealth.Level.EXPIRED) {
       problems.add("Credly token expired at " + tokenStatus.expiresAt());
+    }
+    if (probe != null && tokenStatus != null) {
+      problems.addAll(probe.problems(workspace.id()));
     }
     for (TokenStore.AccountSummary account : disconnected) {
       if (covers(workspace, account, heldElsewhere)) {

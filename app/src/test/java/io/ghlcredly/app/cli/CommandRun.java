@@ -42,7 +42,7 @@ final class CommandRun {
             location-id: loc-1
         credly:
           environment: sandbox
-          organization-id: 00000000-0000-0000-0000-000000000000
+          organization-id: 7c3e9b52-4f1a-4d8e-9a61-2b5f0c8d4e17
           auth:
             token-file: %s
         %s"""

@@ -2,6 +2,7 @@ package io.ghlcredly.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ghlcredly.core.model.Secret;
 import io.ghlcredly.testkit.credly.CredlyEmulator;
 import io.ghlcredly.testkit.credly.CredlyOrganization;
 import java.io.IOException;
@@ -127,17 +128,58 @@ class ConfigCheckIT {
   }
 
   @Test
-  void unreachableCredlyIsAWarningNotAFailure() throws IOException {
+  void unreachableCredlyIsNotVerifiedWithItsOwnExitCodeNotOk() throws IOException {
     URI closed = credly.baseUrl();
     credly.close();
     Path config = config(closed, MISSING);
 
     int exit = run("config", "check", config.toString());
 
-    assertThat(exit).isZero();
+    assertThat(exit).isEqualTo(3);
+    assertThat(out.toString())
+        .doesNotContain(": OK")
+        .contains(": not verified (the file is valid, but Credly could not be asked)")
+        .contains(
+            "not verified: the credentials and badge templates, since Credly did not answer"
+                + " (transient from "
+                + closed)
+        .contains("listens on 0.0.0.0:8080")
+        .contains("reconciliation: every 15m");
+  }
+
+  @Test
+  void anOrganizationIdCredlyDoesNotKnowIsAProblemAtItsPath() throws IOException {
+    Path config = config(credly.baseUrl(), ADVANCED);
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace(credly.organizationId(), "5b0d7e21-93c4-4f8a-b6d2-8e1f4a7c3d90"));
+
+    int exit = run("config", "check", config.toString());
+
+    assertThat(exit).isEqualTo(2);
     assertThat(err.toString())
-        .contains("warning: badge templates not verified, Credly did not answer (transient)");
-    assertThat(out.toString()).contains(": OK");
+        .contains(
+            "credly.organization-id: Credly has no organization"
+                + " 5b0d7e21-93c4-4f8a-b6d2-8e1f4a7c3d90 (HTTP 404): copy its id from Credly:"
+                + " Settings > Organization");
+  }
+
+  @Test
+  void aTokenCredlyRefusesIsAProblemAtTheTokensPath() throws IOException {
+    Path config = config(credly.baseUrl(), ADVANCED);
+    credly.firstOrganization().rotateOrganizationToken(Secret.of("a-newer-token"));
+
+    int exit = run("config", "check", config.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("1 problem")
+        .contains(
+            "credly.auth.token: Credly refused the token (HTTP 401) for organization "
+                + credly.organizationId()
+                + ": create a new token in Credly and set it here")
+        .doesNotContain("rules[");
   }
 
   @Test
@@ -193,6 +235,14 @@ class ConfigCheckIT {
                 + " (Credly organization "
                 + south.organizationId()
                 + " has none with this id)");
+
+    south.rotateOrganizationToken(Secret.of("rotated-in-credly"));
+    int refused = run("config", "check", config.toString());
+    assertThat(refused).isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "workspaces[1].credly.auth.token: Credly refused the token (HTTP 401) for organization "
+                + south.organizationId());
 
     int offline = run("config", "check", "--offline", config.toString());
     assertThat(offline).as(err.toString()).isZero();

@@ -258,6 +258,32 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theExamplesAllZeroOrganizationIdIsRefusedAsAPlaceholder() throws IOException {
+    Path file =
+        write(
+            directory,
+            """
+            ghl:
+              auth:
+                mode: private-token
+                private-token: ${GHL}
+                location-id: loc-1
+            credly:
+              environment: sandbox
+              organization-id: 00000000-0000-0000-0000-000000000000
+              auth:
+                token: ${CREDLY}
+            """);
+
+    assertThat(ConfigLoader.check(file, Map.of("GHL", "pit-1", "CREDLY", "token-1")))
+        .containsExactly(
+            new ConfigProblem(
+                "credly.organization-id",
+                "is the example's placeholder: set your organization's id, Credly: Settings >"
+                    + " Organization"));
+  }
+
+  @Test
   void inlineSecretIsRefused() throws IOException {
     Path file =
         write(
@@ -573,6 +599,35 @@ class ConfigLoaderTest {
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0).path()).isEqualTo("(file)");
     assertThat(problems.get(0).reason()).startsWith("invalid YAML at line");
+  }
+
+  @Test
+  void aTabIsReportedAtItsOwnLineAndColumnAsATab() throws IOException {
+    Path file = write(directory, "server:\n  port: 8080\nstorage:\n\turl: jdbc:h2:mem:x\n");
+
+    List<ConfigProblem> problems = ConfigLoader.check(file, Map.of());
+
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            problem ->
+                assertThat(problem.reason())
+                    .startsWith("invalid YAML at line 4, column 1: ")
+                    .contains("tab"));
+  }
+
+  @Test
+  void anUnclosedBracketKeepsTheParsersLineColumnAndReason() throws IOException {
+    Path file = write(directory, "server:\n  port: 8080\nghl:\n  locations: [a, b\njobs: {}\n");
+
+    List<ConfigProblem> problems = ConfigLoader.check(file, Map.of());
+
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            problem ->
+                assertThat(problem.reason())
+                    .matches("invalid YAML at line 5, column \\d+: .*flow sequence.*"));
   }
 
   @Test

@@ -140,6 +140,28 @@ class RulesProblemsTest {
   }
 
   @Test
+  void aContactFieldGhlContactsDoNotHaveIsReportedWithASuggestion() throws IOException {
+    assertThat(
+            check(
+                """
+                rules:
+                  - id: a
+                    when: { tag-added: x }
+                    do: [ ghl-add-tag: "{{contact.emial}} {{contact.customField.abc123}} {{contact.phone}}" ]
+                """))
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.path()).isEqualTo("rules[0].do[0].ghl-add-tag");
+              assertThat(problem.reason())
+                  .startsWith(
+                      "reads 'contact.emial', a field GHL contacts do not have (did you mean"
+                          + " 'contact.email'?); contact fields: id, locationId, email,")
+                  .endsWith("and custom fields as contact.customField.<id>");
+            });
+  }
+
+  @Test
   void unknownVariableRootsAreReportedWithASuggestion() throws IOException {
     assertThat(
             check(

@@ -294,11 +294,11 @@ class BadInputIT {
             "ghl.base-url"),
         config(
             "not a UUID",
-            valid().replace("00000000-0000-0000-0000-000000000000", "acme"),
+            valid().replace("7c3e9b52-4f1a-4d8e-9a61-2b5f0c8d4e17", "acme"),
             "credly.organization-id"),
         config(
             "required key missing",
-            valid().replace("  organization-id: 00000000-0000-0000-0000-000000000000\n", ""),
+            valid().replace("  organization-id: 7c3e9b52-4f1a-4d8e-9a61-2b5f0c8d4e17\n", ""),
             "credly.organization-id"),
         config(
             "secret written inline",
@@ -393,7 +393,7 @@ class BadInputIT {
             location-id: loc-1
         credly:
           environment: sandbox
-          organization-id: 00000000-0000-0000-0000-000000000000
+          organization-id: 7c3e9b52-4f1a-4d8e-9a61-2b5f0c8d4e17
           auth:
             token-file: TOKEN_FILE
         jobs:
