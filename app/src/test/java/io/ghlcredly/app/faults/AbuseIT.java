@@ -70,6 +70,7 @@ class AbuseIT {
    * machine the p99 moves with whatever else runs.
    */
   private static final Duration LIVE_STARVED = Duration.ofSeconds(1);
+
   private static final Duration CREDLY_LATENCY = Duration.ofMillis(50);
   private static final double LATENCY_FACTOR = 2.0;
   private static final Duration ATTACK = FaultSizes.abuse();
